@@ -1,0 +1,128 @@
+/** @module Task commands: the cards that move a key result across the board. */
+import { z } from 'zod'
+import type { ColumnId, CycleId, KeyResultId, TaskId } from '../../model/index.ts'
+import { CommandErrorCode, refuse } from '../errors.ts'
+import { dateSchema, idSchema, labelsSchema, parse, titleSchema } from '../input.ts'
+import { cellRanks, columnRecord, cycleOfKeyResult, cycleRecord, keyResultRecord, requireRef, taskRecord } from '../lookup.ts'
+import { rankAt } from '../rank.ts'
+import { Root, insertRecord, newText } from '../schema.ts'
+import type { Session } from '../session.ts'
+import { setTextField } from '../text.ts'
+
+const createInput = z
+  .object({
+    id: idSchema.optional(),
+    title: titleSchema,
+    columnId: idSchema,
+    keyResultId: idSchema.nullable().default(null),
+    /** Needed only for a task with no key result; otherwise it is the KR's cycle. */
+    cycleId: idSchema.optional(),
+    assigneeId: idSchema.nullable().default(null),
+    dueDate: dateSchema.nullable().default(null),
+    labels: labelsSchema.default([]),
+    /** Position in the target cell; the end when left out. */
+    index: z.number().int().min(0).optional(),
+  })
+  .refine((t) => t.keyResultId !== null || t.cycleId !== undefined, {
+    message: 'is needed for a task without a key result',
+    path: ['cycleId'],
+  })
+
+export type CreateTaskInput = z.input<typeof createInput>
+
+/** Adds a card to a cell of the board (a column under a key result, or unlinked in a cycle). */
+export function createTask(s: Session, input: CreateTaskInput): TaskId {
+  const t = parse(createInput, input)
+  columnRecord(s.doc, t.columnId)
+  const cycleId = placementCycle(s, t.keyResultId as KeyResultId | null, t.cycleId as CycleId | undefined)
+  requireRef(s.doc, Root.People, 'person', t.assigneeId)
+  const id = (t.id ?? s.newId()) as TaskId
+  const ranks = cellRanks(s.doc, t.columnId as ColumnId, t.keyResultId as KeyResultId | null, cycleId, null)
+  const now = s.now()
+  s.doc.transact(() => {
+    insertRecord(s.doc, Root.Tasks, id, {
+      cycleId,
+      title: newText(t.title),
+      assigneeId: t.assigneeId,
+      dueDate: t.dueDate,
+      labels: t.labels,
+      placement: { columnId: t.columnId, keyResultId: t.keyResultId, rank: rankAt(ranks, t.index ?? ranks.length) },
+      createdAt: now,
+      movedAt: now,
+      missedReason: null,
+    })
+  }, s.origin)
+  return id
+}
+
+/** The task's cycle: the key result's, which must match `cycleId` when both are given. */
+function placementCycle(s: Session, keyResultId: KeyResultId | null, cycleId: CycleId | undefined): CycleId {
+  if (keyResultId === null) return cycleRecord(s.doc, cycleId as CycleId)[0].id
+  const cycle = cycleOfKeyResult(s.doc, keyResultRecord(s.doc, keyResultId)[0])
+  if (cycleId !== undefined && cycleId !== cycle.id) {
+    refuse(CommandErrorCode.CrossCycle, 'A task can only sit under a key result of its own cycle', keyResultId)
+  }
+  return cycle.id
+}
+
+const patchInput = z
+  .object({
+    title: titleSchema,
+    assigneeId: idSchema.nullable(),
+    dueDate: dateSchema.nullable(),
+    labels: labelsSchema,
+    missedReason: z.string().trim().max(2_000).nullable(),
+  })
+  .partial()
+  .strict()
+
+export type TaskPatch = z.input<typeof patchInput>
+
+/** Edits a card's details. This is not activity: only a move resets a card's age. */
+export function updateTask(s: Session, id: TaskId, patch: TaskPatch): void {
+  const input = parse(patchInput, patch)
+  const [, m] = taskRecord(s.doc, id)
+  requireRef(s.doc, Root.People, 'person', input.assigneeId)
+  s.doc.transact(() => {
+    for (const [key, value] of Object.entries(input)) {
+      if (key === 'title') setTextField(m, key, value as string)
+      else m.set(key, value)
+    }
+  }, s.origin)
+}
+
+const moveInput = z.object({
+  taskId: idSchema,
+  columnId: idSchema,
+  keyResultId: idSchema.nullable(),
+  /** Position among the other cards of the target cell. */
+  index: z.number().int().min(0),
+})
+
+export type MoveTaskInput = z.input<typeof moveInput>
+
+/**
+ * Moves a card to a position in a cell. The whole placement is written as one value, so two
+ * people dragging the same card at once leave it in exactly one place on every replica.
+ * Only a change of column or key result counts as activity (reordering within a cell does not).
+ */
+export function moveTask(s: Session, input: MoveTaskInput): void {
+  const mv = parse(moveInput, input)
+  const [task, m] = taskRecord(s.doc, mv.taskId)
+  columnRecord(s.doc, mv.columnId)
+  const keyResultId = mv.keyResultId as KeyResultId | null
+  placementCycle(s, keyResultId, task.cycleId)
+  const columnId = mv.columnId as ColumnId
+  const ranks = cellRanks(s.doc, columnId, keyResultId, task.cycleId, task.id)
+  const changedCell = columnId !== task.placement.columnId || keyResultId !== task.placement.keyResultId
+  s.doc.transact(() => {
+    m.set('placement', { columnId, keyResultId, rank: rankAt(ranks, mv.index) })
+    if (changedCell) m.set('movedAt', s.now())
+  }, s.origin)
+}
+
+export function deleteTask(s: Session, id: TaskId): void {
+  parse(idSchema, id)
+  taskRecord(s.doc, id)
+  s.doc.transact(() => s.doc.getMap(Root.Tasks).delete(id), s.origin)
+}

@@ -1,0 +1,88 @@
+/** @module Reads that commands use to validate their input against the current document. */
+import * as Y from 'yjs'
+import { CycleStatus } from '../model/index.ts'
+import type { Column, ColumnId, Cycle, KeyResult, KeyResultId, Objective, Task, TaskId } from '../model/index.ts'
+import { CommandErrorCode, must, refuse } from './errors.ts'
+import { readColumn, readCycle, readKeyResult, readObjective, readTask } from './read.ts'
+import { byRank } from './rank.ts'
+import { Root, recordOf } from './schema.ts'
+import type { RecordMap } from './schema.ts'
+
+export function cycleRecord(doc: Y.Doc, id: string): [Cycle, RecordMap] {
+  const m = must(recordOf(doc, Root.Cycles, id), 'cycle', id)
+  return [readCycle(id, m), m]
+}
+
+export function objectiveRecord(doc: Y.Doc, id: string): [Objective, RecordMap] {
+  const m = must(recordOf(doc, Root.Objectives, id), 'objective', id)
+  return [readObjective(id, m), m]
+}
+
+export function keyResultRecord(doc: Y.Doc, id: string): [KeyResult, RecordMap] {
+  const m = must(recordOf(doc, Root.KeyResults, id), 'key result', id)
+  return [readKeyResult(id, m), m]
+}
+
+export function taskRecord(doc: Y.Doc, id: string): [Task, RecordMap] {
+  const m = must(recordOf(doc, Root.Tasks, id), 'task', id)
+  return [readTask(id, m), m]
+}
+
+export function columnRecord(doc: Y.Doc, id: string): [Column, RecordMap] {
+  const m = must(recordOf(doc, Root.Columns, id), 'column', id)
+  return [readColumn(id, m), m]
+}
+
+/** Throws `not-found` unless a record `id` exists in `root` (null passes: "nobody"). */
+export function requireRef(doc: Y.Doc, root: Root, what: string, id: string | null | undefined): void {
+  if (id === null || id === undefined) return
+  must(recordOf(doc, root, id), what, id)
+}
+
+/** The cycle an objective's key result belongs to. */
+export function cycleOfKeyResult(doc: Y.Doc, kr: KeyResult): Cycle {
+  const [objective] = objectiveRecord(doc, kr.objectiveId)
+  return cycleRecord(doc, objective.cycleId)[0]
+}
+
+/** Objectives may change only while their cycle is a draft: they are fixed once published. */
+export function requireDraft(cycle: Cycle, what: string): void {
+  if (cycle.status !== CycleStatus.Draft) {
+    refuse(CommandErrorCode.Locked, `${what}: the cycle "${cycle.name}" is ${cycle.status}; objectives are fixed once published`)
+  }
+}
+
+export function requireNotClosed(cycle: Cycle, what: string): void {
+  if (cycle.status === CycleStatus.Closed) {
+    refuse(CommandErrorCode.Locked, `${what}: the cycle "${cycle.name}" is closed`)
+  }
+}
+
+/** All records of `root` read with `read`, skipping junk values. */
+export function allRecords<T>(doc: Y.Doc, root: Root, read: (id: string, m: RecordMap) => T): T[] {
+  const out: T[] = []
+  doc.getMap(root).forEach((value, id) => {
+    if (value instanceof Y.Map) out.push(read(id, value))
+  })
+  return out
+}
+
+/** The ranks of the cards in one board cell, in board order, leaving out `except`. */
+export function cellRanks(
+  doc: Y.Doc,
+  columnId: ColumnId,
+  keyResultId: KeyResultId | null,
+  cycleId: string,
+  except: TaskId | null,
+): string[] {
+  return allRecords(doc, Root.Tasks, readTask)
+    .filter(
+      (t) =>
+        t.id !== except &&
+        t.cycleId === cycleId &&
+        t.placement.columnId === columnId &&
+        t.placement.keyResultId === keyResultId,
+    )
+    .sort(byRank((t) => t.placement.rank))
+    .map((t) => t.placement.rank)
+}

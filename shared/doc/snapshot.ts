@@ -1,0 +1,145 @@
+/**
+ * @module `snapshot(doc)`: the workspace as plain frozen values. Records are re-read only when a
+ * transaction touched them, and a record (or a whole collection) that did not change keeps its
+ * object identity, so React selectors can compare with `===`.
+ */
+import * as Y from 'yjs'
+import type { WorkspaceSnapshot } from '../model/index.ts'
+import { repair } from './repair.ts'
+import {
+  readChange,
+  readCheckIn,
+  readColumn,
+  readComment,
+  readCycle,
+  readKeyResult,
+  readObjective,
+  readPerson,
+  readScore,
+  readSettings,
+  readTask,
+  readTeam,
+} from './read.ts'
+import { Root } from './schema.ts'
+
+type Reader = (id: string, value: unknown) => unknown
+
+const recordReader =
+  <T>(read: (id: string, m: Y.Map<unknown>) => T): Reader =>
+  (id, value) =>
+    value instanceof Y.Map ? read(id, value) : undefined
+
+const READERS: ReadonlyArray<readonly [Exclude<Root, 'meta' | 'settings'>, Reader]> = [
+  [Root.Cycles, recordReader(readCycle)],
+  [Root.Teams, recordReader(readTeam)],
+  [Root.People, recordReader(readPerson)],
+  [Root.Objectives, recordReader(readObjective)],
+  [Root.KeyResults, recordReader(readKeyResult)],
+  [Root.Tasks, recordReader(readTask)],
+  [Root.Columns, recordReader(readColumn)],
+  [Root.Scores, recordReader(readScore)],
+  [Root.CheckIns, readCheckIn],
+  [Root.Comments, readComment],
+  [Root.ChangeLog, readChange],
+]
+
+/** One collection's cache: the raw records by id and the ids touched since the last read. */
+class CollectionCache {
+  readonly records = new Map<string, unknown>()
+  readonly dirty = new Set<string>()
+  all = true
+  view: ReadonlyMap<string, unknown> = new Map()
+
+  constructor(
+    readonly map: Y.Map<unknown>,
+    readonly read: Reader,
+  ) {
+    map.observeDeep((events) => {
+      for (const event of events) {
+        if (event instanceof Y.YMapEvent && event.target === map) for (const key of event.keysChanged) this.dirty.add(key as string)
+        else if (typeof event.path[0] === 'string') this.dirty.add(event.path[0])
+      }
+    })
+  }
+
+  /** The collection as a Map; the same Map object while nothing in it changed. */
+  refresh(): ReadonlyMap<string, unknown> {
+    if (!this.all && this.dirty.size === 0) return this.view
+    const keys = this.all ? new Set([...this.records.keys(), ...this.map.keys()]) : this.dirty
+    for (const id of keys) {
+      const value = this.map.get(id)
+      const record = value === undefined ? undefined : this.read(id, value)
+      if (record === undefined) this.records.delete(id)
+      else this.records.set(id, record)
+    }
+    this.all = false
+    this.dirty.clear()
+    this.view = new Map(this.records)
+    return this.view
+  }
+}
+
+class DocCache {
+  readonly collections = new Map<Root, CollectionCache>()
+  readonly settings: Y.Map<unknown>
+  settingsDirty = true
+  settingsView: WorkspaceSnapshot['settings'] | undefined
+  last: WorkspaceSnapshot | undefined
+  lastRaw: unknown[] = []
+
+  constructor(doc: Y.Doc) {
+    for (const [root, read] of READERS) this.collections.set(root, new CollectionCache(doc.getMap(root), read))
+    this.settings = doc.getMap(Root.Settings)
+    this.settings.observeDeep(() => {
+      this.settingsDirty = true
+    })
+  }
+
+  raw(root: Root): ReadonlyMap<string, unknown> {
+    return (this.collections.get(root) as CollectionCache).refresh()
+  }
+}
+
+const caches = new WeakMap<Y.Doc, DocCache>()
+
+function cacheOf(doc: Y.Doc): DocCache {
+  let cache = caches.get(doc)
+  if (cache === undefined) {
+    cache = new DocCache(doc)
+    caches.set(doc, cache)
+  }
+  return cache
+}
+
+/**
+ * The current state of the workspace. Dangling references left by concurrent edits are repaired
+ * in the result (see shared/doc/MERGE.md); the document itself is never changed by reading it.
+ */
+export function snapshot(doc: Y.Doc): WorkspaceSnapshot {
+  const cache = cacheOf(doc)
+  if (cache.settingsDirty || cache.settingsView === undefined) {
+    cache.settingsView = readSettings(cache.settings)
+    cache.settingsDirty = false
+  }
+  const raw = [cache.settingsView, ...READERS.map(([root]) => cache.raw(root))]
+  if (cache.last !== undefined && raw.every((part, i) => part === cache.lastRaw[i])) return cache.last
+  cache.lastRaw = raw
+  cache.last = repair(
+    {
+      settings: cache.settingsView,
+      cycles: cache.raw(Root.Cycles),
+      teams: cache.raw(Root.Teams),
+      people: cache.raw(Root.People),
+      objectives: cache.raw(Root.Objectives),
+      keyResults: cache.raw(Root.KeyResults),
+      tasks: cache.raw(Root.Tasks),
+      columns: cache.raw(Root.Columns),
+      scores: cache.raw(Root.Scores),
+      checkIns: cache.raw(Root.CheckIns),
+      comments: cache.raw(Root.Comments),
+      changeLog: cache.raw(Root.ChangeLog),
+    } as WorkspaceSnapshot,
+    cache.last,
+  )
+  return cache.last
+}

@@ -1,0 +1,47 @@
+/** @module The OKR domain model: branded ids, enums and readonly records. Imports nothing. */
+export type {
+  ChangeId,
+  CheckInId,
+  ColumnId,
+  CommentId,
+  CycleId,
+  KeyResultId,
+  ObjectiveId,
+  PersonId,
+  TaskId,
+  TeamId,
+  WorkspaceId,
+} from './ids.ts'
+export { ID_PATTERN, isId } from './ids.ts'
+export {
+  ColumnKind,
+  CycleKind,
+  CycleStatus,
+  KeyResultKind,
+  ObjectiveLevel,
+  ObjectiveStatus,
+  Origin,
+  TargetKind,
+  enumValues,
+} from './enums.ts'
+export type {
+  Alignment,
+  CheckIn,
+  Column,
+  Comment,
+  CommentTarget,
+  Cycle,
+  IsoDate,
+  KeyResult,
+  KeyResultChange,
+  Millis,
+  Objective,
+  Person,
+  Placement,
+  Score,
+  StallSettings,
+  Task,
+  Team,
+  WorkspaceSettings,
+} from './records.ts'
+export type { WorkspaceSnapshot } from './snapshot.ts'
