@@ -1,0 +1,46 @@
+/** @module createApp(deps): the whole HTTP surface as a Hono app that never listens. */
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { ApiError, codeForStatus, errorBody } from './errors.ts'
+import { client } from './routes/client.ts'
+import { health } from './routes/health.ts'
+
+/** What the app needs from outside; grows as storage, rooms and the token secret arrive. */
+export interface AppDeps {
+  /** Absolute directory of the built client; when absent, only the API is served. */
+  readonly clientDir?: string
+  /** Receives each unexpected error once; defaults to stderr. */
+  readonly logError?: (err: unknown) => void
+}
+
+/** Headers of an `HTTPException`'s own response worth keeping (e.g. `WWW-Authenticate`). */
+const BODY_HEADERS = new Set(['content-type', 'content-length'])
+
+export function createApp(deps: AppDeps = {}) {
+  const logError = deps.logError ?? ((err: unknown) => console.error('Unexpected error:', err))
+  const app = new Hono()
+
+  app.route('/', health)
+  if (deps.clientDir !== undefined) app.route('/', client(deps.clientDir))
+
+  app.notFound((c) =>
+    c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404),
+  )
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) {
+      const code = err instanceof ApiError ? err.code : codeForStatus(err.status)
+      const message = err.message || codeForStatus(err.status).replaceAll('_', ' ')
+      err.res?.headers.forEach((value, name) => {
+        if (!BODY_HEADERS.has(name)) c.header(name, value)
+      })
+      return c.json(errorBody(code, message), err.status)
+    }
+    logError(err)
+    return c.json(errorBody('internal', 'Internal server error'), 500)
+  })
+
+  return app
+}
+
+export type App = ReturnType<typeof createApp>
