@@ -27,34 +27,26 @@ import type {
   Person,
   Placement,
   Score,
-  StallSettings,
   Task,
   Team,
   WorkspaceSettings,
 } from '../model/index.ts'
 import { asFields, ids, num, obj, oneOf, optDate, optId, optNum, optStr, str, strings } from './decode.ts'
 import { isId } from '../model/index.ts'
+import { DEFAULT_STALL_SETTINGS } from '../rules/thresholds.ts'
 
-/** Defaults of the stall thresholds (the numbers are explained in shared/rules/RULES.md). */
-export const DEFAULT_STALL: StallSettings = Object.freeze({
-  checkInDays: 7,
-  paceAtRisk: 0.75,
-  paceBehind: 0.95,
-  staleTaskDays: 5,
-  idleKeyResultDays: 7,
-})
 
 export function readSettings(map: Y.Map<unknown>): WorkspaceSettings {
   return Object.freeze<WorkspaceSettings>({
     name: str(map, 'name', 'Workspace'),
     stall: Object.freeze({
-      checkInDays: positive(num(map, 'checkInDays', DEFAULT_STALL.checkInDays), DEFAULT_STALL.checkInDays),
-      paceAtRisk: ratio(num(map, 'paceAtRisk', DEFAULT_STALL.paceAtRisk), DEFAULT_STALL.paceAtRisk),
-      paceBehind: ratio(num(map, 'paceBehind', DEFAULT_STALL.paceBehind), DEFAULT_STALL.paceBehind),
-      staleTaskDays: positive(num(map, 'staleTaskDays', DEFAULT_STALL.staleTaskDays), DEFAULT_STALL.staleTaskDays),
+      checkInDays: positive(num(map, 'checkInDays', DEFAULT_STALL_SETTINGS.checkInDays), DEFAULT_STALL_SETTINGS.checkInDays),
+      paceAtRisk: ratio(num(map, 'paceAtRisk', DEFAULT_STALL_SETTINGS.paceAtRisk), DEFAULT_STALL_SETTINGS.paceAtRisk),
+      paceBehind: ratio(num(map, 'paceBehind', DEFAULT_STALL_SETTINGS.paceBehind), DEFAULT_STALL_SETTINGS.paceBehind),
+      staleTaskDays: positive(num(map, 'staleTaskDays', DEFAULT_STALL_SETTINGS.staleTaskDays), DEFAULT_STALL_SETTINGS.staleTaskDays),
       idleKeyResultDays: positive(
-        num(map, 'idleKeyResultDays', DEFAULT_STALL.idleKeyResultDays),
-        DEFAULT_STALL.idleKeyResultDays,
+        num(map, 'idleKeyResultDays', DEFAULT_STALL_SETTINGS.idleKeyResultDays),
+        DEFAULT_STALL_SETTINGS.idleKeyResultDays,
       ),
     }),
   })

@@ -38,9 +38,9 @@ export interface StallSettings {
   readonly paceAtRisk: number
   /** S2: actual/expected pace below this (and not at risk) is "behind". */
   readonly paceBehind: number
-  /** S5: days a task may sit untouched in a doing or blocked column. */
+  /** S6: days a task may sit untouched in a doing or blocked column. */
   readonly staleTaskDays: number
-  /** S8: days a KR's open tasks may all sit still. */
+  /** S9: days a KR's open tasks may all sit still. */
   readonly idleKeyResultDays: number
 }
 

@@ -5,6 +5,7 @@ import type { ColumnId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
 import { nameSchema, parse } from '../input.ts'
 import { generateNKeysBetween } from 'fractional-indexing'
+import { readSettings } from '../read.ts'
 import { Root, SCHEMA_VERSION, insertRecord } from '../schema.ts'
 import type { Session } from '../session.ts'
 
@@ -64,8 +65,9 @@ export type SettingsPatch = z.input<typeof settingsInput>
 export function updateSettings(s: Session, patch: SettingsPatch): void {
   const input = parse(settingsInput, patch)
   const settings = s.doc.getMap(Root.Settings)
-  const atRisk = input.paceAtRisk ?? (settings.get('paceAtRisk') as number | undefined) ?? 0.75
-  const behind = input.paceBehind ?? (settings.get('paceBehind') as number | undefined) ?? 0.95
+  const current = readSettings(settings).stall
+  const atRisk = input.paceAtRisk ?? current.paceAtRisk
+  const behind = input.paceBehind ?? current.paceBehind
   if (atRisk >= behind) refuse(CommandErrorCode.Invalid, 'paceAtRisk: must be below paceBehind', 'paceAtRisk')
   s.doc.transact(() => {
     for (const [key, value] of Object.entries(input)) settings.set(key, value)
