@@ -9,6 +9,7 @@ import type { StallWarning } from './stallWarning.ts'
 import {
   CONFIDENCE_DROP,
   LOW_CONFIDENCE,
+  PACE_GRACE,
   SILENCE_CRITICAL_FACTOR,
   TREND_CHECK_INS,
 } from './thresholds.ts'
@@ -62,7 +63,7 @@ export function paceWarning(
   if (basis !== ProgressBasis.Value && basis !== ProgressBasis.Tasks) return null
   const created = facts.keyResult.createdAt
   const expected = expectedProgress(facts.cycle, now, created)
-  if (expected <= 0 || progress >= 1) return null
+  if (expected < PACE_GRACE || progress >= 1) return null
   const pace = progress / expected
   const atRisk = pace < settings.paceAtRisk
   if (!atRisk && !(pace < settings.paceBehind)) return null

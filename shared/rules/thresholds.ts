@@ -10,6 +10,9 @@ export const DEFAULT_STALL_SETTINGS: StallSettings = {
   idleKeyResultDays: 10,
 }
 
+/** S2: pace is judged only once this share of the KR's time has passed; early days are noise. */
+export const PACE_GRACE = 0.1
+
 /** S1: silence this many times `checkInDays` long turns the warning critical. */
 export const SILENCE_CRITICAL_FACTOR = 2
 

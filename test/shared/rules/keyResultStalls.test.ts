@@ -127,6 +127,11 @@ describe('S2 pace', () => {
     expect(warnings(oneKr(), day(0), 'S2')).toEqual([])
   })
 
+  it('[S2] the first tenth of the cycle is too early to judge pace', () => {
+    expect(warnings(oneKr(), day(5), 'S2')).toEqual([])
+    expect(warnings(oneKr(keyResult({ createdAt: day(30) }), [[31, 0]]), day(35), 'S2')).toEqual([])
+  })
+
   it('[S2] a KR with no check-in is not on track', () => {
     expect(warnings(oneKr(), day(9), 'S2')[0]?.reason).toBe('0% done at 10% of the cycle (at risk)')
   })
