@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { CycleStatus } from '../model/index.ts'
 import type { Column, ColumnId, Cycle, KeyResult, KeyResultId, Objective, Task, TaskId } from '../model/index.ts'
 import { CommandErrorCode, must, refuse } from './errors.ts'
+import { asFields, str } from './decode.ts'
 import { readColumn, readCycle, readKeyResult, readObjective, readTask } from './read.ts'
 import { byRank } from './rank.ts'
 import { Root, recordOf } from './schema.ts'
@@ -67,7 +68,10 @@ export function allRecords<T>(doc: Y.Doc, root: Root, read: (id: string, m: Reco
   return out
 }
 
-/** The ranks of the cards in one board cell, in board order, leaving out `except`. */
+/**
+ * The ranks of the cards in one board cell, in board order, leaving out `except`. Reads only the
+ * two fields it needs from each card: this runs on every drop, over every card of the board.
+ */
 export function cellRanks(
   doc: Y.Doc,
   columnId: ColumnId,
@@ -75,14 +79,13 @@ export function cellRanks(
   cycleId: string,
   except: TaskId | null,
 ): string[] {
-  return allRecords(doc, Root.Tasks, readTask)
-    .filter(
-      (t) =>
-        t.id !== except &&
-        t.cycleId === cycleId &&
-        t.placement.columnId === columnId &&
-        t.placement.keyResultId === keyResultId,
-    )
-    .sort(byRank((t) => t.placement.rank))
-    .map((t) => t.placement.rank)
+  const cell: Array<{ id: string; rank: string }> = []
+  doc.getMap(Root.Tasks).forEach((value, id) => {
+    if (id === except || !(value instanceof Y.Map) || value.get('cycleId') !== cycleId) return
+    const placement = asFields(value.get('placement'))
+    if (placement === undefined || placement.columnId !== columnId) return
+    if ((placement.keyResultId ?? null) !== keyResultId) return
+    cell.push({ id, rank: str(placement, 'rank', 'a0') })
+  })
+  return cell.sort(byRank((t) => t.rank)).map((t) => t.rank)
 }
