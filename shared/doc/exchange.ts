@@ -1,0 +1,222 @@
+/**
+ * @module Lossless JSON export of a workspace and its import into an empty document: every record
+ * with its ids, times and status, so an export imported again exports the same.
+ */
+import { z } from 'zod'
+import {
+  ColumnKind,
+  CycleKind,
+  CycleStatus,
+  KeyResultKind,
+  ObjectiveLevel,
+  ObjectiveStatus,
+  Origin,
+  TargetKind,
+  enumValues,
+} from '../model/index.ts'
+import type { WorkspaceSnapshot } from '../model/index.ts'
+import { checkModel } from './checkModel.ts'
+import { CommandError, CommandErrorCode, refuse } from './errors.ts'
+import { dateSchema, idSchema, parse } from './input.ts'
+import { Root, SCHEMA_VERSION, insertRecord, newText } from './schema.ts'
+import type { Session } from './session.ts'
+
+export const EXPORT_FORMAT = 'roundtable.workspace/1'
+
+const oneOf = <T extends string>(e: Record<string, T>) => z.enum(enumValues(e) as [T, ...T[]])
+const num = z.number().refine(Number.isFinite, 'must be finite')
+const time = z.number().int().min(0)
+const id = idSchema
+const text = (max: number) => z.string().max(max)
+
+const stall = z.object({
+  checkInDays: num.positive(),
+  paceAtRisk: num.gt(0).max(1),
+  paceBehind: num.gt(0).max(1),
+  staleTaskDays: num.positive(),
+  idleKeyResultDays: num.positive(),
+})
+
+const schema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  exportedAt: time,
+  settings: z.object({ name: text(200), stall }),
+  cycles: z.array(
+    z.object({
+      id,
+      name: text(200),
+      kind: oneOf(CycleKind),
+      startDate: dateSchema,
+      endDate: dateSchema,
+      status: oneOf(CycleStatus),
+      publishedAt: time.nullable(),
+      closedAt: time.nullable(),
+    }),
+  ),
+  teams: z.array(z.object({ id, name: text(200) })),
+  people: z.array(z.object({ id, name: text(200), teamId: id.nullable() })),
+  objectives: z.array(
+    z.object({
+      id,
+      title: text(500),
+      description: text(20_000),
+      level: oneOf(ObjectiveLevel),
+      ownerId: id.nullable(),
+      teamId: id.nullable(),
+      cycleId: id,
+      alignment: z.object({ kind: z.enum(['objective', 'keyResult']), id }).nullable(),
+      origin: oneOf(Origin),
+      status: oneOf(ObjectiveStatus),
+      createdAt: time,
+    }),
+  ),
+  keyResults: z.array(
+    z.object({
+      id,
+      objectiveId: id,
+      title: text(500),
+      kind: oneOf(KeyResultKind),
+      unit: text(40),
+      start: num.nullable(),
+      target: num.nullable(),
+      rangeLow: num.nullable(),
+      rangeHigh: num.nullable(),
+      dueDate: dateSchema.nullable(),
+      weight: num.min(0).max(100),
+      ownerId: id.nullable(),
+      createdAt: time,
+    }),
+  ),
+  tasks: z.array(
+    z.object({
+      id,
+      cycleId: id,
+      title: text(500),
+      assigneeId: id.nullable(),
+      dueDate: dateSchema.nullable(),
+      labels: z.array(text(40)).max(20),
+      placement: z.object({ columnId: id, keyResultId: id.nullable(), rank: z.string().min(1).max(200) }),
+      createdAt: time,
+      movedAt: time,
+      missedReason: text(2_000).nullable(),
+    }),
+  ),
+  columns: z.array(
+    z.object({ id, name: text(200), kind: oneOf(ColumnKind), wipLimit: z.number().int().min(0).nullable(), order: z.string().min(1).max(200) }),
+  ),
+  checkIns: z.array(
+    z.object({ id, keyResultId: id, value: num, confidence: z.number().int().min(0).max(10), note: text(2_000), authorId: id.nullable(), at: time }),
+  ),
+  comments: z.array(
+    z.object({
+      id,
+      target: z.object({ kind: oneOf(TargetKind), id }),
+      body: text(10_000),
+      mentions: z.array(id).max(50),
+      authorId: id.nullable(),
+      at: time,
+    }),
+  ),
+  scores: z.array(
+    z.object({ keyResultId: id, selfScore: num.min(0).max(1).nullable(), leadScore: num.min(0).max(1).nullable(), note: text(2_000) }),
+  ),
+  changeLog: z.array(
+    z.object({
+      id,
+      keyResultId: id,
+      field: text(40),
+      from: z.union([z.string().max(2_000), num]).nullable(),
+      to: z.union([z.string().max(2_000), num]).nullable(),
+      reason: text(2_000),
+      authorId: id.nullable(),
+      at: time,
+    }),
+  ),
+})
+
+export type WorkspaceExport = z.infer<typeof schema>
+
+const byId = <T extends { id: string } | { keyResultId: string }>(items: Iterable<T>): T[] =>
+  [...items].sort((a, b) => {
+    const ka = 'id' in a ? a.id : a.keyResultId
+    const kb = 'id' in b ? b.id : b.keyResultId
+    return ka < kb ? -1 : ka > kb ? 1 : 0
+  })
+
+/** The whole workspace as plain JSON, collections sorted by id. */
+export function exportWorkspace(snap: WorkspaceSnapshot, now: number): WorkspaceExport {
+  return structuredClone({
+    format: EXPORT_FORMAT,
+    exportedAt: now,
+    settings: snap.settings,
+    cycles: byId(snap.cycles.values()),
+    teams: byId(snap.teams.values()),
+    people: byId(snap.people.values()),
+    objectives: byId(snap.objectives.values()),
+    keyResults: byId(snap.keyResults.values()),
+    tasks: byId(snap.tasks.values()),
+    columns: byId(snap.columns.values()),
+    checkIns: byId(snap.checkIns.values()),
+    comments: byId(snap.comments.values()),
+    scores: byId(snap.scores.values()),
+    changeLog: byId(snap.changeLog.values()),
+  }) as unknown as WorkspaceExport
+}
+
+/**
+ * Writes an export into an empty document as one transaction. The data is validated first, shape
+ * and references both (every id it names must be in it); anything wrong is refused, nothing written.
+ */
+export function importWorkspace(s: Session, data: unknown): void {
+  const x = parse(schema, data)
+  const asMap = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]))
+  const view = {
+    settings: x.settings,
+    cycles: asMap(x.cycles),
+    teams: asMap(x.teams),
+    people: asMap(x.people),
+    objectives: asMap(x.objectives),
+    keyResults: asMap(x.keyResults),
+    tasks: asMap(x.tasks),
+    columns: asMap(x.columns),
+    checkIns: asMap(x.checkIns),
+    comments: asMap(x.comments),
+    scores: new Map(x.scores.map((score) => [score.keyResultId, score])),
+    changeLog: asMap(x.changeLog),
+  } as unknown as WorkspaceSnapshot
+  const problem = checkModel(view)[0]
+  if (problem !== undefined) refuse(CommandErrorCode.Invalid, `${problem.id}: ${problem.problem}`, problem.id)
+  if (x.columns.length === 0) refuse(CommandErrorCode.Invalid, 'columns: a board needs at least one column', 'columns')
+  const people = new Set(x.people.map((p) => p.id))
+  const teams = new Set(x.teams.map((t) => t.id))
+  for (const task of x.tasks) {
+    if (task.assigneeId !== null && !people.has(task.assigneeId)) refuse(CommandErrorCode.Invalid, `${task.id}: unknown assignee`, task.id)
+  }
+  for (const person of x.people) {
+    if (person.teamId !== null && !teams.has(person.teamId)) refuse(CommandErrorCode.Invalid, `${person.id}: unknown team`, person.id)
+  }
+  if (s.doc.getMap(Root.Columns).size > 0 || s.doc.getMap(Root.Objectives).size > 0) {
+    throw new CommandError(CommandErrorCode.InUse, 'Import needs an empty workspace')
+  }
+  s.doc.transact(() => {
+    s.doc.getMap(Root.Meta).set('schemaVersion', SCHEMA_VERSION)
+    const settings = s.doc.getMap(Root.Settings)
+    settings.set('name', x.settings.name)
+    for (const [key, value] of Object.entries(x.settings.stall)) settings.set(key, value)
+    for (const { id: key, ...rest } of x.cycles) insertRecord(s.doc, Root.Cycles, key, rest)
+    for (const { id: key, ...rest } of x.teams) insertRecord(s.doc, Root.Teams, key, rest)
+    for (const { id: key, ...rest } of x.people) insertRecord(s.doc, Root.People, key, rest)
+    for (const { id: key, title, description, ...rest } of x.objectives) {
+      insertRecord(s.doc, Root.Objectives, key, { ...rest, title: newText(title), description: newText(description) })
+    }
+    for (const { id: key, title, ...rest } of x.keyResults) {
+      insertRecord(s.doc, Root.KeyResults, key, { ...rest, title: newText(title) })
+    }
+    for (const { id: key, title, ...rest } of x.tasks) insertRecord(s.doc, Root.Tasks, key, { ...rest, title: newText(title) })
+    for (const { id: key, ...rest } of x.columns) insertRecord(s.doc, Root.Columns, key, rest)
+    for (const { keyResultId, ...rest } of x.scores) insertRecord(s.doc, Root.Scores, keyResultId, rest)
+    for (const { id: key, ...rest } of x.checkIns) s.doc.getMap(Root.CheckIns).set(key, rest)
+    for (const { id: key, ...rest } of x.comments) s.doc.getMap(Root.Comments).set(key, rest)
+    for (const { id: key, ...rest } of x.changeLog) s.doc.getMap(Root.ChangeLog).set(key, rest)
+  }, s.origin)
+}
