@@ -34,6 +34,8 @@ export function noCheckInWarning(
   settings: StallSettings,
 ): StallWarning | null {
   if (!activeDays(settings.checkInDays)) return null
+  // Done is done; and a KR measured by its cards reports through moves, which S9 watches.
+  if (facts.progress.progress >= 1 || facts.progress.basis === ProgressBasis.Tasks) return null
   const last = facts.checkIns[facts.checkIns.length - 1]
   const cycleStart = cycleWindow(facts.cycle)?.start ?? facts.keyResult.createdAt
   const addedLater = facts.keyResult.createdAt > cycleStart

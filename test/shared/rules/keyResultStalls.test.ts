@@ -40,6 +40,13 @@ const linked = (id: string, column: string, movedAt = day(0)) =>
   task({ id: taskId(id), movedAt, placement: { columnId: columnId(column), keyResultId: krId('k1') } })
 
 describe('S1 no check-in', () => {
+  it('[S1] a complete KR or one measured by its cards needs no check-ins', () => {
+    expect(warnings(oneKr(keyResult(), [[10, 100]]), day(60), 'S1')).toEqual([])
+    const taskDriven = keyResult({ kind: 'task-driven', start: null, target: null })
+    expect(warnings(oneKr(taskDriven, [], [linked('t1', 'todo')]), day(60), 'S1')).toEqual([])
+    expect(warnings(oneKr(taskDriven, [], []), day(60), 'S1')).toHaveLength(1)
+  })
+
   it('[S1] a KR with no check-in for 7 days is stalled', () => {
     const snap = oneKr(keyResult(), [[10, 50]])
     expect(warnings(snap, day(17), 'S1')).toEqual([

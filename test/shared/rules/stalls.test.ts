@@ -44,9 +44,8 @@ describe('stall scope', () => {
         keyResults: [keyResult({ kind: 'milestone', dueDate: '2025-03-01' })],
         tasks: [task({ placement: { columnId: columnId('doing'), keyResultId: krId('k1') } })],
       })
-    // With a task under it, the milestone is paced by its tasks (S2).
+    // With a task under it, the milestone is paced by its tasks (S2) and watched by S9, not S1.
     expect(summary(build('active'), day(30))).toEqual([
-      'S1 critical keyResult:k1',
       'S2 critical keyResult:k1',
       'S9 warning keyResult:k1',
       'S6 info task:t1',
