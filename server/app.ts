@@ -4,9 +4,18 @@ import { HTTPException } from 'hono/http-exception'
 import { ApiError, codeForStatus, errorBody } from './errors.ts'
 import { client } from './routes/client.ts'
 import { health } from './routes/health.ts'
+import { metrics } from './routes/metrics.ts'
+import { sync } from './routes/sync.ts'
+import type { SyncRooms } from './routes/sync.ts'
+import { workspaces } from './routes/workspaces.ts'
+import type { Services } from './services.ts'
 
-/** What the app needs from outside; grows as storage, rooms and the token secret arrive. */
+/** What the app needs from outside. Without `services` only health and client files are served. */
 export interface AppDeps {
+  /** Registry, live documents, secret, metrics and clock: enables the API and metrics. */
+  readonly services?: Services
+  /** The rooms behind `/sync` (needs `services` too, and a server started with a websocket server). */
+  readonly rooms?: SyncRooms
   /** Absolute directory of the built client; when absent, only the API is served. */
   readonly clientDir?: string
   /** Receives each unexpected error once; defaults to stderr. */
@@ -21,6 +30,11 @@ export function createApp(deps: AppDeps = {}) {
   const app = new Hono()
 
   app.route('/', health)
+  if (deps.services !== undefined) {
+    app.route('/api/workspaces', workspaces(deps.services))
+    app.route('/', metrics(deps.services))
+    if (deps.rooms !== undefined) app.route('/', sync(deps.services, deps.rooms))
+  }
   if (deps.clientDir !== undefined) app.route('/', client(deps.clientDir))
 
   app.notFound((c) =>

@@ -164,10 +164,10 @@ export function exportWorkspace(snap: WorkspaceSnapshot, now: number): Workspace
 }
 
 /**
- * Writes an export into an empty document as one transaction. The data is validated first, shape
- * and references both (every id it names must be in it); anything wrong is refused, nothing written.
+ * Validates an export, shape and references both (every id it names must be in it), and returns
+ * it typed; anything wrong is a CommandError `invalid` naming the first problem.
  */
-export function importWorkspace(s: Session, data: unknown): void {
+export function parseWorkspaceExport(data: unknown): WorkspaceExport {
   const x = parse(schema, data)
   const asMap = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]))
   const view = {
@@ -195,6 +195,12 @@ export function importWorkspace(s: Session, data: unknown): void {
   for (const person of x.people) {
     if (person.teamId !== null && !teams.has(person.teamId)) refuse(CommandErrorCode.Invalid, `${person.id}: unknown team`, person.id)
   }
+  return x
+}
+
+/** Writes an export into an empty document as one transaction; refused data writes nothing. */
+export function importWorkspace(s: Session, data: unknown): void {
+  const x = parseWorkspaceExport(data)
   if (s.doc.getMap(Root.Columns).size > 0 || s.doc.getMap(Root.Objectives).size > 0) {
     throw new CommandError(CommandErrorCode.InUse, 'Import needs an empty workspace')
   }

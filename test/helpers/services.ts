@@ -1,0 +1,44 @@
+/** @module Real registry and secret on a temp folder, with in-memory live docs, for REST tests. */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as Y from 'yjs'
+import { Metrics } from '../../server/metrics.ts'
+import type { LiveDocs, Services } from '../../server/services.ts'
+import { WorkspaceRegistry } from '../../server/storage/WorkspaceRegistry.ts'
+
+/** Live docs without rooms: one Y.Doc per workspace id, kept in memory. */
+export class MemoryDocs implements LiveDocs {
+  readonly docs = new Map<string, Y.Doc>()
+
+  async withDoc<T>(workspaceId: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    let doc = this.docs.get(workspaceId)
+    if (doc === undefined) {
+      doc = new Y.Doc()
+      this.docs.set(workspaceId, doc)
+    }
+    return fn(doc)
+  }
+
+  stats() {
+    return { rooms: this.docs.size, connections: 0 }
+  }
+}
+
+export async function testServices(now = () => Date.UTC(2026, 10, 21, 12)): Promise<{
+  services: Services
+  docs: MemoryDocs
+  dataDir: string
+  cleanup: () => Promise<void>
+}> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'roundtable-rest-'))
+  const docs = new MemoryDocs()
+  const services: Services = {
+    registry: await WorkspaceRegistry.open(dataDir),
+    docs,
+    secret: 'test-secret-of-sufficient-length',
+    metrics: new Metrics(),
+    now,
+  }
+  return { services, docs, dataDir, cleanup: () => rm(dataDir, { recursive: true, force: true }) }
+}
