@@ -36,7 +36,9 @@ export class MemoryStorage implements DocStorage {
     this.#docs.delete(docId)
   }
 
-  async flush(): Promise<void> {}
+  async flush(): Promise<void> {
+    this.#open()
+  }
 
   async close(): Promise<void> {
     this.#closed = true

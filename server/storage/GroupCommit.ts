@@ -1,0 +1,113 @@
+/**
+ * @module Group commit: queue items, write them in batches at most one window apart, one batch at
+ * a time, and settle each item's promise when its batch is written.
+ */
+
+/** A queued item and the settlers of the promise its producer holds. */
+export interface Queued<T> {
+  readonly item: T
+  readonly resolve: () => void
+  readonly reject: (error: unknown) => void
+}
+
+interface Entry<T> extends Queued<T> {
+  readonly done: Promise<void>
+}
+
+/**
+ * Writes a batch, oldest first. It must settle every entry (resolve once durable, reject what it
+ * could not write); entries it leaves unsettled are rejected with what it throws.
+ */
+export type WriteBatch<T> = (batch: readonly Queued<T>[]) => Promise<void>
+
+export class GroupCommit<T> {
+  readonly #windowMs: number
+  readonly #write: WriteBatch<T>
+  #pending: Entry<T>[] = []
+  #inFlight: Entry<T>[] = []
+  #timer: ReturnType<typeof setTimeout> | undefined
+  #running = false
+  /** A run was asked for while one was going: start the next batch as soon as it ends. */
+  #again = false
+
+  /** `windowMs`: the longest an item waits before its batch starts (0: the next macrotask). */
+  constructor(windowMs: number, write: WriteBatch<T>) {
+    if (!Number.isFinite(windowMs) || windowMs < 0) throw new Error(`bad commit window ${windowMs}`)
+    this.#windowMs = windowMs
+    this.#write = write
+  }
+
+  /** Queues `item`; resolves once the batch holding it is written. */
+  add(item: T): Promise<void> {
+    let resolve!: () => void
+    let reject!: (error: unknown) => void
+    const done = new Promise<void>((res, rej) => {
+      resolve = res
+      reject = rej
+    })
+    this.#pending.push({ item, resolve, reject, done })
+    // The first item of a window arms the timer; later ones ride along.
+    this.#timer ??= setTimeout(() => {
+      this.#timer = undefined
+      void this.#run()
+    }, this.#windowMs)
+    return done
+  }
+
+  /** Number of items queued or being written. */
+  get size(): number {
+    return this.#pending.length + this.#inFlight.length
+  }
+
+  /** Writes everything queued now without waiting for the window; rejects if any of it failed. */
+  async flush(): Promise<void> {
+    const waits = this.#unsettled()
+    if (this.#pending.length > 0) void this.#run()
+    await Promise.all(waits)
+  }
+
+  /** Like `flush`, but only waits: never rejects (for callers that cover the items otherwise). */
+  async settle(): Promise<void> {
+    const waits = this.#unsettled()
+    if (this.#pending.length > 0) void this.#run()
+    await Promise.allSettled(waits)
+  }
+
+  /** Cancels the timer; call after the last `flush`. */
+  stop(): void {
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+  }
+
+  #unsettled(): Promise<void>[] {
+    return [...this.#inFlight, ...this.#pending].map((e) => e.done)
+  }
+
+  async #run(): Promise<void> {
+    if (this.#running) {
+      this.#again = true
+      return
+    }
+    this.#running = true
+    try {
+      do {
+        this.#again = false
+        // This batch takes every pending item, so the timer armed for them has nothing left to do.
+        this.stop()
+        const batch = this.#pending
+        this.#pending = []
+        this.#inFlight = batch
+        if (batch.length > 0) {
+          try {
+            await this.#write(batch)
+          } catch (error) {
+            for (const entry of batch) entry.reject(error) // no-op for entries already settled
+          }
+        }
+        this.#inFlight = []
+      } while (this.#again)
+    } finally {
+      this.#running = false
+    }
+  }
+}

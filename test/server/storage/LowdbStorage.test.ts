@@ -1,0 +1,316 @@
+/** @module LowdbStorage on real files: layout, torn tails, checksums, group commit, crash states. */
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, rmdir, truncate, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { Metrics } from '../../../server/metrics.ts'
+import { LowdbStorage } from '../../../server/storage/LowdbStorage.ts'
+import type { LowdbStorageOptions } from '../../../server/storage/LowdbStorage.ts'
+import { CorruptSnapshotError } from '../../../server/storage/snapshotFile.ts'
+import { decodeRecords, RECORD_HEADER_BYTES } from '../../../server/storage/updateLog.ts'
+import { editor, expectSameDoc } from './contract.ts'
+import type { Editor } from './contract.ts'
+
+let dir: string
+const opened: LowdbStorage[] = []
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'roundtable-lowdb-'))
+})
+afterEach(async () => {
+  await Promise.allSettled(opened.splice(0).map((s) => s.close()))
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function open(options: Partial<LowdbStorageOptions> = {}): Promise<LowdbStorage> {
+  const storage = await LowdbStorage.open({ dir, commitWindowMs: 5, ...options })
+  opened.push(storage)
+  return storage
+}
+
+const files = async () => (await readdir(dir)).sort()
+
+/** Appends `n` edits (awaited one by one) and returns their updates. */
+async function appendEdits(storage: LowdbStorage, docId: string, e: Editor, n: number, tag = 'k') {
+  const updates: Uint8Array[] = []
+  for (let i = 0; i < n; i++) {
+    const update = e.edit((m) => m.set(`${tag}${i}`, i))
+    updates.push(update)
+    await storage.append(docId, update)
+  }
+  return updates
+}
+
+describe('LowdbStorage files', () => {
+  it('keeps everything across close and reopen', async () => {
+    const a = editor()
+    const b = editor()
+    let storage = await open()
+    await appendEdits(storage, 'a', a, 10)
+    await storage.compact('a', Y.encodeStateAsUpdate(a.doc))
+    await appendEdits(storage, 'a', a, 4, 'after')
+    await appendEdits(storage, 'b', b, 7)
+    await storage.close()
+    storage = await open()
+    expectSameDoc(await storage.load('a'), a.doc)
+    expectSameDoc(await storage.load('b'), b.doc)
+    expect(await files()).toEqual(['a.1.log', 'a.json', 'b.0.log'])
+  })
+
+  it('writes the snapshot as valid JSON in the documented shape, with no temporary file left', async () => {
+    const e = editor()
+    const storage = await open()
+    await appendEdits(storage, 'doc', e, 3)
+    const state = Y.encodeStateAsUpdate(e.doc)
+    await storage.compact('doc', state)
+    const json = JSON.parse(await readFile(join(dir, 'doc.json'), 'utf8'))
+    expect(json).toEqual({ version: 1, logGeneration: 1, state: expect.any(String), compactedAt: expect.any(String) })
+    expect(Buffer.from(json.state, 'base64')).toEqual(Buffer.from(state))
+    expect(Number.isNaN(Date.parse(json.compactedAt))).toBe(false)
+    expect(await files()).toEqual(['doc.json'])
+  })
+
+  it('removes the logs a compaction covers', async () => {
+    const e = editor()
+    const storage = await open()
+    await appendEdits(storage, 'doc', e, 3)
+    expect(await files()).toEqual(['doc.0.log'])
+    await storage.compact('doc', Y.encodeStateAsUpdate(e.doc))
+    expect(await files()).toEqual(['doc.json'])
+    await appendEdits(storage, 'doc', e, 3, 'x')
+    expect(await files()).toEqual(['doc.1.log', 'doc.json'])
+    await storage.compact('doc', Y.encodeStateAsUpdate(e.doc))
+    await appendEdits(storage, 'doc', e, 1, 'y')
+    expect(await files()).toEqual(['doc.2.log', 'doc.json'])
+    expectSameDoc(await storage.load('doc'), e.doc)
+  })
+
+  it('refuses document ids that are not 1-64 of [A-Za-z0-9_-]', async () => {
+    const storage = await open()
+    const bad = ['../x', 'a/b', '', 'x'.repeat(65), '.', 'a.b', 'a\\b', 'é', 'a\0b']
+    for (const id of bad) {
+      await expect(storage.load(id)).rejects.toThrow(/invalid document id/)
+      await expect(storage.append(id, new Uint8Array([1]))).rejects.toThrow(/invalid document id/)
+      await expect(storage.compact(id, new Uint8Array([1]))).rejects.toThrow(/invalid document id/)
+      await expect(storage.delete(id)).rejects.toThrow(/invalid document id/)
+    }
+    await storage.append('x'.repeat(64), new Uint8Array([0, 0]))
+    expect(await files()).toEqual([`${'x'.repeat(64)}.0.log`])
+  })
+})
+
+describe('LowdbStorage update log recovery', () => {
+  async function writeLog(n: number) {
+    const e = editor()
+    const storage = await open()
+    const updates = await appendEdits(storage, 'doc', e, n)
+    await storage.close()
+    return { e, updates, path: join(dir, 'doc.0.log') }
+  }
+
+  it('loads every complete record before a torn tail, and appends after it survive', async () => {
+    const { e, updates, path } = await writeLog(6)
+    const size = (await readFile(path)).byteLength
+    await truncate(path, size - 3) // the last record lost its end
+    let storage = await open()
+    const loaded = await storage.load('doc')
+    expect(loaded.updates).toHaveLength(5)
+    expect(loaded.updates.map((u) => Buffer.from(u))).toEqual(updates.slice(0, 5).map((u) => Buffer.from(u)))
+
+    // A client still holding the lost edit would push it again; then new edits arrive.
+    await storage.append('doc', updates[5] as Uint8Array)
+    await appendEdits(storage, 'doc', e, 2, 'new')
+    await storage.close()
+    storage = await open()
+    const after = await storage.load('doc')
+    expect(after.updates).toHaveLength(8)
+    expectSameDoc(after, e.doc)
+    expect(decodeRecords(await readFile(path)).torn).toBeNull()
+  })
+
+  it.each([
+    ['a short header', Buffer.from([1, 2, 3])],
+    ['a header promising more than is there', Buffer.from([200, 0, 0, 0, 1, 2, 3, 4, 9, 9])],
+    ['a whole record with a wrong checksum', Buffer.from([2, 0, 0, 0, 1, 2, 3, 4, 9, 9])],
+  ])('stops cleanly at garbage after the last record (%s) and cuts it off on the next append', async (_, garbage) => {
+    const { e, path } = await writeLog(4)
+    await appendFile(path, garbage)
+    const metrics = new Metrics()
+    let storage = await open({ metrics })
+    expectSameDoc(await storage.load('doc'), e.doc)
+    await appendEdits(storage, 'doc', e, 3, 'new')
+    expect(metrics.value('roundtable_storage_torn_bytes_total')).toBe(garbage.byteLength)
+    await storage.close()
+    storage = await open()
+    const loaded = await storage.load('doc')
+    expect(loaded.updates).toHaveLength(7)
+    expectSameDoc(loaded, e.doc)
+  })
+
+  it('stops replay at a record whose checksum does not match', async () => {
+    const { updates, path } = await writeLog(5)
+    const bytes = await readFile(path)
+    // Flip one payload byte of the third record.
+    const third = updates.slice(0, 2).reduce((n, u) => n + RECORD_HEADER_BYTES + u.byteLength, 0)
+    const at = third + RECORD_HEADER_BYTES
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0xff, at)
+    await writeFile(path, bytes)
+    const storage = await open()
+    const loaded = await storage.load('doc')
+    expect(loaded.updates.map((u) => Buffer.from(u))).toEqual(updates.slice(0, 2).map((u) => Buffer.from(u)))
+    expect(loaded.logBytes).toBe(third)
+  })
+})
+
+describe('LowdbStorage group commit', () => {
+  it('writes many appends of one window as one flush, and counts it', async () => {
+    const metrics = new Metrics()
+    const storage = await open({ commitWindowMs: 50, metrics })
+    const docs = ['a', 'b', 'c']
+    const editors = docs.map(() => editor())
+    const appends: Promise<void>[] = []
+    for (let i = 0; i < 300; i++) {
+      const at = i % docs.length
+      appends.push(storage.append(docs[at] as string, (editors[at] as Editor).edit((m) => m.set(`k${i}`, i))))
+    }
+    await Promise.all(appends) // no flush(): the window's timer writes them
+    expect(metrics.value('roundtable_storage_appends_total')).toBe(300)
+    expect(metrics.value('roundtable_storage_flushes_total')).toBe(1)
+    expect(metrics.value('roundtable_storage_log_fsyncs_total')).toBe(3) // one per file
+    expect(metrics.value('roundtable_storage_appended_bytes_total')).toBeGreaterThan(300)
+    expect(metrics.value('roundtable_storage_flush_seconds_sum')).toBeGreaterThan(0)
+    for (const [at, id] of docs.entries()) expectSameDoc(await storage.load(id), (editors[at] as Editor).doc)
+  })
+
+  it('flushes on the next tick with a zero window', async () => {
+    const metrics = new Metrics()
+    const storage = await open({ commitWindowMs: 0, metrics })
+    const e = editor()
+    await Promise.all([1, 2, 3].map((i) => storage.append('doc', e.edit((m) => m.set(`k${i}`, i)))))
+    expect(metrics.value('roundtable_storage_flushes_total')).toBe(1)
+    await appendEdits(storage, 'doc', e, 2, 'x')
+    expect(metrics.value('roundtable_storage_flushes_total')).toBe(3)
+  })
+
+  it('makes flushed appends visible to another reader before close', async () => {
+    const writer = await open({ commitWindowMs: 10_000 })
+    const e = editor()
+    for (let i = 0; i < 5; i++) void writer.append('doc', e.edit((m) => m.set(`k${i}`, i)))
+    await writer.flush()
+    const reader = await open()
+    expectSameDoc(await reader.load('doc'), e.doc)
+  })
+
+  it('rejects the appends of a file it cannot write, keeps the others, and recovers', async () => {
+    const metrics = new Metrics()
+    const storage = await open({ metrics })
+    await mkdir(join(dir, 'bad.0.log')) // opening this "log" fails
+    const good = editor()
+    const bad = editor()
+    const failing = storage.append('bad', bad.edit((m) => m.set('a', 1)))
+    const fine = storage.append('good', good.edit((m) => m.set('a', 1)))
+    await expect(failing).rejects.toThrow()
+    await expect(fine).resolves.toBeUndefined()
+    await expect(storage.flush()).resolves.toBeUndefined()
+    expect(metrics.value('roundtable_storage_write_errors_total')).toBe(1)
+    await rmdir(join(dir, 'bad.0.log'))
+    const retry = editor()
+    await storage.append('bad', retry.edit((m) => m.set('b', 2)))
+    expectSameDoc(await storage.load('bad'), retry.doc)
+    expectSameDoc(await storage.load('good'), good.doc)
+  })
+
+  it('makes flush reject when an append queued before it failed', async () => {
+    const storage = await open({ commitWindowMs: 10_000 })
+    await mkdir(join(dir, 'bad.0.log'))
+    const failing = storage.append('bad', new Uint8Array([0, 0]))
+    await expect(storage.flush()).rejects.toThrow()
+    await expect(failing).rejects.toThrow()
+  })
+})
+
+describe('LowdbStorage crash states (what a crash leaves at each step of compaction)', () => {
+  /** Appends A (log 0), keeps a copy of log 0, compacts, appends B (log 1), closes. */
+  async function compactedWithCopy() {
+    const e = editor()
+    const storage = await open()
+    await appendEdits(storage, 'doc', e, 5, 'a')
+    await copyFile(join(dir, 'doc.0.log'), join(dir, 'copy'))
+    const compaction = storage.compact('doc', Y.encodeStateAsUpdate(e.doc))
+    const late = storage.append('doc', e.edit((m) => m.set('late', 1))) // lands in log 1
+    await Promise.all([compaction, late])
+    await appendEdits(storage, 'doc', e, 3, 'b')
+    await storage.close()
+    return e
+  }
+
+  it('after the switch, before the snapshot: old log and new log, no snapshot', async () => {
+    const e = await compactedWithCopy()
+    await rm(join(dir, 'doc.json'))
+    await copyFile(join(dir, 'copy'), join(dir, 'doc.0.log'))
+    await rm(join(dir, 'copy'))
+    let storage = await open()
+    expectSameDoc(await storage.load('doc'), e.doc)
+    // Appends continue in the newest log, and the next compaction clears the old one.
+    await appendEdits(storage, 'doc', e, 2, 'c')
+    await storage.close()
+    storage = await open()
+    expectSameDoc(await storage.load('doc'), e.doc)
+    await storage.compact('doc', Y.encodeStateAsUpdate(e.doc))
+    expect(await files()).toEqual(['doc.json'])
+    expect(JSON.parse(await readFile(join(dir, 'doc.json'), 'utf8')).logGeneration).toBe(2)
+  })
+
+  it('while writing the snapshot: a half-written temporary file is ignored', async () => {
+    const e = await compactedWithCopy()
+    await writeFile(join(dir, '.doc.json.tmp'), '{"version":1,"logGenera')
+    const storage = await open()
+    expectSameDoc(await storage.load('doc'), e.doc)
+    await storage.compact('doc', Y.encodeStateAsUpdate(e.doc))
+    expect(await files()).toEqual(['copy', 'doc.json'])
+  })
+
+  it('after the snapshot, before removing old logs: the covered log is ignored', async () => {
+    const e = await compactedWithCopy()
+    await copyFile(join(dir, 'copy'), join(dir, 'doc.0.log'))
+    const storage = await open()
+    const loaded = await storage.load('doc')
+    expect(loaded.updates).toHaveLength(1 + 4) // snapshot + log 1 (late, b0-b2); log 0 is covered
+    expectSameDoc(loaded, e.doc)
+    await storage.compact('doc', Y.encodeStateAsUpdate(e.doc))
+    expect(await files()).toEqual(['copy', 'doc.json'])
+  })
+})
+
+describe('LowdbStorage unreadable snapshot', () => {
+  it('refuses that document only, and never overwrites or removes the file by itself', async () => {
+    const e = editor()
+    const other = editor()
+    let storage = await open()
+    await appendEdits(storage, 'doc', e, 3)
+    await storage.compact('doc', Y.encodeStateAsUpdate(e.doc))
+    await appendEdits(storage, 'other', other, 3)
+    await storage.close()
+    const path = join(dir, 'doc.json')
+    const text = await readFile(path, 'utf8')
+    await writeFile(path, text.slice(0, 20)) // as if another tool truncated it
+
+    storage = await open()
+    await expect(storage.load('doc')).rejects.toThrow(CorruptSnapshotError)
+    await expect(storage.load('doc')).rejects.toThrow(/doc\.json/)
+    await expect(storage.append('doc', e.edit((m) => m.set('x', 1)))).rejects.toThrow(CorruptSnapshotError)
+    await expect(storage.compact('doc', Y.encodeStateAsUpdate(e.doc))).rejects.toThrow(CorruptSnapshotError)
+    expectSameDoc(await storage.load('other'), other.doc)
+    expect(await readFile(path, 'utf8')).toBe(text.slice(0, 20))
+
+    await writeFile(path, text) // an operator restores it: the next call works again
+    expectSameDoc(await storage.load('doc'), (() => {
+      const d = new Y.Doc()
+      Y.applyUpdate(d, Buffer.from(JSON.parse(text).state, 'base64'))
+      return d
+    })())
+    await storage.delete('doc')
+    expect(await files()).toEqual(['other.0.log'])
+  })
+})
