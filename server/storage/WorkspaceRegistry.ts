@@ -3,9 +3,9 @@
  * (DATA_DIR/workspaces.json). Metadata only: the documents themselves live in DocStorage.
  */
 import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
 import { join } from 'node:path'
 import { Role } from '../../shared/protocol/index.ts'
+import { DurableJSONFile } from './DurableJSONFile.ts'
 
 export interface WorkspaceMeta {
   readonly id: string
@@ -31,8 +31,8 @@ export class WorkspaceRegistry {
 
   /** Opens (or creates) `dataDir/workspaces.json`. */
   static async open(dataDir: string): Promise<WorkspaceRegistry> {
-    // Not JSONFilePreset: it swaps to memory when NODE_ENV=test, and tests need real files.
-    const db = new Low<RegistryData>(new JSONFile(join(dataDir, 'workspaces.json')), { version: 1, workspaces: {} })
+    // Not JSONFilePreset: it swaps to memory when NODE_ENV=test; and lowdb's JSONFile never fsyncs.
+    const db = new Low<RegistryData>(new DurableJSONFile<RegistryData>(join(dataDir, 'workspaces.json')), { version: 1, workspaces: {} })
     await db.read()
     db.data.workspaces ??= {}
     return new WorkspaceRegistry(db)
