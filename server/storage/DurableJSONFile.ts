@@ -15,7 +15,9 @@ export class DurableJSONFile<T> implements Adapter<T> {
       return JSON.parse(await readFile(this.#path, 'utf8')) as T
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw new Error(`${this.#path} is not readable JSON (${(err as Error).message}); fix or restore it by hand`)
+      throw new Error(`${this.#path} is not readable JSON (${(err as Error).message}); fix or restore it by hand`, {
+        cause: err,
+      })
     }
   }
 
