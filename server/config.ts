@@ -1,6 +1,8 @@
 /** @module Server configuration read from the environment, validated once at boot. */
 import { fileURLToPath } from 'node:url'
 import { resolve } from 'node:path'
+import { DEFAULT_LIMITS } from './limits.ts'
+import type { Limits } from './limits.ts'
 
 /** The repository root, so defaults do not depend on the working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -23,6 +25,20 @@ export interface Config {
   readonly clientDir: string
   /** Token signing secret; when undefined one is generated and kept in dataDir. */
   readonly secret: string | undefined
+  /** Hard limits and the group-commit window (ROUNDTABLE_* variables, see LIMIT_ENV). */
+  readonly limits: Limits
+}
+
+/** The limits that can be tuned from the environment, and their variable names. */
+export const LIMIT_ENV: Readonly<Partial<Record<keyof Limits, string>>> = {
+  commitWindowMs: 'ROUNDTABLE_COMMIT_MS',
+  maxMessageBytes: 'ROUNDTABLE_MAX_MESSAGE_BYTES',
+  maxDocBytes: 'ROUNDTABLE_MAX_DOC_BYTES',
+  messagesPerSecond: 'ROUNDTABLE_MESSAGES_PER_SECOND',
+  bytesPerSecond: 'ROUNDTABLE_BYTES_PER_SECOND',
+  maxBufferedBytes: 'ROUNDTABLE_MAX_BUFFERED_BYTES',
+  pingIntervalMs: 'ROUNDTABLE_PING_MS',
+  compactLogBytes: 'ROUNDTABLE_COMPACT_LOG_BYTES',
 }
 
 /** A configuration mistake: main prints its message (no stack trace) and exits with code 1. */
@@ -60,7 +76,21 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
     dataDir: resolve(cwd, value('DATA_DIR') ?? DEFAULT_DATA_DIR),
     clientDir: clientDir === undefined ? DEFAULT_CLIENT_DIR : resolve(cwd, clientDir),
     secret,
+    limits: readLimits(value),
   }
+}
+
+function readLimits(value: (name: string) => string | undefined): Limits {
+  const limits: Record<string, number> = { ...DEFAULT_LIMITS }
+  for (const [key, name] of Object.entries(LIMIT_ENV)) {
+    const raw = value(name)
+    if (raw === undefined) continue
+    const n = /^\d{1,12}$/.test(raw) ? Number(raw) : Number.NaN
+    const min = key === 'commitWindowMs' ? 0 : 1
+    if (!(n >= min)) throw new ConfigError(`${name} must be a whole number of at least ${min}, got ${JSON.stringify(raw)}`)
+    limits[key] = n
+  }
+  return limits as unknown as Limits
 }
 
 function parsePort(raw: string | undefined): number {

@@ -4,14 +4,10 @@
  */
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
-import type { Server } from 'node:http'
 import { join, relative } from 'node:path'
-import { serve } from '@hono/node-server'
-import { createApp } from './app.ts'
 import { ConfigError, DEFAULT_CLIENT_DIR, PROJECT_ROOT, baseUrl, readConfig } from './config.ts'
-
-/** After a stop signal, open connections get this long to finish before they are cut. */
-const SHUTDOWN_GRACE_MS = 3_000
+import { startServer } from './start.ts'
+import type { RunningServer } from './start.ts'
 
 /** A failure to start that the operator can fix: printed without a stack trace, exit code 1. */
 class StartupError extends Error {}
@@ -21,23 +17,28 @@ async function main(): Promise<void> {
   await ensureDataDir(config.dataDir)
   await ensureClient(config.clientDir)
 
-  const app = createApp({ clientDir: config.clientDir })
-  // Without a custom createServer, @hono/node-server returns a node:http Server.
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    console.log(`Roundtable listening on ${baseUrl(config.host, info.port)}`)
-  }) as Server
+  let running: RunningServer
+  try {
+    running = await startServer(config)
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException
+    if (e.syscall === 'listen') throw new StartupError(`cannot listen on ${baseUrl(config.host, config.port)}: ${listenProblem(e)}`)
+    throw err
+  }
+  console.log(`Roundtable listening on ${running.url}`)
+  if (running.demo !== undefined) {
+    const { name, links } = running.demo
+    console.log(`Demo workspace "${name}":\n  owner:  ${links.owner}\n  editor: ${links.editor}\n  viewer: ${links.viewer}`)
+  }
 
-  server.on('error', (err: NodeJS.ErrnoException) => {
-    fail(new StartupError(`cannot listen on ${baseUrl(config.host, config.port)}: ${listenProblem(err)}`))
-  })
-
-  let stopping = false
   const stop = () => {
-    if (stopping) return
-    stopping = true
-    server.close(() => process.exit(0))
-    server.closeIdleConnections()
-    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref()
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`Roundtable: shutdown failed: ${(err as Error).message}`)
+        process.exit(1)
+      },
+    )
   }
   // `once`: a second signal gets Node's default handling and ends the process at once.
   process.once('SIGTERM', stop)

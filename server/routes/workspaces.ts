@@ -22,7 +22,7 @@ import type { KeyResultId, WorkspaceSnapshot } from '../../shared/model/index.ts
 import { Role } from '../../shared/protocol/index.ts'
 import { keyResultProgress, stallWarnings } from '../../shared/rules/index.ts'
 import { Need, authorize, tokenOf, workspaceIdOf } from '../access.ts'
-import { signToken } from '../auth/tokens.ts'
+import { workspaceLinks } from '../auth/links.ts'
 import { asApi } from '../commandErrors.ts'
 import { ApiError } from '../errors.ts'
 import { markdownOnePager } from '../export/markdownOnePager.ts'
@@ -60,15 +60,6 @@ async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer
   throw new ApiError(400, 'invalid_body', `${where}${issue?.message ?? 'invalid body'}`)
 }
 
-/** The three capability links of a workspace, as the create call returns them. */
-function linksOf(services: Services, meta: WorkspaceMeta, origin: string) {
-  const tokens = Object.fromEntries(
-    ROLES.map((role) => [role, signToken(services.secret, { workspaceId: meta.id, role, version: meta.linkVersions[role] })]),
-  ) as Record<Role, string>
-  const links = Object.fromEntries(ROLES.map((role) => [role, `${origin}/w/${meta.id}#token=${tokens[role]}`])) as Record<Role, string>
-  return { id: meta.id, name: meta.name, links, tokens }
-}
-
 function bodyTooLarge(max: number) {
   return bodyLimit({
     maxSize: max,
@@ -99,7 +90,7 @@ export function workspaces(services: Services) {
       })
       const meta = await registry.create(id, name, t)
       services.metrics.inc('roundtable_workspaces_created_total', 'Workspaces created or imported')
-      return c.json(linksOf(services, meta, new URL(c.req.url).origin), 201)
+      return c.json(workspaceLinks(services.secret, meta, new URL(c.req.url).origin), 201)
     })
 
     .post('/import', bodyTooLarge(MAX_IMPORT_BYTES), async (c) => {
@@ -109,7 +100,7 @@ export function workspaces(services: Services) {
       await asApi(() => docs.withDoc(id, (doc) => importWorkspace(openSession(doc, { source: OriginSource.Api, now }), data)))
       const meta = await registry.create(id, data.settings.name, now())
       services.metrics.inc('roundtable_workspaces_created_total', 'Workspaces created or imported')
-      return c.json(linksOf(services, meta, new URL(c.req.url).origin), 201)
+      return c.json(workspaceLinks(services.secret, meta, new URL(c.req.url).origin), 201)
     })
 
     .get('/:id', async (c) => {
@@ -128,7 +119,7 @@ export function workspaces(services: Services) {
       const { workspaceId } = access(c, Need.Own)
       const { roles } = await body(c, rotateBody)
       const meta = await registry.rotate(workspaceId, roles ?? [Role.Editor, Role.Viewer])
-      return c.json(linksOf(services, meta, new URL(c.req.url).origin))
+      return c.json(workspaceLinks(services.secret, meta, new URL(c.req.url).origin))
     })
 
     .get('/:id/export', async (c) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, DEFAULT_CLIENT_DIR, baseUrl, readConfig } from '../../server/config.ts'
+import { DEFAULT_LIMITS } from '../../server/limits.ts'
 
 const cwd = '/srv/roundtable'
 
@@ -11,6 +12,7 @@ describe('readConfig', () => {
       dataDir: '/srv/roundtable/data',
       clientDir: DEFAULT_CLIENT_DIR,
       secret: undefined,
+      limits: DEFAULT_LIMITS,
     })
   })
 
@@ -37,7 +39,15 @@ describe('readConfig', () => {
       dataDir: '/srv/roundtable/var/rt',
       clientDir: '/opt/client',
       secret: 'a-long-enough-secret',
+      limits: DEFAULT_LIMITS,
     })
+  })
+
+  it('reads limits from ROUNDTABLE_* variables and refuses bad ones', () => {
+    const config = readConfig({ ROUNDTABLE_COMMIT_MS: '0', ROUNDTABLE_MAX_MESSAGE_BYTES: '2048' }, cwd)
+    expect(config.limits).toEqual({ ...DEFAULT_LIMITS, commitWindowMs: 0, maxMessageBytes: 2048 })
+    expect(() => readConfig({ ROUNDTABLE_MAX_DOC_BYTES: '0' }, cwd)).toThrow(/ROUNDTABLE_MAX_DOC_BYTES must be a whole number/)
+    expect(() => readConfig({ ROUNDTABLE_PING_MS: '10s' }, cwd)).toThrow(ConfigError)
   })
 
   it('accepts PORT 0 (a free port) and 65535', () => {

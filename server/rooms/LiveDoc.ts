@@ -1,0 +1,228 @@
+/**
+ * @module A room's loaded document and what is attached to it: persistence of every change,
+ * presence, coalesced fan-out, and the handling of each message a connection sends. The room
+ * around it decides who is connected and when the document loads, unloads or reloads.
+ */
+import * as Y from 'yjs'
+import { decodeAwarenessUpdate } from '../../shared/protocol/decodeAwareness.ts'
+import { ClientMessageKind } from '../../shared/protocol/decodeMessage.ts'
+import type { ClientMessage } from '../../shared/protocol/decodeMessage.ts'
+import { CloseCode } from '../../shared/protocol/index.ts'
+import type { StoredDoc } from '../storage/DocStorage.ts'
+import { UpdateOutcomeKind, applyClientUpdate } from './applyClientUpdate.ts'
+import { checkIntegrated } from './checkIntegrated.ts'
+import { Connection } from './Connection.ts'
+import { describeError } from './describeError.ts'
+import { DocPersistence } from './DocPersistence.ts'
+import { encodeSyncStep1, encodeSyncStep2 } from './encode.ts'
+import { FanOut } from './FanOut.ts'
+import { loadDoc } from './loadDoc.ts'
+import { RefuseReason } from './refusal.ts'
+import { AwarenessOutcome, RoomAwareness } from './RoomAwareness.ts'
+import type { RoomContext } from './RoomContext.ts'
+
+export interface LiveDocHooks {
+  /** The connections that receive broadcasts (the room's active ones). */
+  readonly receivers: () => Iterable<Connection>
+  /** A client's update threw half-way: the document must not be used any more. */
+  readonly failed: (culprit: Connection, err: unknown) => void
+}
+
+export class LiveDoc {
+  readonly doc: Y.Doc
+  readonly persistence: DocPersistence
+  readonly #id: string
+  readonly #context: RoomContext
+  readonly #hooks: LiveDocHooks
+  readonly #awareness: RoomAwareness
+  readonly #fanOut: FanOut
+  /** withDoc calls in progress, each collecting the appends its changes caused. */
+  readonly #recorders = new Set<Promise<boolean>[]>()
+  #destroyed = false
+
+  constructor(id: string, stored: StoredDoc, context: RoomContext, hooks: LiveDocHooks) {
+    const { log, limits, storage } = context
+    this.#id = id
+    this.#context = context
+    this.#hooks = hooks
+    const { doc, skipped, droppedPending } = loadDoc(stored)
+    if (skipped > 0) log(`sync ${id}: skipped ${skipped} stored update(s) that do not apply`)
+    if (droppedPending) log(`sync ${id}: stored updates with missing dependencies were dropped`)
+    this.doc = doc
+    this.persistence = new DocPersistence({
+      storage,
+      docId: id,
+      compactLogBytes: limits.compactLogBytes,
+      encodeState: () => Y.encodeStateAsUpdate(doc),
+      log,
+    })
+    this.persistence.start(stored)
+    this.#fanOut = new FanOut({
+      broadcastUpdate: (message) => this.#broadcast(message, true),
+      broadcastAwareness: (clientIds) => this.#broadcast(this.#awareness.message(clientIds), false),
+      reportError: (err) => log(`sync ${id}: broadcast failed: ${describeError(err)}`),
+    })
+    this.#awareness = new RoomAwareness(doc, limits, (clientIds) => this.#fanOut.queueAwareness(clientIds))
+    doc.on('afterTransactionCleanup', this.#checkClientTransaction)
+    doc.on('update', this.#onUpdate)
+  }
+
+  /** Sync step 1 of the current state, to send to connections as they join. */
+  syncStep1(): Uint8Array {
+    return encodeSyncStep1(this.doc)
+  }
+
+  /** Greets a joining connection: `step1` and the current presence, then its queued messages. */
+  welcome(connection: Connection, step1: Uint8Array): void {
+    if (connection.closed || !connection.send(step1)) return
+    connection.awaitingStep2 = true
+    const everyone = this.#awareness.fullMessage()
+    if (everyone !== null) connection.send(everyone)
+    connection.activate()
+  }
+
+  /** The connection left: its presence goes with it. */
+  release(connection: Connection): void {
+    this.#awareness.release(connection)
+  }
+
+  handle(connection: Connection, message: ClientMessage): void {
+    switch (message.kind) {
+      case ClientMessageKind.SyncStep1:
+        connection.send(encodeSyncStep2(this.doc, message.stateVector))
+        return
+      case ClientMessageKind.SyncStep2:
+        this.#receiveUpdate(connection, message.update, true)
+        return
+      case ClientMessageKind.SyncUpdate:
+        this.#receiveUpdate(connection, message.update, false)
+        return
+      case ClientMessageKind.Awareness:
+        this.#receiveAwareness(connection, message.update)
+        return
+      case ClientMessageKind.QueryAwareness: {
+        const everyone = this.#awareness.fullMessage()
+        if (everyone !== null) connection.send(everyone)
+        return
+      }
+      default:
+        unknownMessage(message)
+    }
+  }
+
+  /** Runs `fn` on the document; resolves with its result once the changes it made are durable. */
+  async record<T>(fn: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+    const recorder: Promise<boolean>[] = []
+    this.#recorders.add(recorder)
+    let result: T
+    try {
+      result = await fn(this.doc)
+    } finally {
+      this.#recorders.delete(recorder)
+    }
+    const stored = await Promise.all(recorder)
+    if (stored.includes(false)) throw new Error(`workspace ${this.#id}: the change could not be stored`)
+    // An async `fn` may outlive a reload; what it did after that went nowhere.
+    if (this.#destroyed) throw new Error(`workspace ${this.#id}: the document was closed or reloaded during the change`)
+    return result
+  }
+
+  /** Sends what is queued now (before a shutdown closes the sockets). */
+  flushBroadcasts(): void {
+    this.#fanOut.flush()
+  }
+
+  /** Drops what is queued for broadcast: nobody is left to receive it. */
+  cancelBroadcasts(): void {
+    this.#fanOut.cancel()
+  }
+
+  /** Stops timers and listeners and destroys the document. */
+  destroy(): void {
+    this.#destroyed = true
+    this.#fanOut.cancel()
+    this.persistence.stop()
+    this.#awareness.destroy()
+    this.doc.off('update', this.#onUpdate)
+    this.doc.off('afterTransactionCleanup', this.#checkClientTransaction)
+    this.doc.destroy()
+  }
+
+  #receiveUpdate(connection: Connection, update: Uint8Array, isStep2: boolean): void {
+    const { limits, metrics } = this.#context
+    const input = { update, isStep2, canWrite: connection.canWrite, origin: connection }
+    const outcome = applyClientUpdate(this.doc, input, limits, this.persistence)
+    switch (outcome.kind) {
+      case UpdateOutcomeKind.Applied:
+        metrics.updateIn()
+        if (isStep2) connection.awaitingStep2 = false
+        return
+      case UpdateOutcomeKind.Empty:
+        if (isStep2) connection.awaitingStep2 = false
+        return
+      case UpdateOutcomeKind.Refused:
+        connection.refuse(outcome.refusal)
+        return
+      case UpdateOutcomeKind.Dropped:
+        metrics.refused(outcome.reason)
+        return
+      case UpdateOutcomeKind.MissingDependencies:
+        // The update overtook what it builds on (edits made offline and typed on before our step 1
+        // was answered; another tab of the same browser): the sender's step 2 brings it.
+        metrics.refused(RefuseReason.MissingDependency)
+        if (!connection.awaitingStep2) {
+          connection.awaitingStep2 = true
+          connection.send(encodeSyncStep1(this.doc))
+        }
+        return
+      case UpdateOutcomeKind.Failed:
+        this.#hooks.failed(connection, outcome.error)
+        return
+      default:
+        unknownOutcome(outcome)
+    }
+  }
+
+  #receiveAwareness(connection: Connection, payload: Uint8Array): void {
+    const entries = decodeAwarenessUpdate(payload)
+    if (entries === null) {
+      return connection.refuse({ code: CloseCode.BadMessage, reason: RefuseReason.AwarenessMalformed })
+    }
+    const outcome = this.#awareness.apply(connection, connection.canWrite, entries)
+    if (typeof outcome === 'object') return connection.refuse(outcome)
+    if (outcome === AwarenessOutcome.ReadOnly) this.#context.metrics.refused(RefuseReason.ViewerAwareness)
+  }
+
+  /**
+   * Runs after Yjs integrated a client's update and right before it emits 'update': throwing here
+   * keeps a crafted update out of storage and off the wire, and makes applyUpdate throw, which
+   * reloads the room (the document in memory is not trusted any more).
+   */
+  readonly #checkClientTransaction = (transaction: Y.Transaction): void => {
+    if (!(transaction.origin instanceof Connection)) return
+    const problem = checkIntegrated(transaction)
+    if (problem !== null) throw new Error(`inconsistent update: ${problem}`)
+  }
+
+  /** Every change of the document, from a client or from withDoc: logged, then broadcast. */
+  readonly #onUpdate = (update: Uint8Array): void => {
+    const appended = this.persistence.append(update)
+    for (const recorder of this.#recorders) recorder.push(appended)
+    this.#fanOut.queueUpdate(update)
+  }
+
+  /** The same bytes to every connection, the sender included: y-websocket 3 awaits its echo. */
+  #broadcast(message: Uint8Array, isUpdate: boolean): void {
+    let sent = 0
+    for (const connection of this.#hooks.receivers()) if (connection.send(message)) sent++
+    if (isUpdate) this.#context.metrics.updatesOut(sent)
+  }
+}
+
+function unknownMessage(message: never): never {
+  throw new Error(`unknown message ${JSON.stringify(message)}`)
+}
+
+function unknownOutcome(outcome: never): never {
+  throw new Error(`unknown update outcome ${JSON.stringify(outcome)}`)
+}

@@ -1,0 +1,14 @@
+/** @module What every room and connection of one Rooms instance shares. */
+import type { Limits } from '../limits.ts'
+import type { DocStorage } from '../storage/DocStorage.ts'
+import type { RoomMetrics } from './roomMetrics.ts'
+
+export interface RoomContext {
+  readonly storage: DocStorage
+  readonly limits: Limits
+  readonly metrics: RoomMetrics
+  /** One line per event worth an operator's attention; never a stack trace per message. */
+  readonly log: (message: string) => void
+  /** Milliseconds on a monotonic clock, for the rate limits. */
+  readonly now: () => number
+}

@@ -1,0 +1,54 @@
+/**
+ * @module Encoders for what the server sends: y-websocket protocol messages, one per frame. Each
+ * is built once and the same bytes go to every receiver.
+ */
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+import type { AwarenessEntry } from '../../shared/protocol/decodeAwareness.ts'
+import { MessageType, SyncStep } from '../../shared/protocol/index.ts'
+
+/** Sync step 1: the server's state vector, asking the client for what the server lacks. */
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return syncMessage(SyncStep.Step1, Y.encodeStateVector(doc))
+}
+
+/** Sync step 2: everything in `doc` that a peer with `stateVector` lacks. */
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  return syncMessage(SyncStep.Step2, Y.encodeStateAsUpdate(doc, stateVector))
+}
+
+/** A sync update message carrying `update`. */
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  return syncMessage(SyncStep.Update, update)
+}
+
+/** An awareness message carrying an encoded awareness update. */
+export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Awareness)
+  encoding.writeVarUint8Array(encoder, awarenessUpdate)
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * Re-encodes accepted entries as an awareness update (y-protocols' format). A state's raw UTF-8
+ * bytes written with their length are exactly what `writeVarString` would write.
+ */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId)
+    encoding.writeVarUint(encoder, entry.clock)
+    encoding.writeVarUint8Array(encoder, entry.state)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+function syncMessage(step: SyncStep, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Sync)
+  encoding.writeVarUint(encoder, step)
+  encoding.writeVarUint8Array(encoder, payload)
+  return encoding.toUint8Array(encoder)
+}

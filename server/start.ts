@@ -1,0 +1,95 @@
+/**
+ * @module `startServer(config)`: storage, registry, rooms, HTTP and websocket servers wired together
+ * and listening. main.ts calls it after reading the environment; integration tests call it on port 0.
+ */
+import type { Server } from 'node:http'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import { createApp } from './app.ts'
+import type { WorkspaceLinks } from './auth/links.ts'
+import { loadSecret } from './auth/secret.ts'
+import { baseUrl } from './config.ts'
+import type { Config } from './config.ts'
+import { Metrics } from './metrics.ts'
+import { Rooms } from './rooms/Rooms.ts'
+import { createDemoWorkspace } from './seed/createDemoWorkspace.ts'
+import type { Services } from './services.ts'
+import { LowdbStorage } from './storage/LowdbStorage.ts'
+import { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
+import { createSyncServer } from './syncServer.ts'
+
+/** After a stop, open HTTP connections get this long to finish before they are cut. */
+const SHUTDOWN_GRACE_MS = 3_000
+
+export interface StartOptions {
+  readonly log?: (message: string) => void
+  /** Create the demo workspace when the registry is empty (first start); default true. */
+  readonly demo?: boolean
+  /** Serve the built client; default true (tests of the API alone turn it off). */
+  readonly serveClient?: boolean
+}
+
+export interface RunningServer {
+  readonly url: string
+  readonly services: Services
+  readonly rooms: Rooms
+  /** The demo workspace's links when this start created it. */
+  readonly demo: WorkspaceLinks | undefined
+  /** Closes sockets, flushes every document to disk, stops listening. */
+  stop(): Promise<void>
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? ((message: string) => console.error(message))
+  const metrics = new Metrics()
+  const storage = await LowdbStorage.open({
+    dir: join(config.dataDir, 'docs'),
+    commitWindowMs: config.limits.commitWindowMs,
+    metrics,
+  })
+  const registry = await WorkspaceRegistry.open(config.dataDir)
+  const rooms = new Rooms({ storage, limits: config.limits, metrics, log })
+  const services: Services = {
+    registry,
+    docs: rooms,
+    secret: await loadSecret(config.dataDir, config.secret),
+    metrics,
+    now: () => Date.now(),
+  }
+  const syncServer = createSyncServer(config.limits, log)
+  const app = createApp({ clientDir: options.serveClient === false ? undefined : config.clientDir, services, rooms, logError: (err) => log(`unexpected error: ${String((err as Error)?.stack ?? err)}`) })
+
+  // Without a custom createServer, @hono/node-server returns a node:http Server.
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve(
+      { fetch: app.fetch, hostname: config.host, port: config.port, websocket: { server: syncServer.wss } },
+      () => resolve(s),
+    ) as Server
+    s.once('error', reject)
+  })
+  server.on('error', (err) => log(`http server error: ${err.message}`))
+  server.on('clientError', (_err, socket) => socket.destroy())
+  const address = server.address()
+  const url = baseUrl(config.host, typeof address === 'object' && address !== null ? address.port : config.port)
+
+  const demo = options.demo !== false && registry.list().length === 0 ? await createDemoWorkspace(services, url) : undefined
+
+  let stopping: Promise<void> | undefined
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Flush before anything else: every accepted update must be on disk when this resolves.
+      const closed = rooms.close().then(() => storage.close())
+      syncServer.close()
+      const listening = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
+      cut.unref()
+      try {
+        await closed
+      } finally {
+        await listening
+        clearTimeout(cut)
+      }
+    })())
+  return { url, services, rooms, demo, stop }
+}

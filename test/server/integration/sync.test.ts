@@ -1,0 +1,171 @@
+/**
+ * The real server on 127.0.0.1:0 with real files, and stock y-websocket providers as clients.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { WebSocket } from 'ws'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readConfig } from '../../../server/config.ts'
+import { startServer } from '../../../server/start.ts'
+import type { RunningServer } from '../../../server/start.ts'
+import { createKeyResult, createObjective, createTask, moveTask, updateObjective } from '../../../shared/doc/index.ts'
+import { CloseCode } from '../../../shared/protocol/index.ts'
+import { connectClient } from '../../helpers/syncClient.ts'
+import type { SyncClient } from '../../helpers/syncClient.ts'
+import { waitFor } from '../../helpers/waitFor.ts'
+
+type Created = { id: string; tokens: Record<'owner' | 'editor' | 'viewer', string> }
+
+let dataDir: string
+let server: RunningServer
+const clients: SyncClient[] = []
+
+async function start(): Promise<RunningServer> {
+  const config = { ...readConfig({ PORT: '0', DATA_DIR: dataDir }), limits: { ...readConfig({}).limits, commitWindowMs: 10 } }
+  return startServer(config, { log: () => {}, demo: false, serveClient: false })
+}
+
+async function createWorkspace(name = 'Acme'): Promise<Created> {
+  const res = await fetch(`${server.url}/api/workspaces`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  })
+  expect(res.status).toBe(201)
+  return (await res.json()) as Created
+}
+
+function client(w: Created, role: keyof Created['tokens'] = 'editor'): SyncClient {
+  const c = connectClient(server.url, w.id, w.tokens[role])
+  clients.push(c)
+  return c
+}
+
+/** Opens a raw websocket and resolves with the HTTP status of a refused upgrade, or 101. */
+function upgradeStatus(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}${path}`)
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0)
+      ws.terminate()
+    })
+    ws.on('open', () => {
+      resolve(101)
+      ws.close()
+    })
+    ws.on('error', (err) => (err.message.includes('Unexpected server response') ? undefined : reject(err)))
+  })
+}
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'roundtable-sync-'))
+  server = await start()
+})
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  await server.stop()
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+describe('sync over real websockets', () => {
+  it('three clients converge on concurrent edits, and a late joiner syncs', async () => {
+    const w = await createWorkspace()
+    const [a, b, c] = [client(w), client(w), client(w, 'owner')]
+    await Promise.all([a.synced(), b.synced(), c.synced()])
+    const cycleId = [...a.snap().cycles.keys()][0]!
+    const objectiveId = createObjective(a.s, { cycleId, title: 'Delight customers' })
+    await waitFor(() => b.snap().objectives.has(objectiveId) && c.snap().objectives.has(objectiveId), 'objective everywhere')
+    const kr = createKeyResult(b.s, { objectiveId, title: 'NPS', start: 20, target: 50, weight: 100 })
+    await waitFor(() => a.snap().keyResults.has(kr) && c.snap().keyResults.has(kr), 'KR everywhere')
+    const task = createTask(c.s, { title: 'Survey', columnId: 'todo', keyResultId: kr })
+    await waitFor(() => a.snap().tasks.has(task) && b.snap().tasks.has(task), 'task everywhere')
+    // Concurrent: two drags of one card and two people typing in one title.
+    moveTask(a.s, { taskId: task, columnId: 'doing', keyResultId: kr, index: 0 })
+    moveTask(b.s, { taskId: task, columnId: 'done', keyResultId: kr, index: 0 })
+    updateObjective(a.s, objectiveId, { title: 'Really delight customers' })
+    updateObjective(c.s, objectiveId, { title: 'Delight customers in Q4' })
+    const same = () => {
+      const [pa, pb, pc] = [a, b, c].map((x) => JSON.stringify([x.snap().tasks.get(task)?.placement, x.snap().objectives.get(objectiveId)?.title]))
+      return pa === pb && pb === pc
+    }
+    await waitFor(same, 'all three to converge')
+    expect(a.snap().objectives.get(objectiveId)?.title).toBe('Really delight customers in Q4')
+    const late = client(w, 'viewer')
+    await late.synced()
+    expect(late.snap().tasks.get(task)?.placement).toEqual(a.snap().tasks.get(task)?.placement)
+  })
+
+  it('a restart on the same DATA_DIR keeps everything', async () => {
+    const w = await createWorkspace()
+    const a = client(w)
+    await a.synced()
+    const cycleId = [...a.snap().cycles.keys()][0]!
+    const ids = Array.from({ length: 30 }, (_, i) => createObjective(a.s, { cycleId, title: `Objective ${i}` }))
+    await waitFor(() => server.services.metrics.value('roundtable_storage_appends_total') >= 30, 'appends stored')
+    a.destroy()
+    clients.length = 0
+    await server.stop()
+    server = await start()
+    const b = client(w)
+    await b.synced()
+    await waitFor(() => ids.every((id) => b.snap().objectives.has(id)), 'every objective after restart')
+  })
+
+  it('a viewer receives live changes but cannot change the document', async () => {
+    const w = await createWorkspace()
+    const editor = client(w)
+    const viewer = client(w, 'viewer')
+    await Promise.all([editor.synced(), viewer.synced()])
+    const cycleId = [...editor.snap().cycles.keys()][0]!
+    const objectiveId = createObjective(editor.s, { cycleId, title: 'Seen by all' })
+    await waitFor(() => viewer.snap().objectives.has(objectiveId), 'viewer sees the edit')
+    const sneaky = createObjective(viewer.s, { cycleId, title: 'Viewer was here' })
+    await waitFor(() => viewer.closes.includes(CloseCode.Forbidden), 'viewer closed with 4403')
+    const other = client(w)
+    await other.synced()
+    expect(other.snap().objectives.has(sneaky)).toBe(false)
+    expect(editor.snap().objectives.has(sneaky)).toBe(false)
+    expect(other.snap().objectives.has(objectiveId)).toBe(true)
+  })
+
+  it('refuses bad tokens and bad ids before the upgrade', async () => {
+    const w = await createWorkspace()
+    const other = await createWorkspace('Other')
+    expect(await upgradeStatus(`/sync/${w.id}?token=${w.tokens.viewer}`)).toBe(101)
+    expect(await upgradeStatus(`/sync/${w.id}`)).toBe(401)
+    expect(await upgradeStatus(`/sync/${w.id}?token=garbage`)).toBe(401)
+    expect(await upgradeStatus(`/sync/${w.id}?token=${other.tokens.owner}`)).toBe(401)
+    expect(await upgradeStatus(`/sync/bad.id?token=${w.tokens.owner}`)).toBe(400)
+    await fetch(`${server.url}/api/workspaces/${w.id}/links/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.tokens.owner}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ roles: ['viewer'] }),
+    })
+    expect(await upgradeStatus(`/sync/${w.id}?token=${w.tokens.viewer}`)).toBe(401)
+  })
+
+  it('bad frames close only their own connection; honest clients keep converging', async () => {
+    const w = await createWorkspace()
+    const a = client(w)
+    const b = client(w)
+    await Promise.all([a.synced(), b.synced()])
+    const url = `${server.url.replace(/^http/, 'ws')}/sync/${w.id}?token=${w.tokens.editor}`
+    const attack = (send: (ws: WebSocket) => void) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(url)
+        ws.on('open', () => send(ws))
+        ws.on('close', (code) => resolve(code))
+        ws.on('error', () => {})
+      })
+    expect(await attack((ws) => ws.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2])))).toBe(CloseCode.BadMessage)
+    expect(await attack((ws) => ws.send('hello'))).toBe(CloseCode.BadMessage)
+    expect(await attack((ws) => ws.send(Buffer.alloc(2 * 1024 * 1024)))).toBe(1009)
+    const cycleId = [...a.snap().cycles.keys()][0]!
+    const id = createObjective(a.s, { cycleId, title: 'Still fine' })
+    await waitFor(() => b.snap().objectives.has(id), 'honest clients still sync')
+    expect(a.closes).toEqual([])
+    expect(b.closes).toEqual([])
+  })
+})
