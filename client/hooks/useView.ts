@@ -1,0 +1,50 @@
+/**
+ * @module What this person is looking at: the view, the cycle, filters, and the open key-result
+ * panel. Local to this browser tab (never synced), shared by the shell, the board and the panels.
+ */
+import { createContext, useContext } from 'react'
+import type { CycleId, KeyResultId, ObjectiveLevel, PersonId, TaskId, TeamId } from '../../shared/model/index.ts'
+
+export type ViewName = 'board' | 'tree' | 'radar'
+
+export interface Filters {
+  readonly teamId: TeamId | null
+  readonly ownerId: PersonId | null
+  readonly level: ObjectiveLevel | null
+}
+
+export interface ViewState {
+  readonly view: ViewName
+  /** null: the current cycle (published, else the latest). */
+  readonly cycleId: CycleId | null
+  readonly filters: Filters
+  /** The key result whose side panel is open. */
+  readonly keyResultId: KeyResultId | null
+  /** A card to scroll to and highlight (from the radar). */
+  readonly focusTaskId: TaskId | null
+}
+
+export interface ViewActions {
+  setView(view: ViewName): void
+  setCycle(cycleId: CycleId | null): void
+  setFilters(filters: Partial<Filters>): void
+  openKeyResult(keyResultId: KeyResultId | null): void
+  /** Switches to the board and highlights a card (or a key result's lane when taskId is null). */
+  focus(target: { taskId?: TaskId; keyResultId?: KeyResultId }): void
+}
+
+export const INITIAL_VIEW: ViewState = {
+  view: 'board',
+  cycleId: null,
+  filters: { teamId: null, ownerId: null, level: null },
+  keyResultId: null,
+  focusTaskId: null,
+}
+
+export const ViewContext = createContext<(ViewState & ViewActions) | null>(null)
+
+export function useView(): ViewState & ViewActions {
+  const view = useContext(ViewContext)
+  if (view === null) throw new Error('useView() needs a <ViewContext.Provider> above it (see WorkspacePage)')
+  return view
+}

@@ -1,0 +1,91 @@
+/**
+ * @module Connects one workspace document: the stock y-websocket provider to the server, and an
+ * IndexedDB copy so edits made offline survive a reload and merge on reconnect.
+ */
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import type { Awareness } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { isCommandOrigin, snapshot } from '../../shared/doc/index.ts'
+import { CloseCode } from '../../shared/protocol/index.ts'
+import type { ConnectionStatus } from './connectionStatus.ts'
+
+export interface WorkspaceConnection {
+  readonly doc: Y.Doc
+  readonly awareness: Awareness
+  status(): ConnectionStatus
+  subscribeStatus(listener: () => void): () => void
+  /** Resolves once the offline copy (if any) has been read into the document. */
+  readonly localReady: Promise<void>
+  destroy(): void
+}
+
+export interface ConnectOptions {
+  readonly workspaceId: string
+  readonly token: string
+  /** `ws(s)://host`; defaults to the page's own origin. */
+  readonly serverUrl?: string
+  /** Keep an IndexedDB copy (off in tests without IndexedDB). */
+  readonly offline?: boolean
+  readonly now?: () => number
+}
+
+/** Close codes after which reconnecting cannot help: the link itself is refused. */
+const FINAL = new Set<number>([CloseCode.Unauthorized, CloseCode.Forbidden, CloseCode.NotFound])
+
+export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
+  const now = options.now ?? (() => Date.now())
+  const doc = new Y.Doc()
+  // Declare every root before any remote update arrives (Yjs must know each root's type).
+  snapshot(doc)
+  const local = options.offline === false ? null : new IndexeddbPersistence(`roundtable:${options.workspaceId}`, doc)
+  const base = options.serverUrl ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
+  const provider = new WebsocketProvider(`${base}/sync`, options.workspaceId, doc, {
+    params: { token: options.token },
+    // Too fast or too large are about one message: try again. A refused link is final.
+    shouldReconnect: (event: CloseEvent) => !FINAL.has(event.code),
+  } as ConstructorParameters<typeof WebsocketProvider>[3])
+
+  let current: ConnectionStatus = { status: 'connecting' }
+  let pending = 0
+  const listeners = new Set<() => void>()
+  const set = (next: ConnectionStatus) => {
+    current = next
+    for (const listener of listeners) listener()
+  }
+  provider.on('sync', (synced: boolean) => {
+    if (synced) {
+      pending = 0
+      set({ status: 'online' })
+    }
+  })
+  provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'disconnected' && current.status !== 'denied') set({ status: 'offline', since: now(), pending })
+  })
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event && FINAL.has(event.code)) set({ status: 'denied', code: event.code, reason: event.reason })
+    else if (current.status === 'connecting') set({ status: 'offline', since: now(), pending })
+  })
+  doc.on('afterTransaction', (tr: Y.Transaction) => {
+    if (!isCommandOrigin(tr.origin) && !(tr.origin instanceof Y.UndoManager)) return
+    if (current.status !== 'offline' || tr.changed.size === 0) return
+    pending += 1
+    set({ status: 'offline', since: current.since, pending })
+  })
+
+  return {
+    doc,
+    awareness: provider.awareness,
+    status: () => current,
+    subscribeStatus(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    localReady: local === null ? Promise.resolve() : local.whenSynced.then(() => undefined),
+    destroy() {
+      provider.destroy()
+      void local?.destroy()
+      doc.destroy()
+    },
+  }
+}
