@@ -22,7 +22,10 @@ let server: RunningServer
 const clients: SyncClient[] = []
 
 async function start(): Promise<RunningServer> {
-  const config = { ...readConfig({ PORT: '0', DATA_DIR: dataDir }), limits: { ...readConfig({}).limits, commitWindowMs: 10 } }
+  const config = {
+    ...readConfig({ PORT: '0', DATA_DIR: dataDir }),
+    limits: { ...readConfig({}).limits, commitWindowMs: 10, pingIntervalMs: 150 },
+  }
   return startServer(config, { log: () => {}, demo: false, serveClient: false })
 }
 
@@ -70,6 +73,36 @@ afterEach(async () => {
 })
 
 describe('sync over real websockets', () => {
+  it('a check-in pushed through the REST API reaches open boards at once', async () => {
+    const w = await createWorkspace()
+    const board = client(w)
+    await board.synced()
+    const cycleId = [...board.snap().cycles.keys()][0]!
+    const objectiveId = createObjective(board.s, { cycleId, title: 'Grow' })
+    const kr = createKeyResult(board.s, { objectiveId, title: 'Signups', start: 0, target: 200, weight: 100 })
+    await waitFor(() => server.services.metrics.value('roundtable_storage_appends_total') >= 2, 'edits stored')
+    const res = await fetch(`${server.url}/api/workspaces/${w.id}/key-results/${kr}/check-ins`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.tokens.editor}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ value: 50, confidence: 6, note: 'nightly import' }),
+    })
+    expect(res.status).toBe(201)
+    await waitFor(() => [...board.snap().checkIns.values()].some((c) => c.value === 50), 'the board sees the check-in')
+  })
+
+  it('drops a connection that stops answering pings, and keeps the ones that answer', async () => {
+    const w = await createWorkspace()
+    const honest = client(w)
+    await honest.synced()
+    const url = `${server.url.replace(/^http/, 'ws')}/sync/${w.id}?token=${w.tokens.editor}`
+    const silent = new WebSocket(url, { autoPong: false })
+    const closed = new Promise<number>((resolve) => silent.on('close', (code) => resolve(code)))
+    silent.on('error', () => {})
+    expect(await closed).toBe(1006)
+    expect(honest.closes).toEqual([])
+    expect(honest.provider.wsconnected).toBe(true)
+  })
+
   it('three clients converge on concurrent edits, and a late joiner syncs', async () => {
     const w = await createWorkspace()
     const [a, b, c] = [client(w), client(w), client(w, 'owner')]
