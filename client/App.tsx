@@ -1,24 +1,23 @@
-/** @module Composition root of the client; a placeholder until the board arrives. */
-import type { CSSProperties } from 'react'
-
-const page: CSSProperties = {
-  maxWidth: '36rem',
-  margin: '15vh auto 0',
-  padding: '0 1.5rem',
-}
-
-const muted: CSSProperties = { opacity: 0.7 }
+/** @module Composition root: picks the page from the URL (no router package: two routes are enough). */
+import { Button } from './ui/Button.tsx'
+import { HomePage } from './features/home/HomePage.tsx'
+import { ProblemPage } from './features/shell/ProblemPage.tsx'
+import { WorkspacePage } from './features/shell/WorkspacePage.tsx'
+import { navigate, useRoute } from './features/shell/route.ts'
 
 export function App() {
-  return (
-    <main style={page}>
-      <h1>Roundtable</h1>
-      <p>The board arrives with the client issue.</p>
-      <p style={muted}>
-        Roundtable is a real-time collaborative OKR kanban: a team drafts objectives and key results
-        together, drags tasks under them, checks in progress weekly and sees at once which key
-        results have stalled. The server is running; this page is a placeholder.
-      </p>
-    </main>
-  )
+  const route = useRoute()
+  switch (route.page) {
+    case 'home':
+      return <HomePage />
+    case 'workspace':
+      // Keyed: another workspace is a fresh page, not a re-render of the old one.
+      return <WorkspacePage key={route.workspaceId} workspaceId={route.workspaceId} />
+    case 'not-found':
+      return (
+        <ProblemPage title="No such page" actions={<Button variant="primary" onClick={() => navigate('/')}>Go to Roundtable home</Button>}>
+          <p>Workspace links look like <code>/w/…#token=…</code>. Check the link you were given.</p>
+        </ProblemPage>
+      )
+  }
 }

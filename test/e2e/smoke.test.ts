@@ -65,7 +65,7 @@ describe('the app in Chromium', () => {
     expect(response?.status()).toBe(200)
     expect(response?.headers()['content-type']).toMatch(/^text\/html/)
 
-    await page.getByRole('heading', { level: 1, name: 'Roundtable' }).waitFor({ state: 'visible' })
+    await page.getByRole('heading', { name: 'This link is incomplete' }).waitFor({ state: 'visible' })
     expect(new URL(page.url()).pathname).toBe('/w/demo')
     expect(pageErrors).toEqual([])
   })

@@ -1,0 +1,104 @@
+/**
+ * @module The kanban board of the cycle in view: objectives with one swimlane per key result, an
+ * "Unlinked" lane, the workspace's columns, drag and drop between cells, and inline editing for
+ * editors. Data comes from useBoardModel (one pass per snapshot); a drop is one moveTask.
+ */
+import { DndContext, DragOverlay } from '@dnd-kit/core'
+import { useCallback, useMemo, useRef, useState } from 'react'
+import type { CSSProperties } from 'react'
+import type { KeyResultId, Person, TaskId, WorkspaceSnapshot } from '../../../shared/model/index.ts'
+import { useCycle } from '../../hooks/useCycle.ts'
+import { useNow } from '../../hooks/useNow.ts'
+import { sameItems, useSnapshot } from '../../hooks/useSnapshot.ts'
+import { useView } from '../../hooks/useView.ts'
+import { useWorkspace } from '../../hooks/useWorkspace.ts'
+import { BoardContext } from './BoardContext.ts'
+import type { Board } from './BoardContext.ts'
+import { BoardLane } from './BoardLane.tsx'
+import type { LaneContext } from './BoardLane.tsx'
+import { boardNames } from './boardNames.ts'
+import { BoardToolbar } from './BoardToolbar.tsx'
+import { ColumnHeaders } from './ColumnHeaders.tsx'
+import { DragPreview } from './DragPreview.tsx'
+import { errorMessage } from './errorMessage.ts'
+import { InlineAlert } from './InlineAlert.tsx'
+import { ObjectiveSection } from './ObjectiveSection.tsx'
+import { TaskMenuDialog } from './TaskMenuDialog.tsx'
+import { useBoardDnd } from './useBoardDnd.ts'
+import { useBoardModel } from './useBoardModel.ts'
+import './board.css'
+
+const peopleByName = (s: WorkspaceSnapshot): Person[] => [...s.people.values()].sort((a, b) => a.name.localeCompare(b.name))
+
+export function BoardView() {
+  const ws = useWorkspace()
+  const view = useView()
+  const cycle = useCycle()
+  const now = useNow()
+  const model = useBoardModel(cycle, view.filters, now)
+  const people = useSnapshot(peopleByName, sameItems)
+  const [alert, setAlert] = useState<string | null>(null)
+  const [menuTask, setMenuTask] = useState<TaskId | null>(null)
+  const report = useCallback((err: unknown) => setAlert(errorMessage(err)), [])
+  // The view's actions may be new functions on each render; the board's context must not be.
+  const open = useRef(view.openKeyResult)
+  open.current = view.openKeyResult
+  const board = useMemo((): Board | null => {
+    if (cycle === null) return null
+    return {
+      ws,
+      canEdit: ws.canEdit,
+      cycle,
+      people,
+      personById: new Map(people.map((p) => [p.id, p])),
+      openKeyResult: (id: KeyResultId) => open.current(id),
+      openTaskMenu: setMenuTask,
+      report,
+    }
+  }, [ws, cycle, people, report])
+  const names = useMemo(() => boardNames(model), [model])
+  const dnd = useBoardDnd(model, names, ws, report)
+
+  if (board === null || model === null) {
+    return (
+      <div className="board board--empty">
+        <p>No cycle yet. Create a cycle to start planning objectives.</p>
+      </div>
+    )
+  }
+  const ctx: LaneContext = {
+    columns: model.columns,
+    cells: dnd.cells,
+    stalls: model.taskStalls,
+    now,
+    focusTaskId: view.focusTaskId,
+    focusCell: view.focusTaskId === null ? undefined : model.cellOf.get(view.focusTaskId),
+  }
+  const style = { '--board-columns': model.columns.length } as CSSProperties
+  return (
+    <BoardContext.Provider value={board}>
+      <div className={`board${ws.canEdit ? ' board--editable' : ''}`}>
+        <BoardToolbar model={model} />
+        <InlineAlert message={alert} onDismiss={() => setAlert(null)} />
+        <DndContext {...dnd.contextProps}>
+          <div className="board__scroll">
+            <div className="board__grid" style={style}>
+              <ColumnHeaders columns={model.columns} counts={model.columnCounts} />
+              {model.groups.length === 0 && (
+                <p className="board__empty">
+                  {model.hiddenObjectives > 0 ? 'No objective matches the filters.' : `No objectives in ${model.cycle.name} yet.`}
+                </p>
+              )}
+              {model.groups.map((group) => (
+                <ObjectiveSection key={group.objective.id} group={group} ctx={ctx} focusKeyResultId={view.keyResultId} />
+              ))}
+              <BoardLane lane={model.unlinked} ctx={ctx} focused={false} />
+            </div>
+          </div>
+          <DragOverlay>{dnd.activeTask && <DragPreview task={dnd.activeTask} model={model} now={now} />}</DragOverlay>
+        </DndContext>
+        {ws.canEdit && <TaskMenuDialog taskId={menuTask} now={now} onClose={() => setMenuTask(null)} />}
+      </div>
+    </BoardContext.Provider>
+  )
+}

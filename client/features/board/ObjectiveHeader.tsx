@@ -1,0 +1,49 @@
+/**
+ * @module An objective above its lanes: level, title, owner, progress against the cycle's pace
+ * and its score in the colour of its band (B1-B5), with the band's advice as the tooltip.
+ */
+import { memo } from 'react'
+import type { Objective, Person } from '../../../shared/model/index.ts'
+import { SCORE_BAND_ADVICE, scoreBand } from '../../../shared/rules/index.ts'
+import { colorFor } from '../../sync/identity.ts'
+import { Avatar } from '../../ui/Avatar.tsx'
+import { ProgressBar } from '../../ui/ProgressBar.tsx'
+
+const LEVEL: Record<Objective['level'], string> = { company: 'Company', team: 'Team', individual: 'Individual' }
+
+export interface ObjectiveHeaderProps {
+  readonly objective: Objective
+  readonly owner: Person | null
+  readonly progress: number
+  readonly score: number
+  readonly expected: number
+}
+
+export const ObjectiveHeader = memo(function ObjectiveHeader({ objective, owner, progress, score, expected }: ObjectiveHeaderProps) {
+  const band = scoreBand(score)
+  const pct = Math.round(progress * 100)
+  return (
+    <div className="objective-head">
+      <div className="objective-head__inner">
+        <span className={`level level--${objective.level}`}>{LEVEL[objective.level]}</span>
+        <h3 className="objective-head__title">{objective.title}</h3>
+        {objective.status !== 'active' && <span className="objective-head__status">{objective.status}</span>}
+        {owner && (
+          <span className="objective-head__owner">
+            <Avatar name={owner.name} color={colorFor(owner.name)} size="sm" detail="owner" />
+            <span>{owner.name}</span>
+          </span>
+        )}
+        <span className="objective-head__progress">
+          <ProgressBar value={progress} expected={expected} label={`Progress of ${objective.title}, expected ${Math.round(expected * 100)}% by now`} />
+          <span className="objective-head__pct">{pct}%</span>
+        </span>
+        <span className={`score score--${band}`} title={SCORE_BAND_ADVICE[band]}>
+          <span className="visually-hidden">Score </span>
+          {score.toFixed(2)}
+          <span className="visually-hidden">: {SCORE_BAND_ADVICE[band]}</span>
+        </span>
+      </div>
+    </div>
+  )
+})

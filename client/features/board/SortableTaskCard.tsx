@@ -1,0 +1,102 @@
+/**
+ * @module A card on the board: the draggable shell (dnd-kit sortable), the colour ring of whoever
+ * else is editing or dragging it, and inline title editing. The content below is memoised apart,
+ * because dnd-kit re-renders every sortable when the drop target changes.
+ */
+import { useSortable } from '@dnd-kit/sortable'
+import { CSS } from '@dnd-kit/utilities'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { CSSProperties, KeyboardEvent } from 'react'
+import type { Task } from '../../../shared/model/index.ts'
+import type { Severity } from '../../../shared/rules/index.ts'
+import { useBoard } from './BoardContext.ts'
+import { TaskCardContent } from './TaskCardContent.tsx'
+import { describeTask } from './describeTask.ts'
+import { useTaskPeer } from './useTaskPeer.ts'
+
+export interface TaskCardProps {
+  readonly task: Task
+  readonly columnName: string
+  readonly done: boolean
+  readonly stallSeverity: Severity | null
+  readonly stallText: string
+  readonly now: number
+  readonly focused: boolean
+  /** Whether other cards may be dropped onto this one (off far out of view, see useNearView). */
+  readonly droppable?: boolean
+}
+
+export const SortableTaskCard = memo(function SortableTaskCard(props: TaskCardProps) {
+  const { task, columnName, focused, droppable = true, ...content } = props
+  const { canEdit, ws, personById } = useBoard()
+  const [editing, setEditing] = useState(false)
+  const sortable = useSortable({ id: task.id, disabled: { draggable: !canEdit || editing, droppable: !canEdit || !droppable } })
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, active } = sortable
+  const peer = useTaskPeer(task.id)
+  const node = useRef<HTMLDivElement | null>(null)
+
+  useEffect(() => {
+    if (focused) node.current?.scrollIntoView({ block: 'center', inline: 'center', behavior: 'smooth' })
+  }, [focused])
+
+  const setRefs = useCallback(
+    (el: HTMLDivElement | null) => {
+      node.current = el
+      setNodeRef(el)
+      setActivatorNodeRef(el)
+    },
+    [setNodeRef, setActivatorNodeRef],
+  )
+  const startEdit = useCallback(() => {
+    setEditing(true)
+    ws.presence.setActivity({ kind: 'editing', target: `task:${task.id}` })
+  }, [ws, task.id])
+  const endEdit = useCallback(
+    (refocus: boolean) => {
+      setEditing(false)
+      ws.presence.setActivity(null)
+      if (refocus) node.current?.focus()
+    },
+    [ws],
+  )
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    listeners?.onKeyDown?.(e)
+    if (canEdit && !active && !editing && (e.key === 'Enter' || e.key === 'F2') && e.target === e.currentTarget) {
+      e.preventDefault()
+      startEdit()
+    }
+  }
+
+  const style: CSSProperties & Record<'--peer', string | undefined> = {
+    transform: CSS.Translate.toString(transform),
+    transition,
+    '--peer': peer?.user.color,
+  }
+  const classes = ['card', isDragging && 'card--placeholder', peer && 'card--peer', focused && 'card--focused'].filter(Boolean)
+  const assignee = task.assigneeId === null ? null : (personById.get(task.assigneeId)?.name ?? null)
+  // dnd-kit re-renders every sortable when the drop target changes: keep this work out of it.
+  const { done, now, stallText } = props
+  const description = useMemo(() => describeTask(task, { done, now, stallText }, assignee), [task, done, now, stallText, assignee])
+  return (
+    <div
+      ref={setRefs}
+      className={classes.join(' ')}
+      style={style}
+      {...attributes}
+      {...listeners}
+      onKeyDown={onKeyDown}
+      aria-roledescription={canEdit ? 'draggable task' : 'task'}
+      aria-label={`Task: ${task.title}, ${columnName}`}
+      aria-description={description}
+      data-task-id={task.id}
+    >
+      {peer && (
+        <span className="card__peer" style={{ background: peer.user.color }}>
+          {peer.user.name} {peer.activity?.kind === 'dragging' ? 'is moving this' : 'is editing'}
+        </span>
+      )}
+      <TaskCardContent {...content} task={task} columnName={columnName} focused={focused} editing={editing} onEdit={startEdit} onEditEnd={endEdit} />
+    </div>
+  )
+})

@@ -1,0 +1,77 @@
+/**
+ * @module What a card shows, compact and readable at a glance: title, labels, due date (red and
+ * "overdue" once past), age in its column, stall mark, assignee, and the editor's menu button.
+ */
+import { memo } from 'react'
+import { colorFor } from '../../sync/identity.ts'
+import { Avatar } from '../../ui/Avatar.tsx'
+import { IconButton } from '../../ui/Button.tsx'
+import { Icon } from '../../ui/Icon.tsx'
+import { useBoard } from './BoardContext.ts'
+import { CardStallIcon } from './CardStallIcon.tsx'
+import type { TaskCardProps } from './SortableTaskCard.tsx'
+import { TaskTitleEditor } from './TaskTitleEditor.tsx'
+import { ageText, isOverdue, shortDate } from './format.ts'
+
+export interface TaskCardContentProps extends TaskCardProps {
+  readonly editing?: boolean
+  readonly onEdit?: () => void
+  readonly onEditEnd?: (refocus: boolean) => void
+}
+
+export const TaskCardContent = memo(function TaskCardContent(props: TaskCardContentProps) {
+  const { task, columnName, done, stallSeverity, stallText, now, editing = false, onEdit, onEditEnd } = props
+  const { canEdit, personById, openTaskMenu } = useBoard()
+  const assignee = task.assigneeId === null ? undefined : personById.get(task.assigneeId)
+  const overdue = isOverdue(task.dueDate, done, now)
+  return (
+    <>
+      {editing && onEditEnd ? (
+        <TaskTitleEditor task={task} onDone={onEditEnd} />
+      ) : (
+        <div className={`card__title${done ? ' card__title--done' : ''}`} onDoubleClick={canEdit ? onEdit : undefined}>
+          {task.title}
+        </div>
+      )}
+      {task.labels.length > 0 && (
+        <div className="card__labels">
+          {task.labels.map((label) => (
+            <span key={label} className="card__label">
+              {label}
+            </span>
+          ))}
+        </div>
+      )}
+      <div className="card__meta">
+        {stallSeverity !== null && <CardStallIcon severity={stallSeverity} text={stallText} />}
+        {task.dueDate !== null && (
+          <span className={`card__due${overdue ? ' card__due--overdue' : ''}`} title={`Due ${task.dueDate}`}>
+            <Icon name="flag" size={12} />
+            {shortDate(task.dueDate)}
+            {overdue && <span className="card__overdue"> · overdue</span>}
+          </span>
+        )}
+        {!done && (
+          <span className="card__age" title="Time since the card last moved">
+            in {columnName} {ageText(task.movedAt, now)}
+          </span>
+        )}
+        {assignee && (
+          <span className="card__end">
+            <Avatar name={assignee.name} color={colorFor(assignee.name)} size="sm" detail="assignee" />
+          </span>
+        )}
+      </div>
+      {canEdit && (
+        <IconButton
+          className="card__menu"
+          size="sm"
+          label={`Edit task ${task.title}`}
+          icon={<Icon name="more" size={14} />}
+          onClick={() => openTaskMenu(task.id)}
+          onPointerDown={(e) => e.stopPropagation()}
+        />
+      )}
+    </>
+  )
+})

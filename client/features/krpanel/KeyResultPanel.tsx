@@ -1,0 +1,90 @@
+/**
+ * @module The side panel of one key result (useView().keyResultId): facts and progress, the
+ * check-in form (focused on open, so the board's "Check in" is two clicks), history against
+ * pace, stall reasons, scores, change log and comments.
+ */
+import { useMemo } from 'react'
+import { useNow } from '../../hooks/useNow.ts'
+import { useView } from '../../hooks/useView.ts'
+import { useWorkspace } from '../../hooks/useWorkspace.ts'
+import { IconButton } from '../../ui/Button.tsx'
+import { Icon } from '../../ui/Icon.tsx'
+import { CheckInForm } from '../checkin/CheckInForm.tsx'
+import { useStallWarnings } from '../stall/useStallWarnings.ts'
+import { StallIcon } from '../stall/StallIcon.tsx'
+import { ChangeLog } from './ChangeLog.tsx'
+import { CheckInChart } from './CheckInChart.tsx'
+import { CheckInHistory } from './CheckInHistory.tsx'
+import { CommentThread } from './CommentThread.tsx'
+import { KeyResultStalls } from './KeyResultStalls.tsx'
+import { KeyResultSummary } from './KeyResultSummary.tsx'
+import { PanelSection } from './PanelSection.tsx'
+import { ScoreForm } from './ScoreForm.tsx'
+import { useChanges, useCheckIns, useComments, useKeyResultDetails } from './useKeyResultDetails.ts'
+import type { KeyResultDetails } from './useKeyResultDetails.ts'
+import './krpanel.css'
+
+export function KeyResultPanel() {
+  const { keyResultId } = useView()
+  const details = useKeyResultDetails(keyResultId)
+  if (keyResultId === null || details === null) return null
+  // Keyed by id: opening another KR starts a fresh form (and focuses it again).
+  return <PanelBody key={keyResultId} details={details} />
+}
+
+function PanelBody({ details }: { details: KeyResultDetails }) {
+  const { kr, objective, cycle, progress, score } = details
+  const { openKeyResult } = useView()
+  const { canEdit } = useWorkspace()
+  const now = useNow()
+  const checkIns = useCheckIns(kr.id)
+  const changes = useChanges(kr.id)
+  const comments = useComments(kr.id)
+  const published = cycle !== null && cycle.status === 'published'
+  const all = useStallWarnings(published ? cycle.id : null, now)
+  const warnings = useMemo(() => (published ? all.filter((w) => w.keyResultId === kr.id) : []), [all, kr.id, published])
+  const canCheckIn = canEdit && cycle?.status !== 'closed'
+  return (
+    <aside className="krp" aria-label={`Key result: ${kr.title}`}>
+      <header className="krp__header">
+        <div className="krp__titles">
+          {objective && <span className="krp__objective">{objective.title}</span>}
+          <h2 className="krp__title">
+            {kr.title} <StallIcon warnings={warnings.filter((w) => w.target.kind === 'keyResult')} />
+          </h2>
+        </div>
+        <IconButton label="Close key result panel" icon={<Icon name="close" />} onClick={() => openKeyResult(null)} />
+      </header>
+      <div className="krp__scroll">
+        <KeyResultSummary kr={kr} cycle={cycle} progress={progress} now={now} />
+        {canCheckIn && (
+          <PanelSection title="Check in">
+            <CheckInForm keyResultId={kr.id} autoFocus />
+          </PanelSection>
+        )}
+        <PanelSection title="History">
+          {cycle && <CheckInChart kr={kr} cycle={cycle} checkIns={checkIns} now={now} />}
+          <CheckInHistory kr={kr} checkIns={checkIns} now={now} />
+        </PanelSection>
+        {published && (
+          <PanelSection title="Stalls" count={warnings.length}>
+            <KeyResultStalls warnings={warnings} />
+          </PanelSection>
+        )}
+        {cycle !== null && cycle.status !== 'draft' && (
+          <PanelSection title="Score">
+            <ScoreForm keyResultId={kr.id} score={score} />
+          </PanelSection>
+        )}
+        {cycle !== null && cycle.status !== 'draft' && (
+          <PanelSection title="Changes after publishing" count={changes.length}>
+            <ChangeLog changes={changes} now={now} />
+          </PanelSection>
+        )}
+        <PanelSection title="Comments" count={comments.length}>
+          <CommentThread keyResultId={kr.id} comments={comments} now={now} />
+        </PanelSection>
+      </div>
+    </aside>
+  )
+}

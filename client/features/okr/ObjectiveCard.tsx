@@ -1,0 +1,97 @@
+/**
+ * @module One objective: its co-typed title and description, who owns it, where it came from,
+ * how far it is against the cycle's pace, its score band, writing hints and key results.
+ */
+import { useState } from 'react'
+import { updateObjective } from '../../../shared/doc/index.ts'
+import type { KeyResult, Objective } from '../../../shared/model/index.ts'
+import { expectedProgress, objectiveProgress } from '../../../shared/rules/index.ts'
+import { useSnapshot } from '../../hooks/useSnapshot.ts'
+import { useWorkspace } from '../../hooks/useWorkspace.ts'
+import { Badge } from '../../ui/Badge.tsx'
+import { Button, IconButton } from '../../ui/Button.tsx'
+import { Icon } from '../../ui/Icon.tsx'
+import { ProgressBar } from '../../ui/ProgressBar.tsx'
+import { CoTypedField } from './CoTypedField.tsx'
+import { describeError } from './describeError.ts'
+import { HintNote, hintsFor } from './HintNote.tsx'
+import { KeyResultDialog } from './KeyResultDialog.tsx'
+import { KeyResultRow } from './KeyResultRow.tsx'
+import { LEVEL_LABEL, ORIGIN_LABEL, STATUS_LABEL, pct } from './labels.ts'
+import { ObjectiveDialog } from './ObjectiveDialog.tsx'
+import { useOkrTreeShared } from './OkrTreeContext.ts'
+import { PersonChip } from './PersonChip.tsx'
+import { ScoreBadge } from './ScoreBadge.tsx'
+
+const FIXED_TITLE = 'Objectives are fixed once the cycle is published'
+
+/** `context`: shown only because something aligned below it matches the filters. */
+export function ObjectiveCard({ objective: o, keyResults, context = false }: { objective: Objective; keyResults: readonly KeyResult[]; context?: boolean }) {
+  const { cycle, now, hints, canEdit, fixed } = useOkrTreeShared()
+  const { session } = useWorkspace()
+  const [dialog, setDialog] = useState<'settings' | 'addKr' | null>(null)
+  const result = useSnapshot((s) => objectiveProgress(s, o.id), (a, b) => a.progress === b.progress && a.score === b.score)
+  const team = useSnapshot((s) => (o.teamId === null ? undefined : s.teams.get(o.teamId)))
+  const expected = expectedProgress(cycle, now)
+  const source = result.keyResults.some((k) => k.scoreSource === 'lead') ? 'lead' : result.keyResults.some((k) => k.scoreSource === 'self') ? 'self' : 'progress'
+  const weightLeft = 100 - keyResults.reduce((sum, kr) => sum + kr.weight, 0)
+  const edit = (field: 'title' | 'description') => (next: string) => {
+    try {
+      updateObjective(session, o.id, { [field]: next })
+      return null
+    } catch (e) {
+      return describeError(e)
+    }
+  }
+  const editable = canEdit && !fixed
+  return (
+    <article className={`okr-card okr-card--${o.level}${o.status === 'dropped' ? ' okr-card--dropped' : ''}${context ? ' okr-card--context' : ''}`} aria-label={o.title}>
+      <div className="okr-card__head">
+        <span className={`level-chip level-chip--${o.level}`}>{LEVEL_LABEL[o.level]}</span>
+        <div className="okr-card__title" title={canEdit && fixed ? FIXED_TITLE : undefined}>
+          {canEdit ? (
+            <CoTypedField target={`objective:${o.id}:title`} value={o.title} label="Objective title" disabled={!editable} onChange={edit('title')} className="okr-card__title-input" />
+          ) : (
+            <h3 className="okr-card__title-text">{o.title}</h3>
+          )}
+        </div>
+        <div className="okr-card__stats">
+          <span className="okr-card__bar">
+            <ProgressBar value={result.progress} expected={expected} label={`Progress of ${o.title}`} />
+          </span>
+          <span className="okr-card__pct" title={`Expected by now: ${pct(expected)}`}>{pct(result.progress)}</span>
+          {!result.empty && <ScoreBadge score={result.score} source={source} />}
+        </div>
+        {canEdit && <IconButton label={`Objective settings: ${o.title}`} icon={<Icon name="more" />} size="sm" onClick={() => setDialog('settings')} />}
+      </div>
+      {(editable || o.description !== '') && (
+        <div className="okr-card__desc">
+          {editable ? (
+            <CoTypedField target={`objective:${o.id}:description`} value={o.description} label="Objective description" placeholder="Add a description: why this matters now" multiline onChange={edit('description')} />
+          ) : (
+            <p>{o.description}</p>
+          )}
+        </div>
+      )}
+      <div className="okr-card__meta">
+        <PersonChip personId={o.ownerId} />
+        {team && <span className="okr-card__team">{team.name}</span>}
+        <Badge tone={o.origin === 'bottom-up' ? 'accent' : 'neutral'} title="Where the objective came from">{ORIGIN_LABEL[o.origin]}</Badge>
+        {o.status !== 'active' && <Badge tone={o.status === 'achieved' ? 'ok' : 'neutral'}>{STATUS_LABEL[o.status]}</Badge>}
+      </div>
+      <HintNote hints={hintsFor(hints, 'objective', o.id)} />
+      {keyResults.length > 0 && (
+        <ul className="kr-list" aria-label={`Key results of ${o.title}`}>
+          {keyResults.map((kr) => <KeyResultRow key={kr.id} keyResult={kr} />)}
+        </ul>
+      )}
+      {canEdit && (
+        <Button variant="ghost" size="sm" className="okr-card__add" onClick={() => setDialog('addKr')} aria-label={`Add key result to ${o.title}`}>
+          <Icon name="plus" size={13} /> Add key result
+        </Button>
+      )}
+      {dialog === 'settings' && <ObjectiveDialog cycle={cycle} objective={o} onClose={() => setDialog(null)} />}
+      {dialog === 'addKr' && <KeyResultDialog objectiveId={o.id} keyResult={null} weightLeft={weightLeft} defaultOwner={o.ownerId} onClose={() => setDialog(null)} />}
+    </article>
+  )
+}

@@ -1,0 +1,41 @@
+/** @module Turns a refused command into one sentence a person can act on. */
+import { CommandError } from '../../../shared/doc/index.ts'
+
+/** Field names of the command inputs, as the forms label them. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  title: 'Title',
+  description: 'Description',
+  value: 'Value',
+  confidence: 'Confidence',
+  note: 'Note',
+  start: 'Start value',
+  target: 'Target value',
+  rangeLow: 'Low end of the range',
+  rangeHigh: 'High end of the range',
+  dueDate: 'Due date',
+  weight: 'Weight',
+  unit: 'Unit',
+  reason: 'Reason',
+  body: 'Comment',
+  selfScore: 'Self score',
+  leadScore: 'Lead score',
+}
+
+/**
+ * The message of a CommandError, with its input path ("rangeHigh: must not be below rangeLow")
+ * rewritten in words; anything else becomes a generic sentence (never a stack trace).
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof CommandError)) return 'Something went wrong; the change was not saved.'
+  const match = /^([A-Za-z.]+): (.*)$/.exec(error.message)
+  if (match === null) return error.message
+  const [, path = '', rest = ''] = match
+  const label = FIELD_LABELS[path] ?? path
+  const words = rest.replace(/\b(rangeLow|rangeHigh|startDate|endDate)\b/g, (name) => (FIELD_LABELS[name] ?? name).toLowerCase())
+  return `${label} ${words}.`
+}
+
+/** True when a command was refused because a published key result must say why it changes. */
+export function isReasonRequired(error: unknown): boolean {
+  return error instanceof CommandError && error.code === 'reason-required'
+}

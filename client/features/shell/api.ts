@@ -1,0 +1,84 @@
+/**
+ * @module The few REST calls the client makes. The token goes in an Authorization header, never
+ * in a request URL, so it stays out of server and proxy access logs.
+ */
+import type { Role } from '../../../shared/protocol/index.ts'
+import type { WorkspaceLinks } from './knownWorkspaces.ts'
+
+export interface WorkspaceInfo {
+  readonly id: string
+  readonly name: string
+  readonly role: Role
+}
+
+export interface CreatedWorkspace {
+  readonly id: string
+  readonly name: string
+  readonly links: WorkspaceLinks
+  readonly tokens: Readonly<Record<Role, string>>
+}
+
+/** The outcome of asking the server about a workspace; a network failure is not an error here. */
+export type WorkspaceLookup =
+  | { readonly kind: 'ok'; readonly info: WorkspaceInfo }
+  /** The server said no: a bad, revoked or foreign token, or no such workspace. */
+  | { readonly kind: 'denied'; readonly status: number }
+  /** No answer (offline, server down) or a server error: the link may still be fine. */
+  | { readonly kind: 'unreachable' }
+
+/** Reads the error message of a JSON error body, if there is one. */
+async function errorMessage(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: { message?: string } }
+    return body.error?.message ?? `The server answered ${res.status}`
+  } catch {
+    return `The server answered ${res.status}`
+  }
+}
+
+export async function lookupWorkspace(id: string, token: string, signal?: AbortSignal): Promise<WorkspaceLookup> {
+  let res: Response
+  try {
+    res = await fetch(`/api/workspaces/${encodeURIComponent(id)}`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal,
+    })
+  } catch (error) {
+    if (signal?.aborted) throw error
+    return { kind: 'unreachable' }
+  }
+  if (res.status === 400 || res.status === 401 || res.status === 403 || res.status === 404) {
+    return { kind: 'denied', status: res.status }
+  }
+  if (!res.ok) return { kind: 'unreachable' }
+  const info = (await res.json()) as WorkspaceInfo
+  return { kind: 'ok', info }
+}
+
+export async function createWorkspace(name: string): Promise<CreatedWorkspace> {
+  const res = await fetch('/api/workspaces', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  })
+  if (!res.ok) throw new Error(await errorMessage(res))
+  return (await res.json()) as CreatedWorkspace
+}
+
+/** New links for `roles`; the old tokens of those roles stop working at once. */
+export async function rotateLinks(id: string, ownerToken: string, roles: readonly Role[]): Promise<CreatedWorkspace> {
+  const res = await fetch(`/api/workspaces/${encodeURIComponent(id)}/links/rotate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ roles }),
+  })
+  if (!res.ok) throw new Error(await errorMessage(res))
+  return (await res.json()) as CreatedWorkspace
+}
+
+/** The token carried by a capability link's fragment (`#token=...`), if any. */
+export function tokenFromHash(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''))
+  const token = params.get('token')
+  return token && token.trim() ? token.trim() : null
+}

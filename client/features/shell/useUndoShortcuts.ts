@@ -1,0 +1,46 @@
+/**
+ * @module Ctrl/Cmd+Z undoes my last change, Shift+Ctrl/Cmd+Z and Ctrl+Y redo it, anywhere on the
+ * page except in a text field, where the browser's own text undo is what the person means.
+ */
+import { useEffect } from 'react'
+import type { UndoHistory } from '../../../shared/doc/index.ts'
+
+/** True when the key event belongs to something that edits text itself. */
+export function isTextEditing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable) return true
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true
+  if (target instanceof HTMLInputElement) {
+    // Checkboxes, radios and buttons have no text undo of their own.
+    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type)
+  }
+  return false
+}
+
+export type ShortcutAction = 'undo' | 'redo' | null
+
+/** Which history action a key event asks for, if any. */
+export function shortcutAction(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): ShortcutAction {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null
+  const key = event.key.toLowerCase()
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo'
+  if (key === 'y' && !event.shiftKey) return 'redo'
+  return null
+}
+
+export function useUndoShortcuts(history: UndoHistory, enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      const action = shortcutAction(event)
+      if (action === null || event.defaultPrevented || isTextEditing(event.target)) return
+      event.preventDefault()
+      // Start a fresh undo step afterwards, so the next edit is not merged into a redone one.
+      history.stopCapturing()
+      if (action === 'undo') history.undo()
+      else history.redo()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [history, enabled])
+}

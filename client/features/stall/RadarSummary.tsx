@@ -1,0 +1,32 @@
+/** @module The counts per severity at the top of the radar; each count also filters the list. */
+import type { Severity } from '../../../shared/rules/index.ts'
+import { Icon } from '../../ui/Icon.tsx'
+import { SEVERITY_GROUP, SEVERITY_ICON, SEVERITY_ORDER } from './severity.ts'
+
+export interface RadarSummaryProps {
+  readonly counts: Readonly<Record<Severity, number>>
+  /** The severity shown alone, or null for all. */
+  readonly only: Severity | null
+  readonly onOnly: (severity: Severity | null) => void
+}
+
+export function RadarSummary({ counts, only, onOnly }: RadarSummaryProps) {
+  return (
+    <div className="radar-summary" role="group" aria-label="Filter by severity">
+      {SEVERITY_ORDER.map((severity) => (
+        <button
+          key={severity}
+          type="button"
+          className={`radar-count radar-count--${severity}`}
+          aria-pressed={only === severity}
+          aria-label={`${SEVERITY_GROUP[severity]}: ${counts[severity]}${only === severity ? ' (showing only these)' : ''}`}
+          onClick={() => onOnly(only === severity ? null : severity)}
+        >
+          <span className="radar-count__icon"><Icon name={SEVERITY_ICON[severity]} size={16} /></span>
+          <span className="radar-count__n">{counts[severity]}</span>
+          <span className="radar-count__label">{SEVERITY_GROUP[severity]}</span>
+        </button>
+      ))}
+    </div>
+  )
+}
