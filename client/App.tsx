@@ -1,11 +1,25 @@
-/** @module Composition root: picks the page from the URL (no router package: two routes are enough). */
+/**
+ * @module Composition root: picks the page from the URL (no router package: two routes are enough).
+ * Each page is its own chunk: the home page never downloads Yjs, the board never the home page.
+ */
+import { Suspense, lazy } from 'react'
 import { Button } from './ui/Button.tsx'
-import { HomePage } from './features/home/HomePage.tsx'
+import { LoadingPage } from './features/shell/LoadingPage.tsx'
 import { ProblemPage } from './features/shell/ProblemPage.tsx'
-import { WorkspacePage } from './features/shell/WorkspacePage.tsx'
 import { navigate, useRoute } from './features/shell/route.ts'
 
+const HomePage = lazy(() => import('./features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })))
+const WorkspacePage = lazy(() => import('./features/shell/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })))
+
 export function App() {
+  return (
+    <Suspense fallback={<LoadingPage label="Loading Roundtable…" />}>
+      <Page />
+    </Suspense>
+  )
+}
+
+function Page() {
   const route = useRoute()
   switch (route.page) {
     case 'home':

@@ -1,9 +1,12 @@
 /** @module The main area's content: the view chosen in the tabs, as the tab panel they control. */
+import { Suspense, lazy } from 'react'
 import { useView } from '../../hooks/useView.ts'
 import { BoardView } from '../board/BoardView.tsx'
-import { OkrTreeView } from '../okr/OkrTreeView.tsx'
-import { RadarView } from '../stall/RadarView.tsx'
 import { PANEL_ID, tabId } from './ViewTabs.tsx'
+
+// The board is what a link opens; the tree and the radar load when first asked for.
+const OkrTreeView = lazy(() => import('../okr/OkrTreeView.tsx').then((m) => ({ default: m.OkrTreeView })))
+const RadarView = lazy(() => import('../stall/RadarView.tsx').then((m) => ({ default: m.RadarView })))
 
 function Current() {
   const { view } = useView()
@@ -21,7 +24,9 @@ export function ActiveView() {
   const { view } = useView()
   return (
     <div className="shell__view" id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(view)}>
-      <Current />
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        <Current />
+      </Suspense>
     </div>
   )
 }

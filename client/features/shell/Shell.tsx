@@ -1,14 +1,19 @@
 /** @module The workspace screen: top bar, banners, the active view and the key-result panel beside it. */
+import { Suspense, lazy } from 'react'
 import { useUndoShortcuts } from './useUndoShortcuts.ts'
+import { useView } from '../../hooks/useView.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
-import { KeyResultPanel } from '../krpanel/KeyResultPanel.tsx'
 import { ActiveView } from './ActiveView.tsx'
 import { ReadOnlyBanner } from './ReadOnlyBanner.tsx'
 import { TopBar } from './TopBar.tsx'
 import './shell.css'
 
+// Loaded the first time someone opens a key result.
+const KeyResultPanel = lazy(() => import('../krpanel/KeyResultPanel.tsx').then((m) => ({ default: m.KeyResultPanel })))
+
 export function Shell() {
   const { undo, canEdit } = useWorkspace()
+  const { keyResultId } = useView()
   useUndoShortcuts(undo, canEdit)
   return (
     <div className="shell">
@@ -16,7 +21,11 @@ export function Shell() {
       <ReadOnlyBanner />
       <main className="shell__body">
         <ActiveView />
-        <KeyResultPanel />
+        {keyResultId !== null && (
+          <Suspense fallback={null}>
+            <KeyResultPanel />
+          </Suspense>
+        )}
       </main>
     </div>
   )

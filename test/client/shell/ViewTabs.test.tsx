@@ -37,7 +37,7 @@ function FocusButton() {
 }
 
 describe('view switching', () => {
-  it('switches the main area with the tabs', () => {
+  it('switches the main area with the tabs', async () => {
     renderWithWorkspace(
       <>
         <ViewTabs />
@@ -51,9 +51,11 @@ describe('view switching', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'OKRs' }))
     expect(screen.getByRole('tab', { name: 'OKRs' }).getAttribute('aria-selected')).toBe('true')
     expect(board.getAttribute('aria-selected')).toBe('false')
-    expect(screen.getByRole('tabpanel', { name: 'OKRs' }).textContent).toBe('OKR tree view')
+    // The tree and the radar are lazy chunks: wait for them to load.
+    expect((await screen.findByText('OKR tree view')).closest('[role=tabpanel]')).toBe(screen.getByRole('tabpanel', { name: 'OKRs' }))
 
     fireEvent.click(screen.getByRole('tab', { name: 'Stall radar' }))
+    expect(await screen.findByText('Radar view')).toBeTruthy()
     expect(screen.getByRole('tabpanel').textContent).toBe('Radar view')
   })
 
