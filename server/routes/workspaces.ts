@@ -115,6 +115,12 @@ export function workspaces(services: Services) {
       return c.json({ id: meta.id, name: meta.name, createdAt: new Date(meta.createdAt).toISOString(), role, counts })
     })
 
+    .get('/:id/links', (c) => {
+      const { workspaceId } = access(c, Need.Own)
+      const meta = registry.get(workspaceId) as WorkspaceMeta
+      return c.json(workspaceLinks(services.secret, meta, new URL(c.req.url).origin))
+    })
+
     .post('/:id/links/rotate', bodyTooLarge(MAX_BODY_BYTES), async (c) => {
       const { workspaceId } = access(c, Need.Own)
       const { roles } = await body(c, rotateBody)

@@ -1,14 +1,13 @@
 /**
- * @module The workspace's links. Owners see every link this browser knows and can rotate the
- * editor and viewer links (the old ones stop working at once); the server only hands out links on
- * creation and rotation, so when this browser has none, rotating is how an owner gets fresh ones.
+ * @module The workspace's links. Owners get the current editor and viewer links from the server
+ * and can rotate them (the old ones stop working at once); others see only their own link.
  */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Button } from '../../ui/Button.tsx'
 import { CopyField } from '../../ui/CopyField.tsx'
 import { Dialog } from '../../ui/Dialog.tsx'
-import { rotateLinks } from './api.ts'
+import { fetchLinks, rotateLinks } from './api.ts'
 import { getKnownWorkspace, rememberWorkspace, storedToken } from './knownWorkspaces.ts'
 
 const linkFor = (id: string, token: string) => `${location.origin}/w/${encodeURIComponent(id)}#token=${token}`
@@ -20,6 +19,21 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (role !== 'owner' || token === '') return
+    const abort = new AbortController()
+    fetchLinks(workspaceId, token, abort.signal).then(
+      (current) => {
+        rememberWorkspace({ id: workspaceId, name, role, token, links: current.links })
+        setLinks(current.links)
+      },
+      () => {
+        // Offline or refused: keep the links this browser already knows.
+      },
+    )
+    return () => abort.abort()
+  }, [workspaceId, name, role, token])
 
   const rotate = async () => {
     setBusy(true)
@@ -54,8 +68,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         </>
       ) : (
         <p className="shell-muted">
-          This browser does not have the editor and viewer links (they are shown once, when the workspace is created).
-          Create new ones to share; any older editor and viewer links stop working.
+          Loading the editor and viewer links… If the server cannot be reached, create new ones once it can;
+          any older editor and viewer links then stop working.
         </p>
       )}
       <CopyField label="Owner link" value={linkFor(workspaceId, token)} hint="Full control, including these links. Keep it to yourself." />

@@ -65,6 +65,16 @@ export async function createWorkspace(name: string): Promise<CreatedWorkspace> {
   return (await res.json()) as CreatedWorkspace
 }
 
+/** The current links of a workspace; only its owner may ask. */
+export async function fetchLinks(id: string, ownerToken: string, signal?: AbortSignal): Promise<CreatedWorkspace> {
+  const res = await fetch(`/api/workspaces/${encodeURIComponent(id)}/links`, {
+    headers: { authorization: `Bearer ${ownerToken}` },
+    signal,
+  })
+  if (!res.ok) throw new Error(await errorMessage(res))
+  return (await res.json()) as CreatedWorkspace
+}
+
 /** New links for `roles`; the old tokens of those roles stop working at once. */
 export async function rotateLinks(id: string, ownerToken: string, roles: readonly Role[]): Promise<CreatedWorkspace> {
   const res = await fetch(`/api/workspaces/${encodeURIComponent(id)}/links/rotate`, {

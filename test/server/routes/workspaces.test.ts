@@ -87,6 +87,13 @@ describe('tokens', () => {
     expect((await app.request('/api/workspaces/..%2Fetc', auth(a.tokens.owner!))).status).toBe(400)
   })
 
+  it('the owner can read the current links again; nobody else can', async () => {
+    const w = await create()
+    const res = await app.request(`http://board.test/api/workspaces/${w.id}/links`, auth(w.tokens.owner!))
+    expect(await res.json()).toEqual(w)
+    expect((await app.request(`/api/workspaces/${w.id}/links`, auth(w.tokens.editor!))).status).toBe(403)
+  })
+
   it('rotating links revokes the old tokens of those roles only', async () => {
     const w = await create()
     const viewerRotate = await app.request(`/api/workspaces/${w.id}/links/rotate`, json({}, w.tokens.viewer))
