@@ -1,6 +1,8 @@
 /**
  * @module Runs the real server (`node --import tsx server/main.ts`, as `npm start` does) as a child
- * process on a free port with a fresh DATA_DIR, serving the built client from dist/client.
+ * process on a free port with a fresh DATA_DIR, serving the built client from dist/client. For
+ * restart tests, a server can also be started on a given port with a DATA_DIR the caller owns
+ * (see `makeDataDir`), which then outlives the server.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -17,26 +19,53 @@ const START_DEADLINE_MS = 30_000
 /** The server gives open connections 3 s after SIGTERM; past this it is killed. */
 const STOP_DEADLINE_MS = 5_000
 
+export interface StartOptions {
+  /** The TCP port; default 0 (a free port, read back from the listening line). */
+  readonly port?: number
+  /**
+   * A DATA_DIR that the caller owns (from `makeDataDir`): kept when the server stops, so a second
+   * server can start on the same data. Default: a fresh temporary folder removed by `stop()`.
+   */
+  readonly dataDir?: string
+}
+
 export interface RunningServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:41234`. */
   readonly url: string
+  /** The port it listens on (the real one when started with port 0). */
+  readonly port: number
   readonly dataDir: string
   /** Everything the server printed so far. */
   output(): { stdout: string; stderr: string }
-  /** SIGTERM, then SIGKILL after a deadline; resolves with the exit code or signal name. */
+  /** Resolves once the server has printed a line matching `pattern` (e.g. the demo's links). */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>
+  /**
+   * SIGTERM, then SIGKILL after a deadline; resolves with the exit code or signal name. Removes the
+   * data folder unless the caller passed its own `dataDir`.
+   */
   stop(): Promise<number | string>
+}
+
+/** A fresh temporary DATA_DIR for `startServer({ dataDir })`; remove it with `removeDataDir`. */
+export function makeDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'roundtable-e2e-'))
+}
+
+export function removeDataDir(dataDir: string): void {
+  rmSync(dataDir, { recursive: true, force: true })
 }
 
 /**
  * Starts the server and resolves once it prints its listening line. CLIENT_DIR and
  * ROUNDTABLE_SECRET are never inherited: the default client and a generated secret are used.
  */
-export async function startServer(): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'roundtable-e2e-'))
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const ownsDataDir = options.dataDir === undefined
+  const dataDir = options.dataDir ?? makeDataDir()
   const { CLIENT_DIR: _client, ROUNDTABLE_SECRET: _secret, ...inherited } = process.env
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     cwd: ROOT,
-    env: { ...inherited, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...inherited, PORT: String(options.port ?? 0), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
 
@@ -55,13 +84,24 @@ export async function startServer(): Promise<RunningServer> {
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_DEADLINE_MS)
       await exited.finally(() => clearTimeout(timer))
     }
-    rmSync(dataDir, { recursive: true, force: true })
+    if (ownsDataDir) removeDataDir(dataDir)
     return exited
+  }
+
+  const waitForOutput = async (pattern: RegExp, timeoutMs = START_DEADLINE_MS): Promise<RegExpExecArray> => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const match = pattern.exec(stdout)
+      if (match) return match
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited before printing ${pattern}\n${stdout}\n${stderr}`)
+      if (Date.now() > deadline) throw new Error(`server did not print ${pattern} within ${timeoutMs} ms\n--- stdout\n${stdout}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
   }
 
   try {
     const url = await waitForListening(child.stdout, exited, output)
-    return { url, dataDir, output, stop }
+    return { url, port: Number(new URL(url).port), dataDir, output, waitForOutput, stop }
   } catch (err) {
     await stop()
     throw err
