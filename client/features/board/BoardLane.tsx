@@ -7,6 +7,7 @@ import type { Column, Task, TaskId } from '../../../shared/model/index.ts'
 import { BoardCell } from './BoardCell.tsx'
 import type { LaneModel, StallSummary } from './boardModel.ts'
 import { cellId } from './cellId.ts'
+import { revealElement } from './revealElement.ts'
 import type { CellId } from './cellId.ts'
 import { LaneHeader } from './LaneHeader.tsx'
 import { UnlinkedHeader } from './UnlinkedHeader.tsx'
@@ -29,7 +30,7 @@ export function BoardLane({ lane, focused, ctx }: { lane: LaneModel; focused: bo
   const node = useRef<HTMLDivElement>(null)
   const near = useNearView(node)
   useEffect(() => {
-    if (focused) node.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+    if (focused && node.current) return revealElement(node.current, 'center')
   }, [focused])
   return (
     <div ref={node} className={`lane${focused ? ' lane--focused' : ''}${kr ? '' : ' lane--unlinked'}`} role="group" aria-label={kr ? `Key result: ${title}` : 'Unlinked tasks'}>

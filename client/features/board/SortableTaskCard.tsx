@@ -12,6 +12,7 @@ import type { Severity } from '../../../shared/rules/index.ts'
 import { useBoard } from './BoardContext.ts'
 import { TaskCardContent } from './TaskCardContent.tsx'
 import { describeTask } from './describeTask.ts'
+import { revealElement } from './revealElement.ts'
 import { useTaskPeer } from './useTaskPeer.ts'
 
 export interface TaskCardProps {
@@ -36,7 +37,7 @@ export const SortableTaskCard = memo(function SortableTaskCard(props: TaskCardPr
   const node = useRef<HTMLDivElement | null>(null)
 
   useEffect(() => {
-    if (focused) node.current?.scrollIntoView({ block: 'center', inline: 'center', behavior: 'smooth' })
+    if (focused && node.current) return revealElement(node.current, 'center')
   }, [focused])
 
   const setRefs = useCallback(
