@@ -2,46 +2,23 @@
  * Two people on one board, each in a browser context of their own (own storage, own IndexedDB),
  * against the real server on an empty data folder: what one creates or moves, the other sees.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { browserSuite } from './helpers/suite.ts'
 import { createWorkspace, exportWorkspace, seedWorkspace } from './helpers/api.ts'
-import { card, cell, closeAll, dragByKeyboard, dragByPointer, openWorkspace } from './helpers/app.ts'
+import { card, cell, dragByKeyboard, dragByPointer, openWorkspace } from './helpers/app.ts'
 import type { Person } from './helpers/app.ts'
-import { launchBrowser } from './helpers/browser.ts'
-import { startServer } from './helpers/server.ts'
-import type { RunningServer } from './helpers/server.ts'
 
 describe('the board, shared by two people', () => {
-  let server: RunningServer | undefined
-  let browser: Browser | undefined
-  /** Everyone a test opened; afterEach closes their contexts. */
-  let people: Person[] = []
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    server = await startServer()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    const code = await server?.stop()
-    if (code !== undefined) expect(code, `server exit; stderr:\n${server?.output().stderr}`).toBe(0)
-  })
-
-  afterEach(async () => {
-    const opened = people
-    people = []
-    await closeAll(opened)
-  })
+  const suite = browserSuite()
 
   const open = async (workspaceId: string, token: string, name: string): Promise<Person> => {
-    const person = await openWorkspace(browser!, server!.url, workspaceId, token, name)
-    people.push(person)
+    const person = await openWorkspace(suite.browser, suite.server.url, workspaceId, token, name)
+    suite.track(person)
     return person
   }
 
   it('shows an objective, a key result and a task created by A in B, live', async () => {
-    const ws = await createWorkspace(server!.url, 'Two of us')
+    const ws = await createWorkspace(suite.server.url, 'Two of us')
     const ada = await open(ws.id, ws.tokens.editor, 'Ada')
     const ben = await open(ws.id, ws.tokens.editor, 'Ben')
     const a = ada.page
@@ -77,7 +54,7 @@ describe('the board, shared by two people', () => {
     await card(cell(b, 'To do', 'Raise week-one activation'), 'Write the welcome email', 'To do').waitFor()
 
     // And the server has it all.
-    const data = await exportWorkspace(server!.url, ws.id, ws.tokens.owner)
+    const data = await exportWorkspace(suite.server.url, ws.id, ws.tokens.owner)
     expect(data.objectives.map((o) => o.title)).toEqual(['Delight first-week users'])
     expect(data.keyResults.map((k) => [k.title, k.start, k.target, k.unit])).toEqual([['Raise week-one activation', 20, 40, '%']])
     expect(data.tasks.map((t) => [t.title, t.placement.columnId])).toEqual([['Write the welcome email', 'todo']])
@@ -88,7 +65,7 @@ describe('the board, shared by two people', () => {
 
   it('moves a card dragged by pointer, then by keyboard, in both pages', async () => {
     const kr = 'Cut time to first board'
-    const ws = await seedWorkspace(server!.url, {
+    const ws = await seedWorkspace(suite.server.url, {
       name: 'Drag and drop',
       objectives: [{ id: 'obj-1', title: 'Faster onboarding' }],
       keyResults: [{ id: 'kr-1', objectiveId: 'obj-1', title: kr }],
@@ -122,7 +99,7 @@ describe('the board, shared by two people', () => {
     await dragByKeyboard(b, card(b, 'Sample board', 'To do'), 'Sample board', [{ key: 'ArrowRight', over: 'Doing' }])
     await card(cell(a, 'Doing', kr), 'Sample board', 'Doing').waitFor()
 
-    const data = await exportWorkspace(server!.url, ws.id, ws.tokens.owner)
+    const data = await exportWorkspace(suite.server.url, ws.id, ws.tokens.owner)
     const placed = Object.fromEntries(data.tasks.map((t) => [t.title, [t.placement.columnId, t.placement.keyResultId]]))
     expect(placed).toEqual({ 'Template gallery': ['blocked', 'kr-1'], 'Sample board': ['doing', 'kr-1'] })
     expect([...ada.errors, ...ben.errors]).toEqual([])

@@ -8,52 +8,30 @@
  * expected progress is 40/91 to 41/91 (44% or 45%) of the cycle whatever the time of day.
  */
 import { join } from 'node:path'
-import type { Browser, Locator } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSuite } from './helpers/suite.ts'
 import { DAY_MS, isoDay, pushCheckIn, seedWorkspace } from './helpers/api.ts'
-import { SCREENSHOTS, closeAll, openWorkspace, showView } from './helpers/app.ts'
-import type { Person } from './helpers/app.ts'
-import { launchBrowser } from './helpers/browser.ts'
-import { startServer } from './helpers/server.ts'
-import type { RunningServer } from './helpers/server.ts'
+import { SCREENSHOTS, openWorkspace, showView } from './helpers/app.ts'
 
 const KR = 'Grow weekly signups'
 
 describe('checking in a key result', () => {
-  let server: RunningServer | undefined
-  let browser: Browser | undefined
-  let people: Person[] = []
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    server = await startServer()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    const code = await server?.stop()
-    if (code !== undefined) expect(code, `server exit; stderr:\n${server?.output().stderr}`).toBe(0)
-  })
-
-  afterEach(async () => {
-    const opened = people
-    people = []
-    await closeAll(opened)
-  })
+  const suite = browserSuite()
 
   it('moves the progress and clears the stall warnings it answers', async () => {
     const now = Date.now()
     const today = Math.floor(now / DAY_MS) * DAY_MS
     const start = today - 40 * DAY_MS
-    const ws = await seedWorkspace(server!.url, {
+    const ws = await seedWorkspace(suite.server.url, {
       name: 'Stall watch',
       cycle: { name: 'Stall quarter', startDate: isoDay(start), endDate: isoDay(today + 50 * DAY_MS), status: 'draft' },
       objectives: [{ id: 'obj-community', title: 'Grow the community', createdAt: start }],
       keyResults: [{ id: 'kr-signups', objectiveId: 'obj-community', title: KR, start: 0, target: 100, unit: 'signups', createdAt: start }],
       checkIns: [{ id: 'ci-first', keyResultId: 'kr-signups', value: 10, confidence: 7, at: now - 30 * DAY_MS, note: 'First count' }],
     })
-    const olga = await openWorkspace(browser!, server!.url, ws.id, ws.tokens.editor, 'Olga')
-    people.push(olga)
+    const olga = await openWorkspace(suite.browser, suite.server.url, ws.id, ws.tokens.editor, 'Olga')
+    suite.track(olga)
     const page = olga.page
     const lane = page.getByRole('group', { name: `Key result: ${KR}` })
     const laneProgress = lane.getByRole('progressbar', { name: new RegExp(`^Progress of ${KR}, expected \\d+% by now$`) })
@@ -116,7 +94,7 @@ describe('checking in a key result', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'checkin-after-radar.png') })
 
     // A script checks in the target through the API: the open page follows at once, all clear.
-    const pushed = await pushCheckIn(server!.url, ws.id, ws.tokens.editor, 'kr-signups', { value: 100, confidence: 9, note: 'from the nightly job' })
+    const pushed = await pushCheckIn(suite.server.url, ws.id, ws.tokens.editor, 'kr-signups', { value: 100, confidence: 9, note: 'from the nightly job' })
     expect(pushed.progress).toBe(1)
     await radar.getByRole('status').filter({ hasText: 'The board is healthy' }).waitFor()
     await panel.getByText('On track: no stall warnings.').waitFor()

@@ -5,40 +5,17 @@
  * around today's quarter, so its exact figures depend on the date.
  */
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { SCREENSHOTS, answerIdentityPrompt, closeAll, connectionBadge, newPerson, showView, waitUntilSettledInView } from './helpers/app.ts'
-import type { Person } from './helpers/app.ts'
-import { launchBrowser } from './helpers/browser.ts'
-import { startServer } from './helpers/server.ts'
-import type { RunningServer } from './helpers/server.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSuite } from './helpers/suite.ts'
+import { SCREENSHOTS, answerIdentityPrompt, connectionBadge, newPerson, showView, waitUntilSettledInView } from './helpers/app.ts'
 
 describe('the demo workspace, for the eye', () => {
-  let server: RunningServer | undefined
-  let browser: Browser | undefined
-  let people: Person[] = []
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    server = await startServer()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    const code = await server?.stop()
-    if (code !== undefined) expect(code, `server exit; stderr:\n${server?.output().stderr}`).toBe(0)
-  })
-
-  afterEach(async () => {
-    const opened = people
-    people = []
-    await closeAll(opened)
-  })
+  const suite = browserSuite()
 
   it('saves the board, the OKR tree, the radar and a key result panel', async () => {
-    const [, ownerLink] = await server!.waitForOutput(/^\s+owner:\s+(http\S+)$/m)
-    const reviewer = await newPerson(browser!, 'Reviewer')
-    people.push(reviewer)
+    const [, ownerLink] = await suite.server.waitForOutput(/^\s+owner:\s+(http\S+)$/m)
+    const reviewer = await newPerson(suite.browser, 'Reviewer')
+    suite.track(reviewer)
     const page = reviewer.page
     await page.goto(ownerLink!)
     await answerIdentityPrompt(page, 'Reviewer')

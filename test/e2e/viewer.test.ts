@@ -2,55 +2,32 @@
  * A viewer link: the board is shown read-only (banner, no editing controls, cards not draggable),
  * and neither dragging in the page nor a write forced over the sync protocol changes the document.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { browserSuite } from './helpers/suite.ts'
 import { createTask } from '../../shared/doc/index.ts'
 import { connectClient } from '../helpers/syncClient.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { exportWorkspace, seedWorkspace } from './helpers/api.ts'
-import { addTask, card, cell, closeAll, connectionBadge, openWorkspace, showView } from './helpers/app.ts'
-import type { Person } from './helpers/app.ts'
-import { launchBrowser } from './helpers/browser.ts'
-import { startServer } from './helpers/server.ts'
-import type { RunningServer } from './helpers/server.ts'
+import { addTask, card, cell, connectionBadge, openWorkspace, showView } from './helpers/app.ts'
 
 const KR = 'Share the roadmap'
 const CARD = 'Publish the roadmap'
 
 describe('a viewer link', () => {
-  let server: RunningServer | undefined
-  let browser: Browser | undefined
-  let people: Person[] = []
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    server = await startServer()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    const code = await server?.stop()
-    if (code !== undefined) expect(code, `server exit; stderr:\n${server?.output().stderr}`).toBe(0)
-  })
-
-  afterEach(async () => {
-    const opened = people
-    people = []
-    await closeAll(opened)
-  })
+  const suite = browserSuite()
 
   it('shows the board read-only, and nothing it tries changes the document', async () => {
-    const ws = await seedWorkspace(server!.url, {
+    const ws = await seedWorkspace(suite.server.url, {
       name: 'Open book',
       objectives: [{ id: 'obj-1', title: 'Be transparent' }],
       keyResults: [{ id: 'kr-1', objectiveId: 'obj-1', title: KR }],
       tasks: [{ id: 'task-1', title: CARD, columnId: 'todo', keyResultId: 'kr-1' }],
     })
     // An editor has the board open too: what the viewer tries must not reach anyone.
-    const eve = await openWorkspace(browser!, server!.url, ws.id, ws.tokens.editor, 'Eve')
-    people.push(eve)
-    const vic = await openWorkspace(browser!, server!.url, ws.id, ws.tokens.viewer, 'Vic')
-    people.push(vic)
+    const eve = await openWorkspace(suite.browser, suite.server.url, ws.id, ws.tokens.editor, 'Eve')
+    suite.track(eve)
+    const vic = await openWorkspace(suite.browser, suite.server.url, ws.id, ws.tokens.viewer, 'Vic')
+    suite.track(vic)
     const v = vic.page
 
     // The banner says why, and no editing control is offered.
@@ -94,7 +71,7 @@ describe('a viewer link', () => {
 
     // Forced: a sync client with the viewer's token writes a card straight into the document.
     // The server closes it with 4403 (not allowed for this link) and drops the update.
-    const intruder = connectClient(server!.url, ws.id, ws.tokens.viewer)
+    const intruder = connectClient(suite.server.url, ws.id, ws.tokens.viewer)
     try {
       await intruder.synced()
       createTask(intruder.s, { title: 'Sneaked in by a viewer', columnId: 'todo', keyResultId: 'kr-1', cycleId: ws.cycleId })
@@ -112,7 +89,7 @@ describe('a viewer link', () => {
       expect(await page.getByRole('button', { name: /^Task: Sneaked in/ }).count()).toBe(0)
     }
     await connectionBadge(v, 'Live').waitFor()
-    const data = await exportWorkspace(server!.url, ws.id, ws.tokens.owner)
+    const data = await exportWorkspace(suite.server.url, ws.id, ws.tokens.owner)
     expect(data.tasks.map((t) => [t.title, t.placement.columnId]).sort()).toEqual([
       [CARD, 'todo'],
       ['Sentinel from Eve', 'todo'],
