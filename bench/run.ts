@@ -1,18 +1,94 @@
 /**
- * @module `npm run bench`: prints benchmark figures as a Markdown table. Never part of `npm test`.
- * `--quick` runs a smaller board.
+ * @module `npm run bench`: puts Roundtable beside the reference y-websocket server and Hocuspocus in
+ * the same sitting on the same machine, plus the in-process model benchmark, and prints Markdown.
+ * Never part of `npm test`. A full run (about 10 minutes) also writes bench/RESULTS.md.
+ *
+ *   npm run bench                     full suite, 3 repeats, writes bench/RESULTS.md
+ *   npm run bench -- --quick          smaller shapes, 1 repeat (under 3 minutes), writes nothing
+ *   npm run bench -- --only=fan-out   only scenarios whose id contains the text (repeatable)
+ *   npm run bench -- --no-write       do not write bench/RESULTS.md
+ *
+ * For development (these never write RESULTS.md): `--peers=roundtable,reference`, `--repeats=N`,
+ * `--profile=DIR` (every server runs with `--cpu-prof --cpu-prof-dir=DIR`).
  */
-import { cpus, loadavg } from 'node:os'
+import { writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { benchModel } from './model.ts'
+import type { PeerKind } from './peers.ts'
+import { openFileLimits } from './proc.ts'
+import { goalSummary, othersCpu, scenarioTables } from './report.ts'
+import { FULL, QUICK, THROUGHPUT_ENV } from './scenarios.ts'
+import { runSuite } from './suite.ts'
 
-const quick = process.argv.includes('--quick')
-const figures = benchModel(quick ? 0.25 : 1)
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const option = (name: string) => args.filter((a) => a.startsWith(`--${name}=`)).map((a) => a.slice(name.length + 3))
+const only = option('only')
+const peers = option('peers').flatMap((p) => p.split(',')) as PeerKind[]
+const repeats = option('repeats').map(Number)[0]
+const profile = option('profile')[0]
+const development = only.length > 0 || peers.length > 0 || repeats !== undefined || profile !== undefined
+const write = !quick && !development && !args.includes('--no-write')
+const config = quick ? QUICK : FULL
+const RESULTS = fileURLToPath(new URL('RESULTS.md', import.meta.url))
 
-console.log(`# Roundtable benchmarks (${new Date().toISOString().slice(0, 10)})`)
-console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}`)
-console.log('')
-console.log('## Model (shared/doc + shared/rules, in process)')
-console.log('')
-console.log('| figure | value |')
-console.log('| --- | ---: |')
-for (const f of figures) console.log(`| ${f.label} | ${f.value.toFixed(f.value < 10 ? 3 : 1)} ${f.unit} |`)
+function machineLine(): string {
+  const cpu = cpus()
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ')
+  return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${load}`
+}
+
+const started = performance.now()
+const date = new Date().toISOString().slice(0, 16).replace('T', ' ')
+const machineBefore = machineLine()
+const files = openFileLimits()
+if (files.hard < 4096) console.error(`bench: the open-files hard limit is ${files.hard}; the storm needs about 3,000 (ulimit -Hn)`)
+
+const model = benchModel(quick ? 0.25 : 1)
+const suite = await runSuite(config, {
+  ...(only.length > 0 ? { only } : {}),
+  ...(peers.length > 0 ? { peers } : {}),
+  ...(repeats !== undefined ? { repeats } : {}),
+  ...(profile !== undefined
+    ? { serverFlags: ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--import', fileURLToPath(new URL('peers/exitOnTerm.mjs', import.meta.url))] }
+    : {}),
+})
+const { markdown, goals } = scenarioTables(suite)
+const others = othersCpu(suite)
+const wallS = (performance.now() - started) / 1000
+
+const out: string[] = [
+  `# Roundtable benchmarks (${config.name} suite, ${date} UTC)`,
+  '',
+  `machine: ${machineBefore} at the start; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end; ` +
+    `other processes' CPU during the measurement windows: median ${others.median.toFixed(0)}% of a core, max ${others.max.toFixed(0)}%; ` +
+    `suite wall time ${(wallS / 60).toFixed(1)} min`,
+  '',
+  'Peers, each started fresh for every run on 127.0.0.1 and stopped by pid: Roundtable (`node --import tsx server/main.ts` on an',
+  'empty DATA_DIR), the reference `@y/websocket-server` 0.1.1 (its bin) and `@hocuspocus/server` 3.4.4 with no extensions.',
+  `Medians over ${config.repeats} run(s) per peer with the range in brackets; the peers' order rotates between repeats. CPU and`,
+  'memory come from /proc of the server process (utime+stime, VmRSS). The machine is shared and noisy: the ratios count.',
+  `Roundtable runs with default limits except in the throughput scenario: ${Object.entries(THROUGHPUT_ENV).map(([k, v]) => `${k}=${v}`).join(', ')}.`,
+  '',
+  '## Goals',
+  '',
+  goalSummary(goals),
+  '',
+  '## Scenarios',
+  '',
+  markdown,
+  '## Model (shared/doc + shared/rules, in process)',
+  '',
+  '| figure | value |',
+  '| --- | ---: |',
+  ...model.map((f) => `| ${f.label} | ${f.value.toFixed(f.value < 10 ? 3 : 1)} ${f.unit} |`),
+  '',
+]
+const text = out.join('\n')
+console.log(text)
+if (write) {
+  writeFileSync(RESULTS, text)
+  console.error(`bench: wrote ${RESULTS}`)
+}
+console.error(`bench: ${config.name} suite took ${wallS.toFixed(0)} s`)

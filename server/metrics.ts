@@ -5,6 +5,8 @@
 
 type Labels = Readonly<Record<string, string>>
 
+const NO_LABELS: Labels = Object.freeze({})
+
 interface Series {
   readonly help: string
   readonly type: 'counter' | 'gauge'
@@ -15,9 +17,10 @@ export class Metrics {
   readonly #series = new Map<string, Series>()
 
   /** Adds `by` (default 1) to a counter. */
-  inc(name: string, help: string, labels: Labels = {}, by = 1): void {
+  inc(name: string, help: string, labels: Labels = NO_LABELS, by = 1): void {
     const values = this.#get(name, help, 'counter').values
-    const key = labelKey(labels)
+    // Counted per message: no allocation for the usual unlabelled series.
+    const key = labels === NO_LABELS ? '' : labelKey(labels)
     values.set(key, (values.get(key) ?? 0) + by)
   }
 

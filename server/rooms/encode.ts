@@ -45,10 +45,18 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * The payload is copied once, into a buffer of the exact size: a sync step 2 of a large board is a
+ * megabyte, which lib0's growing encoder would copy twice.
+ */
 function syncMessage(step: SyncStep, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Sync)
   encoding.writeVarUint(encoder, step)
-  encoding.writeVarUint8Array(encoder, payload)
-  return encoding.toUint8Array(encoder)
+  encoding.writeVarUint(encoder, payload.length)
+  const head = encoding.toUint8Array(encoder)
+  const message = new Uint8Array(head.length + payload.length)
+  message.set(head)
+  message.set(payload, head.length)
+  return message
 }

@@ -57,15 +57,15 @@ export class RoomMetrics {
   /** `count` update messages handed to sockets. */
   updatesOut(count: number): void {
     if (count === 0) return
-    this.#metrics.inc(RoomMetricName.UpdatesOut, 'Document update messages sent to clients', {}, count)
+    this.#metrics.inc(RoomMetricName.UpdatesOut, 'Document update messages sent to clients', undefined, count)
   }
 
   bytesIn(bytes: number): void {
-    this.#metrics.inc(RoomMetricName.BytesIn, 'Bytes received on sync sockets', {}, bytes)
+    this.#metrics.inc(RoomMetricName.BytesIn, 'Bytes received on sync sockets', undefined, bytes)
   }
 
   bytesOut(bytes: number): void {
-    this.#metrics.inc(RoomMetricName.BytesOut, 'Bytes sent on sync sockets', {}, bytes)
+    this.#metrics.inc(RoomMetricName.BytesOut, 'Bytes sent on sync sockets', undefined, bytes)
   }
 
   refused(reason: RefuseReason): void {

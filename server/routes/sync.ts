@@ -20,18 +20,71 @@ export interface SyncRooms {
   connect(workspaceId: string, socket: RoomSocket, options: { role: Role }): { receive(data: Uint8Array): void; close(): void }
 }
 
-/** A ws socket seen as a RoomSocket. */
-function roomSocket(raw: WebSocket): RoomSocket {
-  return {
-    send: (data) => raw.send(data, { binary: true }),
-    close: (code, reason) => raw.close(code, reason),
-    get readyState() {
-      return raw.readyState
-    },
-    get bufferedAmount() {
-      return raw.bufferedAmount
-    },
+/** A ws socket seen as a RoomSocket: one small object per connection, methods on the prototype. */
+class WsRoomSocket implements RoomSocket {
+  readonly #raw: WebSocket
+
+  constructor(raw: WebSocket) {
+    this.#raw = raw
   }
+
+  send(data: Uint8Array): void {
+    this.#raw.send(data, SEND_BINARY)
+  }
+
+  close(code: number, reason: string): void {
+    this.#raw.close(code, reason)
+  }
+
+  get readyState(): number {
+    return this.#raw.readyState
+  }
+
+  get bufferedAmount(): number {
+    return this.#raw.bufferedAmount
+  }
+}
+
+/** Shared by every send: ws reads it and never keeps it. */
+const SEND_BINARY = Object.freeze({ binary: true })
+
+type RawListener = Parameters<WebSocket['off']>[1]
+const RAW_EVENTS = ['message', 'close', 'error'] as const
+
+/**
+ * Hands the raw socket's frames and close straight to the room connection, and detaches Hono's
+ * own listeners once it has attached them (right after onOpen returns). Those listeners hold
+ * the whole upgrade request (Hono's Context, the IncomingMessage, the Request and its headers)
+ * for as long as the socket lives: kilobytes per connection. Frames Hono buffered before onOpen
+ * still arrive through onMessage, which it replays before attaching its listeners.
+ */
+function takeOver(raw: WebSocket, connection: ReturnType<SyncRooms['connect']>, refuseText: () => void): void {
+  const before = new Map(RAW_EVENTS.map((event) => [event, new Set(raw.listeners(event))]))
+  queueMicrotask(() => {
+    for (const event of RAW_EVENTS) {
+      for (const listener of raw.listeners(event)) {
+        if (!before.get(event)!.has(listener)) raw.off(event, listener as RawListener)
+      }
+    }
+    listen(raw, connection, refuseText)
+  })
+}
+
+/** In its own scope, so that the listeners' closures hold nothing of Hono's (see takeOver). */
+function listen(raw: WebSocket, connection: ReturnType<SyncRooms['connect']>, refuseText: () => void): void {
+  raw.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+    if (!isBinary) return refuseText()
+    connection.receive(binaryView(data))
+  })
+  // Errors: ws closes the socket (1009, 1002) and emits close; syncServer's listener keeps them quiet.
+  raw.on('close', () => connection.close())
+}
+
+/** The frame's bytes without a copy (Connection copies what it keeps). */
+function binaryView(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 }
 
 export function sync(services: Services, rooms: SyncRooms) {
@@ -42,22 +95,27 @@ export function sync(services: Services, rooms: SyncRooms) {
     }
     const { role } = authorize(services, workspaceId, c.req.query('token'), Need.Read)
     let connection: ReturnType<SyncRooms['connect']> | undefined
+    const refuseText = () => {
+      // Text frames are not part of the protocol.
+      services.metrics.inc('roundtable_refused_messages_total', 'Messages refused, by reason', { reason: 'text_frame' })
+      rawSocket?.close(CloseCode.BadMessage, CLOSE_REASON[CloseCode.BadMessage])
+    }
+    let rawSocket: WebSocket | undefined
     const handler = upgradeWebSocket(() => ({
       onOpen(_event, ws) {
-        connection = rooms.connect(workspaceId, roomSocket(ws.raw as unknown as WebSocket), { role })
+        const raw = ws.raw as unknown as WebSocket
+        rawSocket = raw
+        const opened = rooms.connect(workspaceId, new WsRoomSocket(raw), { role })
+        connection = opened
+        takeOver(raw, opened, refuseText)
       },
-      onMessage(event, ws) {
-        if (!(event.data instanceof ArrayBuffer)) {
-          // Text frames are not part of the protocol.
-          services.metrics.inc('roundtable_refused_messages_total', 'Messages refused, by reason', { reason: 'text_frame' })
-          ws.close(CloseCode.BadMessage, CLOSE_REASON[CloseCode.BadMessage])
-          return
-        }
+      // Only frames that arrived before onOpen get here (see takeOver).
+      onMessage(event) {
+        if (!(event.data instanceof ArrayBuffer)) return refuseText()
         connection?.receive(new Uint8Array(event.data))
       },
       onClose() {
         connection?.close()
-        connection = undefined
       },
       onError() {
         // A malformed frame: ws has already closed this one socket; the room forgets it on close.

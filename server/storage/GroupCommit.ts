@@ -3,6 +3,9 @@
  * a time, and settle each item's promise when its batch is written.
  */
 
+/** Timers fire late on a busy machine: the batch timer allows for this much (at most a tenth of the window). */
+const TIMER_SLACK_MS = 5
+
 /** A queued item and the settlers of the promise its producer holds. */
 export interface Queued<T> {
   readonly item: T
@@ -26,11 +29,20 @@ export class GroupCommit<T> {
   #pending: Entry<T>[] = []
   #inFlight: Entry<T>[] = []
   #timer: ReturnType<typeof setTimeout> | undefined
+  /**
+   * How long writing a batch takes (the slowest recent one, halving with every faster batch).
+   * The timer fires this much earlier than the window, so that an item is written by the end
+   * of the window rather than one write later: the window is the promise made to callers.
+   */
+  #writeMs = 0
   #running = false
   /** A run was asked for while one was going: start the next batch as soon as it ends. */
   #again = false
 
-  /** `windowMs`: the longest an item waits before its batch starts (0: the next macrotask). */
+  /**
+   * `windowMs`: the longest an item waits until its batch is written, the write included (0: the
+   * next macrotask). The timer fires early by the time recent batches took to write.
+   */
   constructor(windowMs: number, write: WriteBatch<T>) {
     if (!Number.isFinite(windowMs) || windowMs < 0) throw new Error(`bad commit window ${windowMs}`)
     this.#windowMs = windowMs
@@ -47,10 +59,13 @@ export class GroupCommit<T> {
     })
     this.#pending.push({ item, resolve, reject, done })
     // The first item of a window arms the timer; later ones ride along.
-    this.#timer ??= setTimeout(() => {
-      this.#timer = undefined
-      void this.#run()
-    }, this.#windowMs)
+    this.#timer ??= setTimeout(
+      () => {
+        this.#timer = undefined
+        void this.#run()
+      },
+      Math.max(0, this.#windowMs - this.#writeMs - Math.min(TIMER_SLACK_MS, this.#windowMs / 10)),
+    )
     return done
   }
 
@@ -98,11 +113,13 @@ export class GroupCommit<T> {
         this.#pending = []
         this.#inFlight = batch
         if (batch.length > 0) {
+          const started = performance.now()
           try {
             await this.#write(batch)
           } catch (error) {
             for (const entry of batch) entry.reject(error) // no-op for entries already settled
           }
+          this.#writeMs = Math.min(this.#windowMs, Math.max(performance.now() - started, this.#writeMs / 2))
         }
         this.#inFlight = []
       } while (this.#again)

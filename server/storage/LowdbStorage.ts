@@ -208,8 +208,9 @@ export class LowdbStorage implements DocStorage {
   }
 
   #doc(docId: string): DocState {
-    this.#ensureOpen(docId)
+    // A known id was checked when it was first seen: the hot path (one append per update) skips it.
     let doc = this.#docs.get(docId)
+    this.#ensureOpen(doc === undefined ? docId : undefined)
     if (doc === undefined) {
       doc = this.#newDoc(docId)
       this.#docs.set(docId, doc)

@@ -1,0 +1,267 @@
+/**
+ * @module The scenarios of `npm run bench` as the orchestrator sees them: their shapes in the full
+ * and the quick suite, how each run is prepared on a freshly started peer, and which figures go
+ * into the table (with the goals some of them carry).
+ */
+import type { LoadCommand } from './load/commands.ts'
+import { PeerKind } from './peers.ts'
+import type { PeerProcess } from './peers.ts'
+
+export interface SuiteConfig {
+  readonly name: 'full' | 'quick'
+  readonly repeats: number
+  readonly fanOut: {
+    /** [rooms, clients per room] */
+    readonly shapes: readonly (readonly [number, number])[]
+    readonly cardsPerRoom: number
+    readonly moveIntervalMs: number
+    readonly warmupMs: number
+    readonly measureMs: number
+  }
+  readonly storm: {
+    /** [clients, rooms] */
+    readonly shapes: readonly (readonly [number, number])[]
+    readonly cardsPerRoom: number
+    readonly timeoutMs: number
+  }
+  readonly coldLoad: { readonly cards: number; readonly edits: number; readonly fresh: number }
+  readonly throughput: { readonly writers: number; readonly inFlight: number; readonly warmupMs: number; readonly measureMs: number }
+  readonly durability: { readonly kills: number; readonly writesPerSecond: number; readonly killAfterMs: readonly [number, number] }
+}
+
+export const FULL: SuiteConfig = {
+  name: 'full',
+  repeats: 3,
+  fanOut: { shapes: [[1, 50], [10, 20], [50, 10]], cardsPerRoom: 40, moveIntervalMs: 1000, warmupMs: 1500, measureMs: 5000 },
+  storm: { shapes: [[1000, 50], [500, 1]], cardsPerRoom: 20, timeoutMs: 60_000 },
+  coldLoad: { cards: 2000, edits: 5000, fresh: 5 },
+  throughput: { writers: 4, inFlight: 32, warmupMs: 2000, measureMs: 8000 },
+  durability: { kills: 10, writesPerSecond: 200, killAfterMs: [600, 1400] },
+}
+
+export const QUICK: SuiteConfig = {
+  name: 'quick',
+  repeats: 1,
+  fanOut: { shapes: [[1, 20], [5, 10], [20, 5]], cardsPerRoom: 40, moveIntervalMs: 1000, warmupMs: 1000, measureMs: 3000 },
+  storm: { shapes: [[300, 15], [150, 1]], cardsPerRoom: 20, timeoutMs: 30_000 },
+  coldLoad: { cards: 1000, edits: 2500, fresh: 3 },
+  throughput: { writers: 4, inFlight: 32, warmupMs: 1000, measureMs: 3000 },
+  durability: { kills: 3, writesPerSecond: 200, killAfterMs: [600, 1400] },
+}
+
+/** Limits raised for Roundtable in the throughput scenario only: its writers exceed 1,000 msgs/s. */
+export const THROUGHPUT_ENV: Readonly<Record<string, string>> = {
+  ROUNDTABLE_MESSAGES_PER_SECOND: '1000000',
+  ROUNDTABLE_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
+}
+
+/** A goal on a figure: its Roundtable/reference ratio at or below `max`. */
+export interface RatioGoal {
+  readonly kind: 'ratio'
+  readonly max: number
+  readonly text: string
+}
+
+/** A goal on a figure: Roundtable's worst run at or below `max` (absolute). */
+export interface LimitGoal {
+  readonly kind: 'limit'
+  readonly max: number
+  readonly text: string
+  /** The runs' worst value decides (failures, lost writes), not the median. */
+  readonly worst: true
+}
+
+export type Goal = RatioGoal | LimitGoal
+
+export interface FigureSpec {
+  readonly key: string
+  readonly label: string
+  /** Digits after the point. */
+  readonly digits: number
+  /** Higher is better (throughput): only changes how the ratio is read. */
+  readonly higherIsBetter?: boolean
+  readonly goal?: Goal
+  /** Several keys whose values are pooled (the durability kills). */
+  readonly pooled?: boolean
+}
+
+export interface ScenarioSpec {
+  readonly id: string
+  readonly title: string
+  readonly peers: readonly PeerKind[]
+  readonly repeats: number
+  readonly timeoutMs: number
+  readonly env?: (peer: PeerKind) => Readonly<Record<string, string>> | undefined
+  /** Builds the command for a fresh peer (creates its rooms); `seed` is the workspace template. */
+  readonly command?: (peer: PeerProcess, seed: Uint8Array | undefined) => Promise<LoadCommand>
+  readonly figures: readonly FigureSpec[]
+}
+
+export const ALL_PEERS = [PeerKind.Roundtable, PeerKind.Reference, PeerKind.Hocuspocus] as const
+
+const noFailures: LimitGoal = { kind: 'limit', max: 0, text: 'no failed connection in any run', worst: true }
+
+export function scenarios(config: SuiteConfig): ScenarioSpec[] {
+  const out: ScenarioSpec[] = []
+  for (const [rooms, clients] of config.fanOut.shapes) {
+    const f = config.fanOut
+    out.push({
+      id: `fan-out ${rooms}x${clients}`,
+      title: `fan-out ${rooms} room(s) x ${clients} clients, a move per client per ${f.moveIntervalMs / 1000} s`,
+      peers: ALL_PEERS,
+      repeats: config.repeats,
+      timeoutMs: 120_000,
+      command: async (peer, seed) => ({
+        kind: 'fan-out',
+        serverPid: peer.pid,
+        inspectPort: peer.inspectPort,
+        seed,
+        rooms: await peer.createRooms(rooms, 'fan'),
+        clientsPerRoom: clients,
+        cardsPerRoom: f.cardsPerRoom,
+        moveIntervalMs: f.moveIntervalMs,
+        warmupMs: f.warmupMs,
+        measureMs: f.measureMs,
+      }),
+      figures: [
+        { key: 'deliveredPerSecond', label: 'delivered updates/s', digits: 0, higherIsBetter: true },
+        { key: 'latencyP50Ms', label: 'latency p50 (ms)', digits: 1 },
+        { key: 'latencyP95Ms', label: 'latency p95 (ms)', digits: 1 },
+        { key: 'latencyP99Ms', label: 'latency p99 (ms)', digits: 1 },
+        {
+          key: 'cpuPerDeliveredUs',
+          label: 'server CPU per delivered update (µs)',
+          digits: 1,
+          goal: { kind: 'ratio', max: 0.8, text: 'server CPU per delivered update <= 0.8x reference' },
+        },
+        { key: 'memoryPerConnectionKiB', label: 'server memory per connection (KiB)', digits: 1 },
+        { key: 'failures', label: 'failed connections', digits: 0, goal: noFailures },
+        {
+          key: 'unconvergedRooms',
+          label: 'rooms not converged',
+          digits: 0,
+          goal: { kind: 'limit', max: 0, text: 'every room converged in every run', worst: true },
+        },
+      ],
+    })
+  }
+  for (const [clients, rooms] of config.storm.shapes) {
+    const s = config.storm
+    const atThousand = clients >= 1000
+    out.push({
+      id: `storm ${clients}/${rooms}`,
+      title: `connect storm: ${clients} clients into ${rooms} room(s) at once`,
+      peers: ALL_PEERS,
+      repeats: config.repeats,
+      timeoutMs: 150_000,
+      command: async (peer, seed) => ({
+        kind: 'storm',
+        serverPid: peer.pid,
+        inspectPort: peer.inspectPort,
+        seed,
+        rooms: await peer.createRooms(rooms, 'storm'),
+        clients,
+        cardsPerRoom: s.cardsPerRoom,
+        timeoutMs: s.timeoutMs,
+      }),
+      figures: [
+        { key: 'allSyncedMs', label: 'time until all synced (ms)', digits: 0 },
+        { key: 'connectP50Ms', label: 'connect to synced p50 (ms)', digits: 0 },
+        { key: 'failures', label: 'failed connections', digits: 0, goal: noFailures },
+        { key: 'cpuPerConnectionMs', label: 'server CPU per connection (ms)', digits: 2 },
+        {
+          key: 'memoryPerConnectionKiB',
+          label: 'server memory per connection (KiB)',
+          digits: 1,
+          ...(atThousand ? { goal: { kind: 'ratio', max: 0.8, text: 'memory per connection at 1,000 connections <= 0.8x reference' } as RatioGoal } : {}),
+        },
+        { key: 'framesPerClient', label: 'frames received per client', digits: 0 },
+      ],
+    })
+  }
+  const c = config.coldLoad
+  out.push({
+    id: 'cold load',
+    title: `cold load of a large board (${c.cards} cards, ${c.edits} edits), ${c.fresh} fresh clients per run`,
+    peers: ALL_PEERS,
+    repeats: config.repeats,
+    timeoutMs: 150_000,
+    command: async (peer, seed) => ({
+      kind: 'cold-load',
+      serverPid: peer.pid,
+        inspectPort: peer.inspectPort,
+      seed,
+      room: (await peer.createRooms(1, 'cold'))[0]!,
+      cards: c.cards,
+      edits: c.edits,
+      fresh: c.fresh,
+      ...(peer.kind === PeerKind.Roundtable ? { metricsUrl: `${peer.url}/metrics` } : {}),
+    }),
+    figures: [
+      { key: 'syncMs', label: 'connect to synced (ms)', digits: 1, goal: { kind: 'ratio', max: 1, text: 'cold load no slower than the reference' } },
+      { key: 'step2Ms', label: 'connect to sync step 2 received (ms)', digits: 1 },
+      { key: 'bytesSent', label: 'bytes sent until synced', digits: 0 },
+      { key: 'overheadBytes', label: 'bytes sent beyond the document', digits: 0 },
+      {
+        key: 'sameDocBytes',
+        label: 'bytes sent for the same document (board + bytes beyond the document)',
+        digits: 0,
+        goal: { kind: 'ratio', max: 1, text: 'cold load sends no more bytes than the reference' },
+      },
+      { key: 'cpuPerLoadMs', label: 'server CPU per load (ms)', digits: 1 },
+      { key: 'boardMemoryKiB', label: 'server memory holding the board (KiB)', digits: 0 },
+      { key: 'diskSyncMs', label: 'from disk: connect to synced (ms, Roundtable only)', digits: 1 },
+      { key: 'diskCpuPerLoadMs', label: 'from disk: server CPU per load (ms, Roundtable only)', digits: 1 },
+      { key: 'incomplete', label: 'fresh clients missing part of the board', digits: 0, goal: { kind: 'limit', max: 0, text: 'every fresh client got the whole board', worst: true } },
+    ],
+  })
+  const t = config.throughput
+  out.push({
+    id: 'throughput',
+    title: `sustained throughput: ${t.writers} writers as fast as the server takes it (${t.inFlight} unechoed each), ${(t.warmupMs + t.measureMs) / 1000} s`,
+    peers: ALL_PEERS,
+    repeats: config.repeats,
+    timeoutMs: 120_000,
+    env: (peer) => (peer === PeerKind.Roundtable ? THROUGHPUT_ENV : undefined),
+    command: async (peer, seed) => ({
+      kind: 'throughput',
+      serverPid: peer.pid,
+        inspectPort: peer.inspectPort,
+      seed,
+      room: (await peer.createRooms(1, 'tp'))[0]!,
+      writers: t.writers,
+      inFlight: t.inFlight,
+      warmupMs: t.warmupMs,
+      measureMs: t.measureMs,
+    }),
+    figures: [
+      { key: 'updatesPerSecond', label: 'updates/s seen by the reader', digits: 0, higherIsBetter: true },
+      { key: 'cpuPerUpdateUs', label: 'server CPU per update (µs)', digits: 1 },
+      { key: 'memoryGrowthKiB', label: 'server memory growth (KiB)', digits: 0 },
+      { key: 'latencyP50Ms', label: 'latency p50 (ms)', digits: 1 },
+      { key: 'latencyP99Ms', label: 'latency p99 (ms)', digits: 1 },
+      { key: 'failures', label: 'failed connections', digits: 0, goal: noFailures },
+      { key: 'unconvergedRooms', label: 'rooms not converged', digits: 0, goal: { kind: 'limit', max: 0, text: 'every room converged in every run', worst: true } },
+    ],
+  })
+  const d = config.durability
+  out.push({
+    id: 'durability',
+    title: `durability: a writer at ${d.writesPerSecond}/s, SIGKILL, restart on the same DATA_DIR, ${d.kills} kills`,
+    peers: [PeerKind.Roundtable],
+    repeats: 1,
+    timeoutMs: 60_000 + d.kills * 30_000,
+    figures: [
+      {
+        key: 'oldestLostAgeMs',
+        label: 'age of the oldest lost write at the kill (ms)',
+        digits: 1,
+        pooled: true,
+        goal: { kind: 'limit', max: 100, text: 'no write older than the group-commit window (100 ms) lost, in every kill', worst: true },
+      },
+      { key: 'lostWritesTotal', label: 'writes lost (all kills)', digits: 0 },
+      { key: 'writesBeforeKills', label: 'writes sent before the kills', digits: 0 },
+    ],
+  })
+  return out
+}
