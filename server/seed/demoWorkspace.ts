@@ -13,6 +13,7 @@ import {
   createTeam,
   initWorkspace,
   moveTask,
+  OriginSource,
   openSession,
   publishCycle,
   updateColumn,
@@ -21,7 +22,6 @@ import {
 import type { CreateKeyResultInput, Session } from '../../shared/doc/index.ts'
 import { ColumnKind, KeyResultKind as K, ObjectiveLevel, Origin } from '../../shared/model/index.ts'
 import type { ColumnId, KeyResultId, PersonId } from '../../shared/model/index.ts'
-import { OriginSource } from '../../shared/doc/index.ts'
 
 const DAY = 86_400_000
 
