@@ -32,6 +32,7 @@ export interface Config {
 /** The limits that can be tuned from the environment, and their variable names. */
 export const LIMIT_ENV: Readonly<Partial<Record<keyof Limits, string>>> = {
   commitWindowMs: 'ROUNDTABLE_COMMIT_MS',
+  broadcastWindowMs: 'ROUNDTABLE_BROADCAST_MS',
   maxMessageBytes: 'ROUNDTABLE_MAX_MESSAGE_BYTES',
   maxDocBytes: 'ROUNDTABLE_MAX_DOC_BYTES',
   messagesPerSecond: 'ROUNDTABLE_MESSAGES_PER_SECOND',
@@ -86,7 +87,7 @@ function readLimits(value: (name: string) => string | undefined): Limits {
     const raw = value(name)
     if (raw === undefined) continue
     const n = /^\d{1,12}$/.test(raw) ? Number(raw) : Number.NaN
-    const min = key === 'commitWindowMs' ? 0 : 1
+    const min = key === 'commitWindowMs' || key === 'broadcastWindowMs' ? 0 : 1
     if (!(n >= min)) throw new ConfigError(`${name} must be a whole number of at least ${min}, got ${JSON.stringify(raw)}`)
     limits[key] = n
   }

@@ -24,6 +24,11 @@ export interface Limits {
   readonly maxBufferedBytes: number
   /** Ping interval; a connection that has not answered the previous ping is dropped. */
   readonly pingIntervalMs: number
+  /**
+   * Broadcast window: a busy room sends at most one update frame per connection this often (a
+   * change after a quiet spell goes out at once). 0 sends every turn of the event loop.
+   */
+  readonly broadcastWindowMs: number
   /** Group-commit window: an accepted update is on disk within this many milliseconds. */
   readonly commitWindowMs: number
   /** Compact a document's log into its snapshot once the log passes this many bytes. */
@@ -43,6 +48,7 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   updateDeleteRanges: 100_000,
   maxBufferedBytes: 16 * 1024 * 1024,
   pingIntervalMs: 10_000,
+  broadcastWindowMs: 50,
   commitWindowMs: 100,
   compactLogBytes: 4 * 1024 * 1024,
 })

@@ -57,11 +57,12 @@ export class LiveDoc {
       log,
     })
     this.persistence.start(stored)
-    this.#fanOut = new FanOut({
-      broadcastUpdate: (message) => this.#broadcast(message, true),
-      broadcastAwareness: (clientIds) => this.#broadcast(this.#awareness.message(clientIds), false),
-      reportError: (err) => log(`sync ${id}: broadcast failed: ${describeError(err)}`),
-    })
+    const fanOutTarget = {
+      broadcastUpdate: (message: Uint8Array) => this.#broadcast(message, true),
+      broadcastAwareness: (clientIds: readonly number[]) => this.#broadcast(this.#awareness.message(clientIds), false),
+      reportError: (err: unknown) => log(`sync ${id}: broadcast failed: ${describeError(err)}`),
+    }
+    this.#fanOut = new FanOut(fanOutTarget, { windowMs: limits.broadcastWindowMs, now: context.now })
     this.#awareness = new RoomAwareness(doc, limits, (clientIds) => this.#fanOut.queueAwareness(clientIds))
     doc.on('afterTransactionCleanup', this.#checkClientTransaction)
     doc.on('update', this.#onUpdate)

@@ -7,6 +7,7 @@
 import { upgradeWebSocket } from '@hono/node-server'
 import type { WebSocketLike } from '@hono/node-server'
 import { Hono } from 'hono'
+import type { Socket } from 'node:net'
 import type { WebSocket } from 'ws'
 import { CLOSE_REASON, CloseCode } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/protocol/index.ts'
@@ -14,10 +15,39 @@ import { Need, authorize, workspaceIdOf } from '../access.ts'
 import { ApiError } from '../errors.ts'
 import type { RoomSocket } from '../rooms/RoomSocket.ts'
 import type { Services } from '../services.ts'
+import { binaryFrame } from './binaryFrame.ts'
 
 /** What the route needs from the rooms. */
 export interface SyncRooms {
   connect(workspaceId: string, socket: RoomSocket, options: { role: Role }): { receive(data: Uint8Array): void; close(): void }
+}
+
+/**
+ * What the fast path reads of ws 8's internals: its net socket, and whether its sender holds
+ * frames back (only while compressing or reading a Blob, neither of which this server does).
+ */
+interface WsInternals {
+  readonly _socket: Socket | null
+  readonly _sender: { readonly _state: number; readonly _queue: readonly unknown[] } | null
+}
+const SENDER_IDLE = 0
+
+/** Messages up to this size are framed once per broadcast; bigger ones go through ws uncopied. */
+const SHARED_FRAME_MAX_BYTES = 16 * 1024
+
+/**
+ * The frame of the last message sent. A room sends one broadcast to all its connections in a row,
+ * as the same Uint8Array, and never changes bytes it has sent: all but the first reuse the frame.
+ */
+let lastPayload: Uint8Array | null = null
+let lastFrame: Buffer | null = null
+
+function sharedFrame(payload: Uint8Array): Buffer {
+  if (payload !== lastPayload || lastFrame === null) {
+    lastFrame = binaryFrame(payload)
+    lastPayload = payload
+  }
+  return lastFrame
 }
 
 /** A ws socket seen as a RoomSocket: one small object per connection, methods on the prototype. */
@@ -28,7 +58,24 @@ class WsRoomSocket implements RoomSocket {
     this.#raw = raw
   }
 
+  /**
+   * A broadcast is framed once and written to each socket as one buffer, one write call; ws would
+   * frame it per socket and write header and payload as two (cork, writev). ws's own send keeps
+   * anything else, so the frames' order on the wire stays the order of the calls.
+   */
   send(data: Uint8Array): void {
+    const { _socket: socket, _sender: sender } = this.#raw as unknown as WsInternals
+    if (
+      data.length <= SHARED_FRAME_MAX_BYTES &&
+      socket !== null &&
+      socket.writable &&
+      sender !== null &&
+      sender._state === SENDER_IDLE &&
+      sender._queue.length === 0
+    ) {
+      socket.write(sharedFrame(data))
+      return
+    }
     this.#raw.send(data, SEND_BINARY)
   }
 

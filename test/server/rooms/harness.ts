@@ -289,14 +289,17 @@ export interface Harness {
   dispose(): Promise<void>
 }
 
-/** Rooms over a TestStorage, a manual clock and a collecting log. */
+/**
+ * Rooms over a TestStorage, a manual clock and a collecting log. Broadcasts leave every turn of
+ * the event loop unless a test sets `broadcastWindowMs` (FanOut.test covers the window).
+ */
 export function harness(limits: Partial<Limits> = {}, storage = new TestStorage()): Harness {
   const metrics = new Metrics()
   const logs: string[] = []
   const clock = { now: 0 }
   const rooms = new Rooms({
     storage,
-    limits: { ...DEFAULT_LIMITS, ...limits },
+    limits: { ...DEFAULT_LIMITS, broadcastWindowMs: 0, ...limits },
     metrics,
     log: (message) => logs.push(message),
     now: () => clock.now,

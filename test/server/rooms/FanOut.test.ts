@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { decodeClientMessage } from '../../../shared/protocol/decodeMessage.ts'
+import { FanOut } from '../../../server/rooms/FanOut.ts'
+
+beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'performance'] }))
+afterEach(() => vi.useRealTimers())
+
+/** A FanOut whose broadcasts are recorded with the fake clock's time. */
+function recorder(windowMs: number) {
+  const sent: { at: number; update?: Uint8Array; clientIds?: readonly number[] }[] = []
+  const errors: unknown[] = []
+  const fanOut = new FanOut(
+    {
+      broadcastUpdate: (message) => {
+        const decoded = decodeClientMessage(message)
+        if (!decoded.ok || !('update' in decoded.message)) throw new Error('not an update message')
+        sent.push({ at: performance.now(), update: decoded.message.update })
+      },
+      broadcastAwareness: (clientIds) => sent.push({ at: performance.now(), clientIds }),
+      reportError: (err) => errors.push(err),
+    },
+    { windowMs, now: () => performance.now() },
+  )
+  return { fanOut, sent, errors }
+}
+
+/** Updates of one writer, each setting `key` in a map. */
+function edits(count: number): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (u: Uint8Array) => updates.push(u))
+  for (let i = 0; i < count; i++) doc.getMap('m').set(`k${i}`, i)
+  return { doc, updates }
+}
+
+function applied(updates: readonly Uint8Array[]): Record<string, unknown> {
+  const doc = new Y.Doc()
+  for (const u of updates) Y.applyUpdate(doc, u)
+  return doc.getMap('m').toJSON()
+}
+
+describe('FanOut broadcast window', () => {
+  it('broadcasts a change after a quiet spell on the next turn, without waiting for the window', async () => {
+    const { fanOut, sent } = recorder(50)
+    const { updates } = edits(1)
+    fanOut.queueUpdate(updates[0]!)
+    expect(sent).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent.map((s) => s.at)).toEqual([0])
+  })
+
+  it('holds changes that follow within the window and sends them as one merged update at its end', async () => {
+    const { fanOut, sent } = recorder(50)
+    const { doc, updates } = edits(4)
+    fanOut.queueUpdate(updates[0]!)
+    await vi.advanceTimersByTimeAsync(10)
+    fanOut.queueUpdate(updates[1]!)
+    await vi.advanceTimersByTimeAsync(20)
+    fanOut.queueUpdate(updates[2]!)
+    fanOut.queueUpdate(updates[3]!)
+    await vi.advanceTimersByTimeAsync(19)
+    expect(sent).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(sent.map((s) => s.at)).toEqual([0, 50])
+    expect(applied(sent.map((s) => s.update!))).toEqual(doc.getMap('m').toJSON())
+  })
+
+  it('sends a busy room at most once per window', async () => {
+    const { fanOut, sent } = recorder(50)
+    const { updates } = edits(40)
+    for (const update of updates) {
+      fanOut.queueUpdate(update)
+      await vi.advanceTimersByTimeAsync(5)
+    }
+    await vi.advanceTimersByTimeAsync(50)
+    const times = sent.map((s) => s.at)
+    expect(times.length).toBeLessThanOrEqual(Math.ceil((40 * 5) / 50) + 1)
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(50)
+    expect(Object.keys(applied(sent.map((s) => s.update!)))).toHaveLength(40)
+  })
+
+  it('with a window of 0 sends every turn', async () => {
+    const { fanOut, sent } = recorder(0)
+    const { updates } = edits(3)
+    for (const update of updates) {
+      fanOut.queueUpdate(update)
+      await vi.advanceTimersByTimeAsync(0)
+    }
+    expect(sent).toHaveLength(3)
+  })
+
+  it('sends presence in the same window, after the document', async () => {
+    const { fanOut, sent } = recorder(50)
+    const { updates } = edits(2)
+    fanOut.queueUpdate(updates[0]!)
+    await vi.advanceTimersByTimeAsync(0)
+    fanOut.queueAwareness([7])
+    fanOut.queueUpdate(updates[1]!)
+    fanOut.queueAwareness([7, 8])
+    await vi.advanceTimersByTimeAsync(50)
+    expect(sent.map((s) => [s.at, s.update === undefined ? s.clientIds : 'update'])).toEqual([
+      [0, 'update'],
+      [50, 'update'],
+      [50, [7, 8]],
+    ])
+  })
+
+  it('flush sends at once and starts a new window; cancel drops what is queued', async () => {
+    const { fanOut, sent } = recorder(50)
+    const { updates } = edits(3)
+    fanOut.queueUpdate(updates[0]!)
+    fanOut.flush()
+    expect(sent).toHaveLength(1)
+    fanOut.queueUpdate(updates[1]!)
+    fanOut.cancel()
+    await vi.advanceTimersByTimeAsync(100)
+    expect(sent).toHaveLength(1)
+    fanOut.queueUpdate(updates[2]!)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent).toHaveLength(2)
+  })
+
+  it('reports a broadcast that throws instead of throwing from a timer', async () => {
+    const errors: unknown[] = []
+    const fanOut = new FanOut(
+      {
+        broadcastUpdate: () => {
+          throw new Error('socket gone')
+        },
+        broadcastAwareness: () => {},
+        reportError: (err) => errors.push(err),
+      },
+      { windowMs: 50, now: () => performance.now() },
+    )
+    fanOut.queueUpdate(edits(1).updates[0]!)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(errors).toHaveLength(1)
+  })
+})
