@@ -32,6 +32,8 @@ export interface SuiteOptions {
   readonly repeats?: number
   /** Node flags for every server process, e.g. `--cpu-prof`. */
   readonly serverFlags?: readonly string[]
+  /** Extra environment for Roundtable (development: trying a setting such as ROUNDTABLE_BROADCAST_MS). */
+  readonly roundtableEnv?: Readonly<Record<string, string>>
   readonly log?: (line: string) => void
 }
 
@@ -60,7 +62,7 @@ export async function runSuite(config: SuiteConfig, options: SuiteOptions = {}):
             result =
               spec.id === 'durability'
                 ? await runDurability(load, spec, config)
-                : await runOnce(load, spec, peer, seed, options.serverFlags ?? [])
+                : await runOnce(load, spec, peer, seed, options.serverFlags ?? [], options.roundtableEnv ?? {})
           } catch (err) {
             error = (err as Error).message
             // The generator may be stuck with a thousand sockets: start a new one.
@@ -81,9 +83,16 @@ export async function runSuite(config: SuiteConfig, options: SuiteOptions = {}):
 }
 
 /** One run: a fresh peer, its rooms, the load, then a clean stop and its files removed. */
-async function runOnce(load: LoadGenerator, spec: ScenarioSpec, kind: PeerKind, template: Uint8Array, nodeFlags: readonly string[]): Promise<LoadResult> {
-  const env = spec.env?.(kind)
-  const peer = await PeerProcess.start(kind, { nodeFlags, ...(env === undefined ? {} : { env }) })
+async function runOnce(
+  load: LoadGenerator,
+  spec: ScenarioSpec,
+  kind: PeerKind,
+  template: Uint8Array,
+  nodeFlags: readonly string[],
+  roundtableEnv: Readonly<Record<string, string>>,
+): Promise<LoadResult> {
+  const env = { ...spec.env?.(kind), ...(kind === PeerKind.Roundtable ? roundtableEnv : {}) }
+  const peer = await PeerProcess.start(kind, { nodeFlags, env })
   try {
     // Roundtable's workspaces hold their initial content already; the others get the same bytes.
     const command = await spec.command!(peer, kind === PeerKind.Roundtable ? undefined : template)

@@ -1,6 +1,8 @@
 /**
  * @module DocStorage on local files: per document a lowdb JSON snapshot plus append-only update
- * logs, one per generation, written by group commit. See README.md here for the layout and
+ * logs, one per generation. Appends are group-committed to one write-ahead journal shared by all
+ * documents (one write and one fdatasync per window, however many documents changed) and kept in
+ * memory; checkpoints move them into the documents' logs. See README.md here for the layout and
  * the crash-safety argument.
  */
 import { mkdir } from 'node:fs/promises'
@@ -12,14 +14,22 @@ import type { DocStorage, StoredDoc } from './DocStorage.ts'
 import { allDocFiles, assertDocId, listLogGenerations, logPath, removeFile, snapshotPath } from './docFiles.ts'
 import { GroupCommit } from './GroupCommit.ts'
 import type { Queued } from './GroupCommit.ts'
+import { DirectoryLock } from './DirectoryLock.ts'
+import { Journal, replayPlan } from './Journal.ts'
+import type { JournalEntry } from './Journal.ts'
 import { SnapshotFile } from './snapshotFile.ts'
-import { encodeRecords, LogWriter, readLog } from './updateLog.ts'
+import { encodeRecords, LogWriter, RECORD_HEADER_BYTES, readLog } from './updateLog.ts'
 
 export interface LowdbStorageOptions {
   /** Directory holding every document's files; created if missing. */
   readonly dir: string
   /** Group-commit window in ms (default 100, see `Limits.commitWindowMs`); 0 writes on the next macrotask. */
   readonly commitWindowMs?: number
+  /**
+   * Checkpoint once the journal passes this many bytes (default 4 MiB): write what it holds to the
+   * documents' logs (synced) and empty it. Also bounds the memory that holds those records.
+   */
+  readonly checkpointBytes?: number
   readonly metrics?: Metrics
 }
 
@@ -44,6 +54,13 @@ interface DocState {
   /** Serializes load, compact and delete of this document. */
   chain: Promise<unknown>
   readonly writers: Map<number, Promise<LogWriter>>
+  /**
+   * Records in the journal and not yet in a log, by epoch, oldest first: `load` adds them to what
+   * the logs hold, a checkpoint writes them to the logs, a compaction drops those it covers.
+   */
+  pending: Map<number, Uint8Array[]>
+  /** Epochs below this are covered by a written snapshot: their records are dropped, not logged. */
+  coveredEpoch: number
   /** `delete` was called: queued appends are dropped, and a fresh DocState took this one's place. */
   deleted: boolean
 }
@@ -59,26 +76,41 @@ const M = {
   appendedBytes: ['roundtable_storage_appended_bytes_total', 'Bytes of updates appended (payload only).'],
   flushes: ['roundtable_storage_flushes_total', 'Group commits written (one per commit window with work).'],
   flushSeconds: ['roundtable_storage_flush_seconds_sum', 'Seconds spent writing and syncing group commits.'],
-  fsyncs: ['roundtable_storage_log_fsyncs_total', 'Log files written and fdatasync-ed by group commits.'],
+  fsyncs: ['roundtable_storage_log_fsyncs_total', 'Files fdatasync-ed: the journal once per group commit, logs at checkpoints.'],
+  checkpoints: ['roundtable_storage_checkpoints_total', 'Journal checkpoints: written logs synced, the journal emptied.'],
+  replayed: ['roundtable_storage_journal_replayed_total', 'Journal records replayed into document logs at start.'],
   writeErrors: ['roundtable_storage_write_errors_total', 'Log writes that failed; their appends were rejected.'],
   compactions: ['roundtable_storage_compactions_total', 'Snapshots written by compaction.'],
   tornBytes: ['roundtable_storage_torn_bytes_total', 'Bytes of torn log tail cut off before appending.'],
 } as const
+
+const DEFAULT_CHECKPOINT_BYTES = 4 * 1024 * 1024
 
 export class LowdbStorage implements DocStorage {
   readonly #dir: string
   readonly #metrics: Metrics | undefined
   readonly #docs = new Map<string, DocState>()
   readonly #group: GroupCommit<Append>
+  readonly #checkpointBytes: number
+  /** The journal size past which the next batch checkpoints. */
+  #checkpointAt: number
+  #journal!: Journal
+  #lock!: DirectoryLock
   #closed = false
 
   private constructor(options: LowdbStorageOptions) {
     this.#dir = resolve(options.dir)
     this.#metrics = options.metrics
+    this.#checkpointBytes = options.checkpointBytes ?? DEFAULT_CHECKPOINT_BYTES
+    this.#checkpointAt = this.#checkpointBytes
     this.#group = new GroupCommit(options.commitWindowMs ?? 100, (batch) => this.#writeBatch(batch))
   }
 
-  /** Opens storage in `options.dir`, creating the directory (durably) if needed. */
+  /**
+   * Opens storage in `options.dir`, creating the directory (durably) if needed, locks it (one
+   * writer per directory: DirectoryInUseError otherwise), and replays into the documents' logs
+   * whatever the journal holds from a process that did not close it.
+   */
   static async open(options: LowdbStorageOptions): Promise<LowdbStorage> {
     const storage = new LowdbStorage(options)
     const created = await mkdir(storage.#dir, { recursive: true })
@@ -86,6 +118,20 @@ export class LowdbStorage implements DocStorage {
     for (let path = storage.#dir; created !== undefined; path = dirname(path)) {
       await fsyncDir(dirname(path))
       if (path === created || path === dirname(path)) break
+    }
+    storage.#lock = await DirectoryLock.acquire(storage.#dir)
+    try {
+      const { journal, entries } = await Journal.open(storage.#dir)
+      storage.#journal = journal
+      try {
+        await storage.#replay(entries)
+      } catch (error) {
+        await journal.close().catch(() => {})
+        throw error
+      }
+    } catch (error) {
+      await storage.#lock.release()
+      throw error
     }
     return storage
   }
@@ -108,6 +154,15 @@ export class LowdbStorage implements DocStorage {
         const log = await readLog(logPath(this.#dir, doc.id, generation))
         updates.push(...log.records)
         logBytes += log.validBytes
+      }
+      // The newest records: in the journal, not yet in a log.
+      if (doc.pending.size > 0) {
+        const base = await this.#base(doc)
+        for (const [epoch, records] of [...doc.pending].sort((a, b) => a[0] - b[0])) {
+          if (base + epoch < from) continue
+          updates.push(...records)
+          for (const record of records) logBytes += RECORD_HEADER_BYTES + record.byteLength
+        }
       }
       return { updates, logBytes }
     })
@@ -147,6 +202,9 @@ export class LowdbStorage implements DocStorage {
       this.#metrics?.inc(...M.compactions)
       // The snapshot is durable: older logs are redundant. Their removal need not be durable:
       // load ignores logs older than the snapshot, and the next compaction retries.
+      // Covered by the snapshot: records of older epochs need not reach a log any more.
+      doc.coveredEpoch = Math.max(doc.coveredEpoch, epoch)
+      for (const older of doc.pending.keys()) if (older < epoch) doc.pending.delete(older)
       for (const [gen, writer] of doc.writers) {
         if (gen >= generation) continue
         doc.writers.delete(gen)
@@ -166,12 +224,16 @@ export class LowdbStorage implements DocStorage {
     this.#docs.set(docId, this.#newDoc(docId, new Promise<void>((res) => (gone = res))))
     try {
       if (old === undefined) {
+        await this.#journal.append([{ docId, update: null }])
         await this.#removeFiles(docId)
       } else {
         old.deleted = true
+        old.pending.clear()
         await this.#serial(old, async () => {
           await this.#group.settle() // a batch under way may still be writing old's log
-          await closeWriters(old)
+          await this.#closeWriters(old)
+          // Durable before any file goes: a replay after a crash must not bring the document back.
+          await this.#journal.append([{ docId, update: null }])
           await this.#removeFiles(docId)
         })
       }
@@ -186,7 +248,10 @@ export class LowdbStorage implements DocStorage {
     await this.#group.flush()
   }
 
-  /** Flushes, waits for running compactions, then closes files. Idempotent; other calls reject after. */
+  /**
+   * Flushes, waits for running compactions, checkpoints (a clean close leaves the journal empty),
+   * then closes files. Idempotent; other calls reject after.
+   */
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
@@ -196,7 +261,10 @@ export class LowdbStorage implements DocStorage {
     } finally {
       await Promise.allSettled([...this.#docs.values()].map((doc) => doc.chain))
       this.#group.stop()
-      await Promise.allSettled([...this.#docs.values()].map(closeWriters))
+      await this.#checkpoint().catch(() => {})
+      await Promise.allSettled([...this.#docs.values()].map((doc) => this.#closeWriters(doc)))
+      await this.#journal.close().catch(() => {})
+      await this.#lock.release()
     }
   }
 
@@ -228,6 +296,8 @@ export class LowdbStorage implements DocStorage {
       gate: after,
       chain: after ?? Promise.resolve(),
       writers: new Map(),
+      pending: new Map(),
+      coveredEpoch: 0,
       deleted: false,
     }
   }
@@ -265,76 +335,133 @@ export class LowdbStorage implements DocStorage {
   }
 
   /**
-   * One group commit: per log file one write and one fdatasync, all files in parallel; the appends
-   * are settled once every file is done, after the metrics are counted.
+   * One group commit: the batch is appended to the journal, one write and one fdatasync however
+   * many documents it touches, and its records join their documents' pending records in memory.
+   * Then the appends resolve. A journal past `checkpointBytes` checkpoints before the next batch.
+   * Throws when the journal cannot be written: every append of the batch is rejected.
    */
   async #writeBatch(batch: readonly Queued<Append>[]): Promise<void> {
     const started = performance.now()
-    const byFile = new Map<DocState, Map<number, Queued<Append>[]>>()
-    for (const entry of batch) {
-      const { doc, epoch } = entry.item
-      let byEpoch = byFile.get(doc)
-      if (byEpoch === undefined) byFile.set(doc, (byEpoch = new Map()))
-      const list = byEpoch.get(epoch)
-      if (list === undefined) byEpoch.set(epoch, [entry])
-      else list.push(entry)
+    // A document whose generation cannot be found (an unreadable snapshot) refuses its appends.
+    const refused = new Map<DocState, unknown>()
+    for (const doc of new Set(batch.map((entry) => entry.item.doc))) {
+      if (doc.deleted) continue
+      try {
+        await this.#base(doc)
+      } catch (error) {
+        refused.set(doc, error)
+      }
     }
-    const outcomes: { entries: readonly Queued<Append>[]; written: boolean; error?: unknown }[] = []
-    await Promise.all(
-      [...byFile].map(async ([doc, byEpoch]) => {
-        // Deleted before it reached the disk: dropped, as MemoryStorage would.
-        if (doc.deleted) return void outcomes.push({ entries: [...byEpoch.values()].flat(), written: false })
-        let base: number
-        try {
-          base = await this.#base(doc)
-        } catch (error) {
-          return void outcomes.push({ entries: [...byEpoch.values()].flat(), written: false, error })
-        }
-        await Promise.all(
-          [...byEpoch].map(async ([epoch, entries]) => {
-            const error = await this.#writeLog(doc, base + epoch, entries)
-            outcomes.push(error === undefined ? { entries, written: true } : { entries, written: false, error })
-          }),
-        )
-      }),
-    )
-    let files = 0
+    // Deleted before it reached the disk: dropped, as MemoryStorage would.
+    const live = batch.filter(({ item }) => !item.doc.deleted && !refused.has(item.doc))
     let payload = 0
-    for (const { entries, written } of outcomes) {
-      if (!written) continue
-      files++
-      for (const e of entries) payload += e.item.update.byteLength
+    if (live.length > 0) {
+      await this.#journal.append(live.map(({ item }): JournalEntry => ({ docId: item.doc.id, update: item.update })))
+      for (const { item } of live) {
+        const { doc, epoch, update } = item
+        const records = doc.pending.get(epoch)
+        if (records === undefined) doc.pending.set(epoch, [update])
+        else records.push(update)
+        payload += update.byteLength
+      }
+      this.#metrics?.inc(...M.fsyncs)
     }
     this.#metrics?.inc(...M.flushes)
-    this.#metrics?.inc(...M.fsyncs, {}, files)
     this.#metrics?.inc(...M.appendedBytes, {}, payload)
     this.#metrics?.inc(...M.flushSeconds, {}, (performance.now() - started) / 1000)
-    for (const { entries, error } of outcomes) {
-      for (const e of entries) {
-        if (error === undefined) e.resolve()
-        else e.reject(error)
+    for (const entry of batch) {
+      const error = refused.get(entry.item.doc)
+      if (error === undefined) entry.resolve()
+      else entry.reject(error)
+    }
+    if (this.#journal.size > this.#checkpointAt) {
+      try {
+        await this.#checkpoint()
+        this.#checkpointAt = this.#checkpointBytes
+      } catch {
+        // The journal and the pending records stay: nothing is lost. Tried again once the journal
+        // has grown by as much again, not after every batch.
+        this.#checkpointAt = this.#journal.size + this.#checkpointBytes
       }
     }
   }
 
   /**
-   * Appends `entries` to one log; returns the error if that failed. The records may then be partly
-   * on disk: they are rejected (not retried: the caller decides, and a re-sent Yjs update is
-   * harmless), and the writer is dropped so the next append reopens the file and cuts any torn
-   * tail off.
+   * Writes every document's pending records to its logs (one write and one fdatasync per log),
+   * then empties the journal. Runs between batches (inside the group commit) or at close.
    */
-  async #writeLog(doc: DocState, generation: number, entries: readonly Queued<Append>[]): Promise<unknown> {
+  async #checkpoint(): Promise<void> {
+    let synced = 0
+    const failures: unknown[] = []
+    await Promise.all(
+      [...this.#docs.values()].map(async (doc) => {
+        if (doc.pending.size === 0 || doc.deleted) return
+        const pending = doc.pending
+        doc.pending = new Map()
+        try {
+          const base = await this.#base(doc)
+          for (const [epoch, records] of [...pending].sort((a, b) => a[0] - b[0])) {
+            await this.#writeLog(doc, base + epoch, records)
+            pending.delete(epoch)
+            synced++
+          }
+        } catch (error) {
+          failures.push(error)
+          // Back in front of what arrived meanwhile, unless a compaction covered it since.
+          for (const [epoch, records] of pending) {
+            if (epoch < doc.coveredEpoch) continue
+            doc.pending.set(epoch, [...records, ...(doc.pending.get(epoch) ?? [])])
+          }
+        }
+      }),
+    )
+    this.#metrics?.inc(...M.fsyncs, {}, synced)
+    if (failures.length > 0) throw failures[0]
+    await this.#journal.reset()
+    this.#metrics?.inc(...M.fsyncs)
+    this.#metrics?.inc(...M.checkpoints)
+  }
+
+  /**
+   * Appends what a journal left by an unclean stop holds to the documents' logs (synced), after
+   * finishing the deletions it records, then empties it. Yjs updates are idempotent, so records a
+   * log or snapshot already holds are harmless; a log's torn tail is cut off as its writer opens.
+   */
+  async #replay(entries: readonly JournalEntry[]): Promise<void> {
+    if (entries.length === 0) return
+    for (const [docId, { deleted, updates }] of replayPlan(entries)) {
+      if (deleted) await this.#removeFiles(docId)
+      if (updates.length > 0) {
+        const doc = this.#doc(docId)
+        await this.#writeLog(doc, await this.#base(doc), updates)
+      }
+    }
+    await this.#journal.reset()
+    this.#metrics?.inc(...M.replayed, {}, entries.length)
+  }
+
+  /**
+   * Appends `records` to one log and syncs it. On failure the records may be partly on disk: the
+   * writer is dropped, so the next write reopens the file and cuts any torn tail off, and the
+   * error is thrown (the journal still holds the records).
+   */
+  async #writeLog(doc: DocState, generation: number, records: readonly Uint8Array[]): Promise<void> {
     try {
       const writer = await this.#writer(doc, generation)
-      await writer.append(encodeRecords(entries.map((e) => e.item.update)))
-      return undefined
+      await writer.append(encodeRecords(records))
     } catch (error) {
       this.#metrics?.inc(...M.writeErrors)
       const writer = doc.writers.get(generation)
       doc.writers.delete(generation)
       await (await writer?.catch(() => null))?.close().catch(() => {})
-      return error ?? new Error('log write failed')
+      throw error ?? new Error('log write failed')
     }
+  }
+
+  async #closeWriters(doc: DocState): Promise<void> {
+    const writers = [...doc.writers.values()]
+    doc.writers.clear()
+    for (const writer of writers) await (await writer.catch(() => null))?.close()
   }
 
   #writer(doc: DocState, generation: number): Promise<LogWriter> {
@@ -358,8 +485,4 @@ export class LowdbStorage implements DocStorage {
   }
 }
 
-async function closeWriters(doc: DocState): Promise<void> {
-  const writers = [...doc.writers.values()]
-  doc.writers.clear()
-  for (const writer of writers) await (await writer.catch(() => null))?.close()
-}
+

@@ -1,6 +1,12 @@
+import type { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
-import { Receiver } from 'ws'
+import * as ws from 'ws'
 import { binaryFrame } from '../../../server/routes/binaryFrame.ts'
+
+/** ws's frame parser: exported at run time, absent from its type declarations. */
+const { Receiver } = ws as unknown as {
+  Receiver: new (options: { isServer: boolean; maxPayload: number }) => EventEmitter & { write(chunk: Buffer): void }
+}
 
 /** Parses `frame` with ws's own client-side receiver (frames from a server are unmasked). */
 function parse(frame: Buffer): Promise<{ data: Buffer; isBinary: boolean }> {

@@ -65,10 +65,10 @@ function runAndKill(killAfter: number): Promise<Run> {
   })
 }
 
-/** The document's files are the snapshot, logs, and at most a leftover temporary snapshot. */
+/** The files are the snapshot, logs, the shared journal, and at most a leftover temporary snapshot. */
 async function expectConsistentFiles(): Promise<void> {
   const names = await readdir(dir)
-  for (const name of names) expect(name).toMatch(/^(crash\.json|crash\.\d+\.log|\.crash\.json\.tmp)$/)
+  for (const name of names) expect(name).toMatch(/^(crash\.json|crash\.\d+\.log|\.crash\.json\.tmp|journal\.log)$/)
   if (names.includes('crash.json')) {
     const json = JSON.parse(await readFile(join(dir, 'crash.json'), 'utf8'))
     expect(json).toMatchObject({ version: 1, logGeneration: expect.any(Number), state: expect.any(String) })
