@@ -10,7 +10,8 @@
  *
  * For development (these never write RESULTS.md): `--peers=roundtable,reference`, `--repeats=N`,
  * `--profile=DIR` (every server runs with `--cpu-prof --cpu-prof-dir=DIR`), `--roundtable-env=K=V`
- * (repeatable: a setting for Roundtable only, e.g. `ROUNDTABLE_BROADCAST_MS=100`).
+ * (repeatable: a setting for Roundtable only, e.g. `ROUNDTABLE_BROADCAST_MS=100`), `--node-flag=F`
+ * (repeatable: a node or V8 flag for every server, e.g. `--node-flag=--trace-deopt`).
  */
 import { writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -29,9 +30,15 @@ const only = option('only')
 const peers = option('peers').flatMap((p) => p.split(',')) as PeerKind[]
 const repeats = option('repeats').map(Number)[0]
 const profile = option('profile')[0]
+const nodeFlags = option('node-flag')
 const roundtableEnv = Object.fromEntries(option('roundtable-env').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
 const development =
-  only.length > 0 || peers.length > 0 || repeats !== undefined || profile !== undefined || Object.keys(roundtableEnv).length > 0
+  only.length > 0 ||
+  peers.length > 0 ||
+  repeats !== undefined ||
+  profile !== undefined ||
+  nodeFlags.length > 0 ||
+  Object.keys(roundtableEnv).length > 0
 const write = !quick && !development && !args.includes('--no-write')
 const config = quick ? QUICK : FULL
 const RESULTS = fileURLToPath(new URL('RESULTS.md', import.meta.url))
@@ -54,9 +61,12 @@ const suite = await runSuite(config, {
   ...(peers.length > 0 ? { peers } : {}),
   ...(repeats !== undefined ? { repeats } : {}),
   roundtableEnv,
-  ...(profile !== undefined
-    ? { serverFlags: ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--import', fileURLToPath(new URL('peers/exitOnTerm.mjs', import.meta.url))] }
-    : {}),
+  serverFlags: [
+    ...nodeFlags,
+    ...(profile !== undefined
+      ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--import', fileURLToPath(new URL('peers/exitOnTerm.mjs', import.meta.url))]
+      : []),
+  ],
 })
 const { markdown, goals } = scenarioTables(suite)
 const others = othersCpu(suite)
