@@ -36,6 +36,12 @@ export class LiveDoc {
   readonly #hooks: LiveDocHooks
   readonly #awareness: RoomAwareness
   readonly #fanOut: FanOut
+  /**
+   * Sync step 2 for a client that has nothing (a fresh browser, a new tab), kept until the next
+   * change: a room full of people opening the same large board encodes it once, not once each.
+   * Only for large documents, where encoding costs milliseconds and a copy is worth its memory.
+   */
+  #freshStep2: Uint8Array | null = null
   /** withDoc calls in progress, each collecting the appends its changes caused. */
   readonly #recorders = new Set<Promise<boolean>[]>()
   #destroyed = false
@@ -90,7 +96,7 @@ export class LiveDoc {
   handle(connection: Connection, message: ClientMessage): void {
     switch (message.kind) {
       case ClientMessageKind.SyncStep1:
-        connection.send(encodeSyncStep2(this.doc, message.stateVector))
+        connection.send(this.#step2For(message.stateVector))
         return
       case ClientMessageKind.SyncStep2:
         this.#receiveUpdate(connection, message.update, true)
@@ -141,6 +147,7 @@ export class LiveDoc {
   /** Stops timers and listeners and destroys the document. */
   destroy(): void {
     this.#destroyed = true
+    this.#freshStep2 = null
     this.#fanOut.cancel()
     this.persistence.stop()
     this.#awareness.destroy()
@@ -205,8 +212,17 @@ export class LiveDoc {
     if (problem !== null) throw new Error(`inconsistent update: ${problem}`)
   }
 
+  #step2For(stateVector: Uint8Array): Uint8Array {
+    if (!isEmptyStateVector(stateVector)) return encodeSyncStep2(this.doc, stateVector)
+    if (this.#freshStep2 !== null) return this.#freshStep2
+    const step2 = encodeSyncStep2(this.doc, stateVector)
+    if (step2.length >= CACHED_STEP2_MIN_BYTES) this.#freshStep2 = step2
+    return step2
+  }
+
   /** Every change of the document, from a client or from withDoc: logged, then broadcast. */
   readonly #onUpdate = (update: Uint8Array): void => {
+    this.#freshStep2 = null
     const appended = this.persistence.append(update)
     for (const recorder of this.#recorders) recorder.push(appended)
     this.#fanOut.queueUpdate(update)
@@ -218,6 +234,14 @@ export class LiveDoc {
     for (const connection of this.#hooks.receivers()) if (connection.send(message)) sent++
     if (isUpdate) this.#context.metrics.updatesOut(sent)
   }
+}
+
+/** A document's encoded size from which a fresh client's sync step 2 is kept (see #freshStep2). */
+const CACHED_STEP2_MIN_BYTES = 64 * 1024
+
+/** The state vector of an empty document: no clients (`encodeStateVector(new Y.Doc())`). */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0
 }
 
 function unknownMessage(message: never): never {

@@ -61,6 +61,31 @@ describe('sync', () => {
     expect(kinds).toContainEqual([MessageType.Sync, SyncStep.Step2])
   })
 
+  it('encodes a large board once for the fresh clients that open it, and again after a change', async () => {
+    h = harness()
+    const writer = h.client('w1')
+    await exchange(writer)
+    // About 100 KiB: big enough that its step 2 for an empty client is kept.
+    writer.doc.getText('t').insert(0, 'x'.repeat(100 * 1024))
+    await exchange(writer)
+    const step2Of = (client: ReturnType<Harness['client']>) =>
+      client.unread().find((frame) => kindOf(frame)[1] === SyncStep.Step2)
+    const [first, second] = [h.client('w1'), h.client('w1')]
+    await turn()
+    const [a, b] = [step2Of(first), step2Of(second)]
+    expect(a).toBeDefined()
+    expect(b).toBe(a)
+    writer.doc.getText('t').insert(0, 'changed ')
+    await exchange(writer)
+    const third = h.client('w1')
+    await turn()
+    const c = step2Of(third)
+    expect(c).toBeDefined()
+    expect(c).not.toBe(a)
+    await exchange(third)
+    expect(text(third.doc).startsWith('changed x')).toBe(true)
+  })
+
   it('answers sync step 1 only after the document is loaded', async () => {
     h = harness()
     await h.storage.inner.append('w1', stateWith('stored text'))
