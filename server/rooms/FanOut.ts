@@ -7,7 +7,8 @@
  * spell goes out on the next turn of the event loop, and changes that follow within `windowMs` of
  * the last broadcast wait for the window to end and leave together. A lone drag is seen at once;
  * a busy room sends one frame per window per connection instead of one per change, and every
- * frame costs a write system call for each connection.
+ * frame costs a write system call for each connection. A window that fills up (a flood of edits,
+ * a paste) leaves early: holding more would only delay the echo that writers wait for.
  */
 import * as Y from 'yjs'
 import { encodeSyncUpdate } from './encode.ts'
@@ -28,11 +29,16 @@ export interface FanOutOptions {
   readonly now: () => number
 }
 
+/** Queued updates or bytes at which a window is cut short and broadcast on the next turn. */
+const FULL_WINDOW_UPDATES = 16
+const FULL_WINDOW_BYTES = 32 * 1024
+
 export class FanOut {
   readonly #target: FanOutTarget
   readonly #windowMs: number
   readonly #now: () => number
   #updates: Uint8Array[] = []
+  #queuedBytes = 0
   #awareness = new Set<number>()
   #immediate: ReturnType<typeof setImmediate> | null = null
   #timer: ReturnType<typeof setTimeout> | null = null
@@ -46,7 +52,9 @@ export class FanOut {
 
   queueUpdate(update: Uint8Array): void {
     this.#updates.push(update)
-    this.#schedule()
+    this.#queuedBytes += update.length
+    if (this.#updates.length >= FULL_WINDOW_UPDATES || this.#queuedBytes >= FULL_WINDOW_BYTES) this.#scheduleNow()
+    else this.#schedule()
   }
 
   queueAwareness(clientIds: readonly number[]): void {
@@ -60,6 +68,7 @@ export class FanOut {
     const updates = this.#updates
     const clientIds = [...this.#awareness]
     this.#updates = []
+    this.#queuedBytes = 0
     this.#awareness.clear()
     if (updates.length === 0 && clientIds.length === 0) return
     this.#lastBroadcast = this.#now()
@@ -75,6 +84,7 @@ export class FanOut {
   cancel(): void {
     this.#unschedule()
     this.#updates = []
+    this.#queuedBytes = 0
     this.#awareness.clear()
   }
 
@@ -85,6 +95,15 @@ export class FanOut {
       this.#timer = setTimeout(this.#run, wait)
       return
     }
+    // The next turn, as #scheduleNow.
+    this.#immediate = setImmediate(this.#run)
+  }
+
+  /** A full window: broadcast on the next turn instead of at the window's end. */
+  #scheduleNow(): void {
+    if (this.#immediate !== null) return
+    if (this.#timer !== null) clearTimeout(this.#timer)
+    this.#timer = null
     // setImmediate rather than a microtask: frames from many sockets read in the same poll phase
     // are coalesced too, at the cost of one event-loop turn of latency.
     this.#immediate = setImmediate(this.#run)

@@ -80,6 +80,20 @@ describe('FanOut broadcast window', () => {
     expect(Object.keys(applied(sent.map((s) => s.update!)))).toHaveLength(40)
   })
 
+  it('cuts a window short once it holds 16 updates: a flood is not held back', async () => {
+    const { fanOut, sent } = recorder(50)
+    const { doc, updates } = edits(17)
+    fanOut.queueUpdate(updates[0]!)
+    await vi.advanceTimersByTimeAsync(1)
+    for (const update of updates.slice(1, 16)) fanOut.queueUpdate(update)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent).toHaveLength(1)
+    fanOut.queueUpdate(updates[16]!)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent.map((s) => s.at)).toEqual([0, 1])
+    expect(applied(sent.map((s) => s.update!))).toEqual(doc.getMap('m').toJSON())
+  })
+
   it('with a window of 0 sends every turn', async () => {
     const { fanOut, sent } = recorder(0)
     const { updates } = edits(3)
