@@ -37,10 +37,12 @@ export class LiveDoc {
   readonly #awareness: RoomAwareness
   readonly #fanOut: FanOut
   /**
-   * Sync step 2 for a client that has nothing (a fresh browser, a new tab), kept until the next
-   * change: a room full of people opening the same large board encodes it once, not once each.
-   * Only for large documents, where encoding costs milliseconds and a copy is worth its memory.
+   * What every joiner gets, kept until the next change: the server's sync step 1, and sync step 2
+   * for a client that has nothing (a fresh browser, a new tab). A room full of people opening the
+   * same board at the start of a meeting encodes it once, not once each: less CPU, and far less
+   * garbage (encoding a board allocates several times its size).
    */
+  #step1: Uint8Array | null = null
   #freshStep2: Uint8Array | null = null
   /** withDoc calls in progress, each collecting the appends its changes caused. */
   readonly #recorders = new Set<Promise<boolean>[]>()
@@ -76,7 +78,8 @@ export class LiveDoc {
 
   /** Sync step 1 of the current state, to send to connections as they join. */
   syncStep1(): Uint8Array {
-    return encodeSyncStep1(this.doc)
+    this.#step1 ??= encodeSyncStep1(this.doc)
+    return this.#step1
   }
 
   /** Greets a joining connection: `step1` and the current presence, then its queued messages. */
@@ -147,6 +150,7 @@ export class LiveDoc {
   /** Stops timers and listeners and destroys the document. */
   destroy(): void {
     this.#destroyed = true
+    this.#step1 = null
     this.#freshStep2 = null
     this.#fanOut.cancel()
     this.persistence.stop()
@@ -180,7 +184,7 @@ export class LiveDoc {
         metrics.refused(RefuseReason.MissingDependency)
         if (!connection.awaitingStep2) {
           connection.awaitingStep2 = true
-          connection.send(encodeSyncStep1(this.doc))
+          connection.send(this.syncStep1())
         }
         return
       case UpdateOutcomeKind.Failed:
@@ -214,14 +218,13 @@ export class LiveDoc {
 
   #step2For(stateVector: Uint8Array): Uint8Array {
     if (!isEmptyStateVector(stateVector)) return encodeSyncStep2(this.doc, stateVector)
-    if (this.#freshStep2 !== null) return this.#freshStep2
-    const step2 = encodeSyncStep2(this.doc, stateVector)
-    if (step2.length >= CACHED_STEP2_MIN_BYTES) this.#freshStep2 = step2
-    return step2
+    this.#freshStep2 ??= encodeSyncStep2(this.doc, stateVector)
+    return this.#freshStep2
   }
 
   /** Every change of the document, from a client or from withDoc: logged, then broadcast. */
   readonly #onUpdate = (update: Uint8Array): void => {
+    this.#step1 = null
     this.#freshStep2 = null
     const appended = this.persistence.append(update)
     for (const recorder of this.#recorders) recorder.push(appended)
@@ -235,9 +238,6 @@ export class LiveDoc {
     if (isUpdate) this.#context.metrics.updatesOut(sent)
   }
 }
-
-/** A document's encoded size from which a fresh client's sync step 2 is kept (see #freshStep2). */
-const CACHED_STEP2_MIN_BYTES = 64 * 1024
 
 /** The state vector of an empty document: no clients (`encodeStateVector(new Y.Doc())`). */
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
