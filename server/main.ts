@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { ConfigError, DEFAULT_CLIENT_DIR, PROJECT_ROOT, baseUrl, readConfig } from './config.ts'
 import { startServer } from './start.ts'
+import { DirectoryInUseError } from './storage/DirectoryLock.ts'
 import type { RunningServer } from './start.ts'
 
 /** A failure to start that the operator can fix: printed without a stack trace, exit code 1. */
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   } catch (err) {
     const e = err as NodeJS.ErrnoException
     if (e.syscall === 'listen') throw new StartupError(`cannot listen on ${baseUrl(config.host, config.port)}: ${listenProblem(e)}`)
+    if (err instanceof DirectoryInUseError) throw new StartupError(err.message)
     throw err
   }
   console.log(`Roundtable listening on ${running.url}`)

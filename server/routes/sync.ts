@@ -106,12 +106,13 @@ const RAW_EVENTS = ['message', 'close', 'error'] as const
  * still arrive through onMessage, which it replays before attaching its listeners.
  */
 function takeOver(raw: WebSocket, connection: ReturnType<SyncRooms['connect']>, refuseText: () => void): void {
-  // Listeners are called and listed in the order they were added: Hono's come after these.
-  const before = RAW_EVENTS.map((event) => raw.listenerCount(event))
+  const before = new Map(RAW_EVENTS.map((event) => [event, new Set(raw.listeners(event))]))
   queueMicrotask(() => {
-    RAW_EVENTS.forEach((event, i) => {
-      for (const listener of raw.listeners(event).slice(before[i])) raw.off(event, listener as RawListener)
-    })
+    for (const event of RAW_EVENTS) {
+      for (const listener of raw.listeners(event)) {
+        if (!before.get(event)!.has(listener)) raw.off(event, listener as RawListener)
+      }
+    }
     listen(raw, connection, refuseText)
   })
 }

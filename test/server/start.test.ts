@@ -101,6 +101,18 @@ describe('npm start (server/main.ts)', () => {
     expect(server.output().stderr).toBe('')
   })
 
+  it('refuses a second server on the same DATA_DIR with a clear message, and the first keeps running', async () => {
+    const env = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), CLIENT_DIR: join(dir, 'client') }
+    const first = start(env)
+    running = first
+    const url = await waitFor(first, () => LISTENING.exec(first.output().stdout)?.[1], 'listening line')
+    const second = start(env)
+    expect(await second.exited).toBe(1)
+    expect(second.output().stderr).toMatch(/^Roundtable: .*data.* is in use by process \d+: one server per data directory/m)
+    expect(second.output().stderr).not.toMatch(/^\s+at /m)
+    expect((await fetch(`${url}/healthz`)).status).toBe(200)
+  })
+
   it('refuses a bad PORT with a clear message, exit code 1 and no stack trace', async () => {
     running = start({ PORT: 'eighty', DATA_DIR: join(dir, 'data'), CLIENT_DIR: join(dir, 'client') })
     expect(await running.exited).toBe(1)

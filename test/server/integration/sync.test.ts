@@ -179,6 +179,25 @@ describe('sync over real websockets', () => {
     expect(await upgradeStatus(`/sync/${w.id}?token=${w.tokens.viewer}`)).toBe(401)
   })
 
+  it('hands every frame to the room once, whether it arrived before or after the socket was taken over', async () => {
+    const w = await createWorkspace()
+    const url = `${server.url.replace(/^http/, 'ws')}/sync/${w.id}?token=${w.tokens.editor}`
+    const ws = new WebSocket(url)
+    const replies: Uint8Array[] = []
+    ws.on('message', (data: Buffer) => replies.push(new Uint8Array(data)))
+    // Sync step 1 of an empty client ([sync, step 1, empty state vector]), sent twice: the first
+    // may be read before the takeover (Hono buffers and replays it), the second surely after.
+    const step1 = Buffer.from([0, 0, 1, 0])
+    await new Promise<void>((resolve) => ws.on('open', () => resolve()))
+    ws.send(step1)
+    await waitFor(() => replies.some((r) => r[0] === 0 && r[1] === 1), 'first sync step 2')
+    ws.send(step1)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    // One step 2 per step 1: a listener left behind would hand each frame over twice.
+    expect(replies.filter((r) => r[0] === 0 && r[1] === 1)).toHaveLength(2)
+    ws.close()
+  })
+
   it('bad frames close only their own connection; honest clients keep converging', async () => {
     const w = await createWorkspace()
     const a = client(w)
