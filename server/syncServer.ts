@@ -12,15 +12,23 @@ export interface SyncServer {
   close(): void
 }
 
+/** Sockets that answered the last ping. Listeners shared by all sockets: no closure per connection. */
+const alive = new WeakSet<WebSocket>()
+
+function markAlive(this: WebSocket): void {
+  alive.add(this)
+}
+
+function ignoreError(): void {}
+
 export function createSyncServer(limits: Limits, log: (message: string) => void = () => {}): SyncServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false })
-  const alive = new WeakSet<WebSocket>()
   wss.on('error', (err) => log(`websocket server error: ${err.message}`))
   wss.on('connection', (ws) => {
     alive.add(ws)
-    ws.on('pong', () => alive.add(ws))
+    ws.on('pong', markAlive)
     // Oversized or malformed frames end here: ws closes the socket (1009 or 1002), nothing throws.
-    ws.on('error', () => {})
+    ws.on('error', ignoreError)
   })
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {

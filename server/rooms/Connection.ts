@@ -58,7 +58,8 @@ export class Connection implements RoomConnection {
   readonly #messages: TokenBucket
   readonly #bytes: TokenBucket
   #state: ConnectionState = ConnectionState.Waiting
-  #queue: Uint8Array[] = []
+  /** Frames that arrived while Waiting; none is allocated for the (usual) connection that has none. */
+  #queue: Uint8Array[] | null = null
   #queuedBytes = 0
 
   constructor(socket: RoomSocket, role: Role, workspaceId: string, context: RoomContext, host: ConnectionHost) {
@@ -95,8 +96,8 @@ export class Connection implements RoomConnection {
   activate(): void {
     if (this.#state !== ConnectionState.Waiting) return
     this.#state = ConnectionState.Active
-    const queue = this.#queue
-    this.#queue = []
+    const queue = this.#queue ?? []
+    this.#queue = null
     this.#queuedBytes = 0
     for (const data of queue) {
       if (this.#state !== ConnectionState.Active) return
@@ -165,6 +166,7 @@ export class Connection implements RoomConnection {
         return this.refuse({ code: CloseCode.TooFast, reason: RefuseReason.QueueFull })
       }
       // A copy: the transport may reuse its buffer once this call returns.
+      this.#queue ??= []
       this.#queue.push(data.slice())
       return
     }
@@ -189,7 +191,7 @@ export class Connection implements RoomConnection {
   #markClosed(): boolean {
     if (this.#state === ConnectionState.Closed) return false
     this.#state = ConnectionState.Closed
-    this.#queue = []
+    this.#queue = null
     this.#context.metrics.connectionClosed()
     return true
   }

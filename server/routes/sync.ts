@@ -105,7 +105,7 @@ const RAW_EVENTS = ['message', 'close', 'error'] as const
  * for as long as the socket lives: kilobytes per connection. Frames Hono buffered before onOpen
  * still arrive through onMessage, which it replays before attaching its listeners.
  */
-function takeOver(raw: WebSocket, connection: ReturnType<SyncRooms['connect']>, refuseText: () => void): void {
+function takeOver(raw: WebSocket, attachment: Attachment): void {
   const before = new Map(RAW_EVENTS.map((event) => [event, new Set(raw.listeners(event))]))
   queueMicrotask(() => {
     for (const event of RAW_EVENTS) {
@@ -113,18 +113,38 @@ function takeOver(raw: WebSocket, connection: ReturnType<SyncRooms['connect']>, 
         if (!before.get(event)!.has(listener)) raw.off(event, listener as RawListener)
       }
     }
-    listen(raw, connection, refuseText)
+    attachments.set(raw, attachment)
+    raw.on('message', onRawMessage)
+    // Errors: ws closes the socket (1009, 1002) and emits close; syncServer's listener keeps them quiet.
+    raw.on('close', onRawClose)
   })
 }
 
-/** In its own scope, so that the listeners' closures hold nothing of Hono's (see takeOver). */
-function listen(raw: WebSocket, connection: ReturnType<SyncRooms['connect']>, refuseText: () => void): void {
-  raw.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
-    if (!isBinary) return refuseText()
-    connection.receive(binaryView(data))
-  })
-  // Errors: ws closes the socket (1009, 1002) and emits close; syncServer's listener keeps them quiet.
-  raw.on('close', () => connection.close())
+/**
+ * What a taken-over socket's listeners need, found by the socket: the listeners are shared by all
+ * sockets, so a connection keeps no closure (nor the upgrade's scope) alive.
+ */
+interface Attachment {
+  readonly connection: ReturnType<SyncRooms['connect']>
+  readonly metrics: Services['metrics']
+}
+const attachments = new WeakMap<WebSocket, Attachment>()
+
+function onRawMessage(this: WebSocket, data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
+  const attachment = attachments.get(this)
+  if (attachment === undefined) return
+  if (!isBinary) return refuseTextFrame(this, attachment.metrics)
+  attachment.connection.receive(binaryView(data))
+}
+
+function onRawClose(this: WebSocket): void {
+  attachments.get(this)?.connection.close()
+}
+
+/** Text frames are not part of the protocol. */
+function refuseTextFrame(raw: WebSocket | undefined, metrics: Services['metrics']): void {
+  metrics.inc('roundtable_refused_messages_total', 'Messages refused, by reason', { reason: 'text_frame' })
+  raw?.close(CloseCode.BadMessage, CLOSE_REASON[CloseCode.BadMessage])
 }
 
 /** The frame's bytes without a copy (Connection copies what it keeps). */
@@ -142,11 +162,6 @@ export function sync(services: Services, rooms: SyncRooms) {
     }
     const { role } = authorize(services, workspaceId, c.req.query('token'), Need.Read)
     let connection: ReturnType<SyncRooms['connect']> | undefined
-    const refuseText = () => {
-      // Text frames are not part of the protocol.
-      services.metrics.inc('roundtable_refused_messages_total', 'Messages refused, by reason', { reason: 'text_frame' })
-      rawSocket?.close(CloseCode.BadMessage, CLOSE_REASON[CloseCode.BadMessage])
-    }
     let rawSocket: WebSocket | undefined
     const handler = upgradeWebSocket(() => ({
       onOpen(_event, ws) {
@@ -154,11 +169,11 @@ export function sync(services: Services, rooms: SyncRooms) {
         rawSocket = raw
         const opened = rooms.connect(workspaceId, new WsRoomSocket(raw), { role })
         connection = opened
-        takeOver(raw, opened, refuseText)
+        takeOver(raw, { connection: opened, metrics: services.metrics })
       },
       // Only frames that arrived before onOpen get here (see takeOver).
       onMessage(event) {
-        if (!(event.data instanceof ArrayBuffer)) return refuseText()
+        if (!(event.data instanceof ArrayBuffer)) return refuseTextFrame(rawSocket, services.metrics)
         connection?.receive(new Uint8Array(event.data))
       },
       onClose() {
