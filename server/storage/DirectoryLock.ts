@@ -30,18 +30,11 @@ export class DirectoryLock {
 
   /** Locks `dir` (absolute) for this process; throws DirectoryInUseError if a live process has it. */
   static async acquire(dir: string): Promise<DirectoryLock> {
+    // Claimed before the first await: two opens in this process cannot both get past here.
     if (held.has(dir)) throw new DirectoryInUseError(dir, process.pid)
-    const path = join(dir, LOCK_FILE)
-    const owner = await readOwner(path)
-    if (owner !== null && owner !== process.pid && isAlive(owner)) throw new DirectoryInUseError(dir, owner)
     held.add(dir)
     try {
-      const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC, 0o644)
-      try {
-        await handle.writeFile(`${process.pid}\n`)
-      } finally {
-        await handle.close()
-      }
+      await createLockFile(join(dir, LOCK_FILE), dir)
     } catch (error) {
       held.delete(dir)
       throw error
@@ -54,6 +47,30 @@ export class DirectoryLock {
     this.#released = true
     held.delete(this.#dir)
     await unlink(join(this.#dir, LOCK_FILE)).catch(() => {})
+  }
+}
+
+/**
+ * Creates the lock file holding this pid, exclusively (O_EXCL), so of two processes starting at
+ * once only one gets it. A file left by a process that is gone (or by this pid, which `held`
+ * says holds nothing here) is removed and the creation tried once more.
+ */
+async function createLockFile(path: string, dir: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644)
+      try {
+        await handle.writeFile(`${process.pid}\n`)
+      } finally {
+        await handle.close()
+      }
+      return
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error
+    }
+    const owner = await readOwner(path)
+    if (owner !== null && owner !== process.pid && isAlive(owner)) throw new DirectoryInUseError(dir, owner)
+    await unlink(path).catch(() => {})
   }
 }
 

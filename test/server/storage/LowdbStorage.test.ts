@@ -212,6 +212,14 @@ describe('LowdbStorage group commit', () => {
     await second.append('doc', editor().edit((m) => m.set('a', 1)))
   })
 
+  it('lets only one of two storages opened at the same moment have the directory', async () => {
+    const results = await Promise.allSettled([LowdbStorage.open({ dir }), LowdbStorage.open({ dir })])
+    const winners = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+    opened.push(...winners)
+    expect(winners).toHaveLength(1)
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.any(DirectoryInUseError) })
+  })
+
   it('keeps the records of a log it cannot write in the journal, checkpoints the others, and writes them once it can', async () => {
     const metrics = new Metrics()
     const storage = await open({ metrics })
