@@ -91,12 +91,8 @@ export class FanOut {
   #schedule(): void {
     if (this.#immediate !== null || this.#timer !== null) return
     const wait = this.#lastBroadcast + this.#windowMs - this.#now()
-    if (wait > 0) {
-      this.#timer = setTimeout(this.#run, wait)
-      return
-    }
-    // The next turn, as #scheduleNow.
-    this.#immediate = setImmediate(this.#run)
+    if (wait > 0) this.#timer = setTimeout(this.#run, wait)
+    else this.#scheduleNow()
   }
 
   /** A full window: broadcast on the next turn instead of at the window's end. */

@@ -40,7 +40,8 @@ export class LiveDoc {
    * What every joiner gets, kept until the next change: the server's sync step 1, and sync step 2
    * for a client that has nothing (a fresh browser, a new tab). A room full of people opening the
    * same board at the start of a meeting encodes it once, not once each: less CPU, and far less
-   * garbage (encoding a board allocates several times its size).
+   * garbage (encoding a board allocates several times its size). The price: a board nobody edits
+   * is held twice (document and encoding) until it changes or unloads.
    */
   #step1: Uint8Array | null = null
   #freshStep2: Uint8Array | null = null

@@ -27,8 +27,8 @@ export interface SyncRooms {
  * frames back (only while compressing or reading a Blob, neither of which this server does).
  */
 interface WsInternals {
-  readonly _socket: Socket | null
-  readonly _sender: { readonly _state: number; readonly _queue: readonly unknown[] } | null
+  readonly _socket?: Socket | null
+  readonly _sender?: { readonly _state?: number; readonly _queue?: readonly unknown[] } | null
 }
 const SENDER_IDLE = 0
 
@@ -65,13 +65,12 @@ class WsRoomSocket implements RoomSocket {
    */
   send(data: Uint8Array): void {
     const { _socket: socket, _sender: sender } = this.#raw as unknown as WsInternals
+    // Read defensively: should a later ws rename these fields, every send takes ws's own path.
     if (
       data.length <= SHARED_FRAME_MAX_BYTES &&
-      socket !== null &&
-      socket.writable &&
-      sender !== null &&
-      sender._state === SENDER_IDLE &&
-      sender._queue.length === 0
+      socket?.writable === true &&
+      sender?._state === SENDER_IDLE &&
+      sender._queue?.length === 0
     ) {
       socket.write(sharedFrame(data))
       return

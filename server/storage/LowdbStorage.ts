@@ -79,7 +79,7 @@ const M = {
   fsyncs: ['roundtable_storage_log_fsyncs_total', 'Files fdatasync-ed: the journal once per group commit, logs at checkpoints.'],
   checkpoints: ['roundtable_storage_checkpoints_total', 'Journal checkpoints: written logs synced, the journal emptied.'],
   replayed: ['roundtable_storage_journal_replayed_total', 'Journal records replayed into document logs at start.'],
-  writeErrors: ['roundtable_storage_write_errors_total', 'Log writes that failed; their appends were rejected.'],
+  writeErrors: ['roundtable_storage_write_errors_total', 'Log writes that failed; their records stay in the journal and in memory.'],
   compactions: ['roundtable_storage_compactions_total', 'Snapshots written by compaction.'],
   tornBytes: ['roundtable_storage_torn_bytes_total', 'Bytes of torn log tail cut off before appending.'],
 } as const
@@ -484,5 +484,3 @@ export class LowdbStorage implements DocStorage {
     return writer
   }
 }
-
-

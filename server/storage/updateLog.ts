@@ -131,26 +131,13 @@ export class LogWriter {
    * the writer must be closed and reopened: the file may hold part of `bytes`.
    */
   async append(bytes: Uint8Array): Promise<void> {
-    await this.write(bytes)
-    await this.sync()
-  }
-
-  /**
-   * Writes `bytes` at the end without waiting for the disk: readers see them at once, a power loss
-   * may not. Whoever calls this keeps the records durable elsewhere until `sync` (the journal).
-   */
-  async write(bytes: Uint8Array): Promise<void> {
     let written = 0
     while (written < bytes.byteLength) {
       const { bytesWritten } = await this.#handle.write(bytes, written, bytes.byteLength - written, this.#size + written)
       written += bytesWritten
     }
-    this.#size += bytes.byteLength
-  }
-
-  /** `fdatasync`: everything written so far is on disk. */
-  async sync(): Promise<void> {
     await this.#handle.datasync()
+    this.#size += bytes.byteLength
   }
 
   /** Empties the file, durably. */
