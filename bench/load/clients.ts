@@ -6,10 +6,33 @@ import * as Y from 'yjs'
 import { BenchClient } from './BenchClient.ts'
 import type { BenchClientOptions, RoomAddress } from './BenchClient.ts'
 import { createCards } from './board.ts'
+import type { LatencyTracker } from './LatencyTracker.ts'
+import { Window } from '../proc.ts'
+import type { WindowFigures } from '../proc.ts'
 
 /** A full GC in the load generator (started with --expose-gc), so its own garbage does not land in a measurement. */
 export function collectOwnGarbage(): void {
   ;(globalThis as { gc?: () => void }).gc?.()
+}
+
+/**
+ * Waits out the warm-up, then measures for `measureMs`: the latencies `tracker` sees, and the
+ * server's and the machine's CPU over the same window.
+ */
+export async function measure(
+  tracker: LatencyTracker,
+  serverPid: number,
+  harness: readonly number[],
+  warmupMs: number,
+  measureMs: number,
+): Promise<WindowFigures> {
+  await sleep(warmupMs)
+  collectOwnGarbage()
+  tracker.openWindow()
+  const window = new Window(serverPid, harness)
+  await sleep(measureMs)
+  tracker.closeWindow()
+  return window.close()
 }
 
 export function sleep(ms: number): Promise<void> {

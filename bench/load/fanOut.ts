@@ -5,7 +5,7 @@
  */
 import { BenchClient } from './BenchClient.ts'
 import { cardId, moveCard, prng } from './board.ts'
-import { closeAll, collectOwnGarbage, connectGradually, connectHolder, failures, hasClocks, presence, roomConverged, sleep, waitFor, waitQuiet } from './clients.ts'
+import { closeAll, connectGradually, connectHolder, failures, hasClocks, measure, presence, roomConverged, sleep, waitFor, waitQuiet } from './clients.ts'
 import type { FanOutCommand, LoadResult } from './commands.ts'
 import { LatencyTracker } from './LatencyTracker.ts'
 import { retainedRssKiB } from './collectGarbage.ts'
@@ -51,13 +51,7 @@ export async function fanOut(command: FanOutCommand, harness: readonly number[])
     }, phase)
   })
 
-  await sleep(warmupMs)
-  collectOwnGarbage()
-  tracker.openWindow()
-  const window = new Window(serverPid, harness)
-  await sleep(measureMs)
-  tracker.closeWindow()
-  const measured = window.close()
+  const measured = await measure(tracker, serverPid, harness, warmupMs, measureMs)
   moving = false
   for (const t of timers) clearInterval(t)
 

@@ -7,10 +7,9 @@
 import * as Y from 'yjs'
 import { BenchClient } from './BenchClient.ts'
 import { cardId, moveCard, prng } from './board.ts'
-import { closeAll, collectOwnGarbage, connectHolder, failures, hasClocks, roomConverged, sleep, waitFor } from './clients.ts'
+import { closeAll, connectHolder, failures, hasClocks, measure, roomConverged, waitFor } from './clients.ts'
 import type { LoadResult, ThroughputCommand } from './commands.ts'
 import { LatencyTracker } from './LatencyTracker.ts'
-import { Window } from '../proc.ts'
 import { percentile } from '../stats.ts'
 
 const CARDS = 40
@@ -61,13 +60,7 @@ export async function throughput(command: ThroughputCommand, harness: readonly n
   const kick = setInterval(() => writers.forEach(pump), 20)
   writers.forEach(pump)
 
-  await sleep(warmupMs)
-  collectOwnGarbage()
-  tracker.openWindow()
-  const window = new Window(serverPid, harness)
-  await sleep(measureMs)
-  tracker.closeWindow()
-  const measured = window.close()
+  const measured = await measure(tracker, serverPid, harness, warmupMs, measureMs)
   running = false
   clearInterval(kick)
 
