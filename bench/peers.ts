@@ -1,7 +1,7 @@
 /**
  * @module The three servers the benchmark compares, each started fresh as its own process on
- * 127.0.0.1 and stopped by pid: Roundtable through its real entry (`node --import tsx
- * server/main.ts`, as `npm start` runs it) on an empty DATA_DIR, the yjs 13 reference server
+ * 127.0.0.1 and stopped by pid: Roundtable through its real entry (`node
+ * --enable-source-maps dist/server.mjs`, the bundle `npm start` builds and runs) on an empty DATA_DIR, the yjs 13 reference server
  * (`@y/websocket-server` 0.1.1, its own bin) and Hocuspocus' Server with no extensions.
  */
 import { spawn } from 'node:child_process'
@@ -11,6 +11,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startArgs } from '../server/bundleServer.ts'
 import { Framing } from './load/BenchClient.ts'
 import type { RoomAddress } from './load/BenchClient.ts'
 
@@ -98,7 +99,7 @@ export class PeerProcess {
         writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>bench stub</title>\n')
         env.DATA_DIR = dataDir
         env.CLIENT_DIR = clientDir
-        args = [...flags, '--import', 'tsx', 'server/main.ts']
+        args = [...flags, ...(await startArgs())]
         break
       }
       case PeerKind.Reference:

@@ -79,7 +79,7 @@ const out: string[] = [
     `other processes' CPU during the measurement windows: median ${others.median.toFixed(0)}% of a core, max ${others.max.toFixed(0)}%; ` +
     `suite wall time ${(wallS / 60).toFixed(1)} min`,
   '',
-  'Peers, each started fresh for every run on 127.0.0.1 and stopped by pid: Roundtable (`node --import tsx server/main.ts` on an',
+  'Peers, each started fresh for every run on 127.0.0.1 and stopped by pid: Roundtable (`node --enable-source-maps dist/server.mjs`, what `npm start` runs, on an',
   'empty DATA_DIR), the reference `@y/websocket-server` 0.1.1 (its bin) and `@hocuspocus/server` 3.4.4 with no extensions.',
   `Medians over ${config.repeats} run(s) per peer with the range in brackets; the peers' order rotates between repeats. CPU and`,
   'memory come from /proc of the server process (utime+stime, VmRSS). The machine is shared and noisy: the ratios count.',

@@ -4,7 +4,10 @@ import { resolve } from 'node:path'
 import { DEFAULT_LIMITS } from './limits.ts'
 import type { Limits } from './limits.ts'
 
-/** The repository root, so defaults do not depend on the working directory. */
+/**
+ * The repository root, so defaults do not depend on the working directory. This file and the
+ * server bundle (dist/server.mjs, see bundleServer.ts) both sit one directory below it.
+ */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** Where `vite build` writes the client (see vite.config.ts). */
 export const DEFAULT_CLIENT_DIR = resolve(PROJECT_ROOT, 'dist/client')

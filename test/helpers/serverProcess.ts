@@ -1,5 +1,5 @@
 /**
- * @module The real server as a child process (`node --import tsx server/main.ts`), on port 0 with
+ * @module The real server as a child process (`npm start`'s bundle, dist/server.mjs), on port 0 with
  * a DATA_DIR the caller owns, so tests can SIGKILL or SIGTERM it and start it again on the same data.
  */
 import { spawn } from 'node:child_process'
@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startArgs } from '../../server/bundleServer.ts'
 import { waitFor } from './waitFor.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -26,7 +27,7 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
   mkdirSync(clientDir, { recursive: true })
   writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>stub</title>')
   const { ROUNDTABLE_SECRET: _secret, ...inherited } = process.env
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, await startArgs(), {
     cwd: ROOT,
     env: { ...inherited, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: clientDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

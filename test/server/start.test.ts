@@ -1,14 +1,14 @@
-/** Boots the real server/main.ts as a child process on a free port, as `npm start` would. */
+/** Boots the real server as a child process on a free port, as `npm start` would: its bundle of server/main.ts. */
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startArgs } from '../../server/bundleServer.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const MAIN = join(ROOT, 'server/main.ts')
 const LISTENING = /^Roundtable listening on (http:\/\/127\.0\.0\.1:(\d+))$/m
 const DEADLINE_MS = 15_000
 
@@ -20,9 +20,12 @@ interface Started {
   readonly exited: Promise<number | string>
 }
 
+/** node's arguments for the server, set before the first test (building the bundle is async). */
+let args: string[] = []
+
 function start(env: Record<string, string>): Started {
   const { ROUNDTABLE_SECRET: _unused, ...inherited } = process.env
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,6 +57,10 @@ async function waitFor<T>(started: Started, check: () => T | undefined, what: st
 }
 
 describe('npm start (server/main.ts)', () => {
+  beforeAll(async () => {
+    args = await startArgs()
+  })
+
   let dir: string
   let running: Started | undefined
 

@@ -1,5 +1,5 @@
 /**
- * @module Runs the real server (`node --import tsx server/main.ts`, as `npm start` does) as a child
+ * @module Runs the real server (the bundle of server/main.ts, as `npm start` does) as a child
  * process on a free port with a fresh DATA_DIR, serving the built client from dist/client. For
  * restart tests, a server can also be started on a given port with a DATA_DIR the caller owns
  * (see `makeDataDir`), which then outlives the server.
@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startArgs } from '../../../server/bundleServer.ts'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
-const MAIN = join(ROOT, 'server/main.ts')
 const LISTENING = /^Roundtable listening on (http:\/\/\S+)$/m
 
 /** Covers a first-start client build as well, should dist/client be missing. */
@@ -63,7 +63,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const ownsDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? makeDataDir()
   const { CLIENT_DIR: _client, ROUNDTABLE_SECRET: _secret, ...inherited } = process.env
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, await startArgs(), {
     cwd: ROOT,
     env: { ...inherited, PORT: String(options.port ?? 0), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
