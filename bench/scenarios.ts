@@ -32,7 +32,7 @@ export interface SuiteConfig {
 export const FULL: SuiteConfig = {
   name: 'full',
   repeats: 3,
-  fanOut: { shapes: [[1, 50], [10, 20], [50, 10]], cardsPerRoom: 40, moveIntervalMs: 1000, warmupMs: 1500, measureMs: 5000 },
+  fanOut: { shapes: [[1, 50], [10, 20], [50, 10]], cardsPerRoom: 40, moveIntervalMs: 1000, warmupMs: 6000, measureMs: 5000 },
   storm: { shapes: [[1000, 50], [500, 1]], cardsPerRoom: 20, timeoutMs: 60_000 },
   coldLoad: { cards: 2000, edits: 5000, fresh: 5 },
   throughput: { writers: 4, inFlight: 32, warmupMs: 2000, measureMs: 8000 },
