@@ -8,8 +8,10 @@
  *   NODE_FLAGS="--trace-gc" node --import tsx bench/probes/fanOutProbe.ts reference 50 20
  *
  * Arguments: peer (roundtable, reference, hocuspocus), clients (50), seconds (20), then K=V
- * settings for the server's environment. NODE_FLAGS: node flags for the server, space-separated.
+ * settings for the server's environment. NODE_FLAGS: node flags for the server, space-separated;
+ * SERVER_LOG: a file to copy the server's output into (its traces) before its files are removed.
  */
+import { writeFileSync } from 'node:fs'
 import { cardId, moveCard, prng } from '../load/board.ts'
 import { closeAll, connectGradually, connectHolder, presence, sleep, waitQuiet } from '../load/clients.ts'
 import { PeerProcess } from '../peers.ts'
@@ -58,5 +60,6 @@ try {
   closeAll([...clients, holder])
 } finally {
   await peer.stop()
+  if (process.env.SERVER_LOG !== undefined) writeFileSync(process.env.SERVER_LOG, peer.log())
   peer.cleanup()
 }
