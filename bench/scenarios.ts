@@ -237,7 +237,8 @@ export function scenarios(config: SuiteConfig): ScenarioSpec[] {
     figures: [
       { key: 'updatesPerSecond', label: 'updates/s seen by the reader', digits: 0, higherIsBetter: true },
       { key: 'cpuPerUpdateUs', label: 'server CPU per update (µs)', digits: 1 },
-      { key: 'memoryGrowthKiB', label: 'server memory growth (KiB)', digits: 0 },
+      { key: 'memoryGrowthKiB', label: 'server memory growth during the measured window (KiB, garbage included)', digits: 0 },
+      { key: 'keptPerThousandKiB', label: 'server memory kept per 1,000 updates written (KiB, after a full GC)', digits: 1 },
       { key: 'latencyP50Ms', label: 'latency p50 (ms)', digits: 1 },
       { key: 'latencyP99Ms', label: 'latency p99 (ms)', digits: 1 },
       { key: 'failures', label: 'failed connections', digits: 0, goal: noFailures },

@@ -1,8 +1,9 @@
 /**
  * @module Sustained throughput: a few writers move cards as fast as the server takes it (each keeps
  * a bounded number of its own updates unechoed: every server echoes an update to its sender) while
- * one reader watches. Measures the updates per second the reader sees, the server's CPU per update
- * and how much its memory grew.
+ * one reader watches. Measures the updates per second the reader sees, the server's CPU per update,
+ * how much its memory grew during the flood, and how much of it the server keeps after a full GC
+ * (per update: a faster server takes more updates in the same time).
  */
 import * as Y from 'yjs'
 import { BenchClient } from './BenchClient.ts'
@@ -10,6 +11,7 @@ import { cardId, moveCard, prng } from './board.ts'
 import { closeAll, connectHolder, failures, hasClocks, measure, roomConverged, waitFor } from './clients.ts'
 import type { LoadResult, ThroughputCommand } from './commands.ts'
 import { LatencyTracker } from './LatencyTracker.ts'
+import { retainedRssKiB } from './collectGarbage.ts'
 import { percentile } from '../stats.ts'
 
 const CARDS = 40
@@ -17,16 +19,19 @@ const CARDS = 40
 const MAX_BUFFERED_BYTES = 1024 * 1024
 
 export async function throughput(command: ThroughputCommand, harness: readonly number[]): Promise<LoadResult> {
-  const { room, writers: writerCount, inFlight, warmupMs, measureMs, serverPid, seed } = command
+  const { room, writers: writerCount, inFlight, warmupMs, measureMs, serverPid, inspectPort, seed } = command
   const random = prng(3)
   const notes: string[] = []
   const holder = await connectHolder(room, seed, CARDS, random, 'T')
   const tracker = new LatencyTracker()
   const reader = new BenchClient(room, { syncTimeoutMs: 30_000, onRemoteTransaction: (c, tr) => tracker.applied(c, tr) })
   await reader.synced
+  const keptBefore = await retainedRssKiB(serverPid, inspectPort)
 
   const cardIds = Array.from({ length: CARDS }, (_, n) => cardId('T', n))
   let running = true
+  /** Every update the writers made, warm-up included (what the memory kept is divided by). */
+  let writes = 0
   /** Per writer: the clocks its unechoed updates end at, oldest first. */
   const pending = new Map<BenchClient, number[]>()
   const pump = (writer: BenchClient) => {
@@ -35,6 +40,7 @@ export async function throughput(command: ThroughputCommand, harness: readonly n
       const t0 = performance.now()
       moveCard(writer.doc, cardIds[Math.floor(random() * CARDS)]!, random, Date.now())
       tracker.wrote(writer.doc, t0)
+      writes++
       queue.push(Y.getState(writer.doc.store, writer.doc.clientID))
     }
   }
@@ -70,6 +76,7 @@ export async function throughput(command: ThroughputCommand, harness: readonly n
     notes.push('the reader did not receive every update within 30 s')
   }
   const converged = await roomConverged(room, everyone.map((c) => c.doc))
+  const keptAfter = await retainedRssKiB(serverPid, inspectPort)
   const failed = failures(everyone)
   if (failed.count > 0) notes.push(`failures: ${failed.reasons.join('; ')}`)
   closeAll(everyone)
@@ -81,6 +88,7 @@ export async function throughput(command: ThroughputCommand, harness: readonly n
       cpuPerUpdateUs: (measured.serverCpuMs * 1000) / Math.max(1, tracker.delivered),
       serverCpuShare: measured.serverCpuMs / measured.wallMs,
       memoryGrowthKiB: measured.rssEndKiB - measured.rssStartKiB,
+      keptPerThousandKiB: ((keptAfter - keptBefore) * 1000) / Math.max(1, writes),
       latencyP50Ms: percentile(tracker.samples, 50),
       latencyP99Ms: percentile(tracker.samples, 99),
       failures: failed.count,
