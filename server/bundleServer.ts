@@ -23,7 +23,8 @@ export const SERVER_BUNDLE = join(PROJECT_ROOT, 'dist', 'server.mjs')
  * never lags behind the source. Each file is written under a temporary name and renamed, so
  * tests starting servers in parallel never run a half-written bundle. Returns the bundle's path.
  */
-export async function bundleServer(outfile: string = SERVER_BUNDLE): Promise<string> {
+export async function bundleServer(): Promise<string> {
+  const outfile = SERVER_BUNDLE
   const result = await build({
     entryPoints: [join(PROJECT_ROOT, 'server', 'main.ts')],
     outfile,
