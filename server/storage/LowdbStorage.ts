@@ -59,8 +59,6 @@ interface DocState {
    * the logs hold, a checkpoint writes them to the logs, a compaction drops those it covers.
    */
   pending: Map<number, Uint8Array[]>
-  /** Epochs below this are covered by a written snapshot: their records are dropped, not logged. */
-  coveredEpoch: number
   /** `delete` was called: queued appends are dropped, and a fresh DocState took this one's place. */
   deleted: boolean
 }
@@ -143,6 +141,10 @@ export class LowdbStorage implements DocStorage {
       // Appends queued before this call are part of the answer.
       await gate
       await this.#group.settle()
+      // The newest records, in the journal and maybe not yet in a log, taken before any log is
+      // read: a checkpoint removes records from here only once a log holds them, so each record
+      // is in what we took here or in a log we read after (or both; Yjs applies it once).
+      const pending = [...doc.pending].sort((a, b) => a[0] - b[0]).map(([epoch, records]) => [epoch, [...records]] as const)
       const snapshot = await doc.snapshot.read()
       const from = snapshot?.logGeneration ?? 0
       const updates: Uint8Array[] = snapshot === null ? [] : [snapshot.state]
@@ -155,10 +157,9 @@ export class LowdbStorage implements DocStorage {
         updates.push(...log.records)
         logBytes += log.validBytes
       }
-      // The newest records: in the journal, not yet in a log.
-      if (doc.pending.size > 0) {
+      if (pending.length > 0) {
         const base = await this.#base(doc)
-        for (const [epoch, records] of [...doc.pending].sort((a, b) => a[0] - b[0])) {
+        for (const [epoch, records] of pending) {
           if (base + epoch < from) continue
           updates.push(...records)
           for (const record of records) logBytes += RECORD_HEADER_BYTES + record.byteLength
@@ -203,7 +204,6 @@ export class LowdbStorage implements DocStorage {
       // The snapshot is durable: older logs are redundant. Their removal need not be durable:
       // load ignores logs older than the snapshot, and the next compaction retries.
       // Covered by the snapshot: records of older epochs need not reach a log any more.
-      doc.coveredEpoch = Math.max(doc.coveredEpoch, epoch)
       for (const older of doc.pending.keys()) if (older < epoch) doc.pending.delete(older)
       for (const [gen, writer] of doc.writers) {
         if (gen >= generation) continue
@@ -297,7 +297,6 @@ export class LowdbStorage implements DocStorage {
       chain: after ?? Promise.resolve(),
       writers: new Map(),
       pending: new Map(),
-      coveredEpoch: 0,
       deleted: false,
     }
   }
@@ -396,22 +395,22 @@ export class LowdbStorage implements DocStorage {
     await Promise.all(
       [...this.#docs.values()].map(async (doc) => {
         if (doc.pending.size === 0 || doc.deleted) return
-        const pending = doc.pending
-        doc.pending = new Map()
         try {
           const base = await this.#base(doc)
-          for (const [epoch, records] of [...pending].sort((a, b) => a[0] - b[0])) {
-            await this.#writeLog(doc, base + epoch, records)
-            pending.delete(epoch)
+          for (const [epoch, records] of [...doc.pending].sort((a, b) => a[0] - b[0])) {
+            const count = records.length
+            await this.#writeLog(doc, base + epoch, records.slice(0, count))
+            // Only now, with the log durable, do the records leave the pending ones: a load in
+            // between must find them here (see load). A compaction may have dropped them since.
+            if (doc.pending.get(epoch) === records) {
+              records.splice(0, count)
+              if (records.length === 0) doc.pending.delete(epoch)
+            }
             synced++
           }
         } catch (error) {
+          // What was not written stays pending, in the journal and in memory, for the next try.
           failures.push(error)
-          // Back in front of what arrived meanwhile, unless a compaction covered it since.
-          for (const [epoch, records] of pending) {
-            if (epoch < doc.coveredEpoch) continue
-            doc.pending.set(epoch, [...records, ...(doc.pending.get(epoch) ?? [])])
-          }
         }
       }),
     )

@@ -93,6 +93,17 @@ describe('LowdbStorage files', () => {
     expectSameDoc(await storage.load('doc'), e.doc)
   })
 
+  it('a load while a checkpoint moves records from the journal into a log sees every record', async () => {
+    const e = editor()
+    const storage = await open()
+    for (let i = 0; i < 30; i++) {
+      // The append resolves once the journal holds the record; its batch checkpoints after that
+      // (checkpointBytes 1), so this load runs while the record moves into doc.0.log.
+      await storage.append('doc', e.edit((m) => m.set(`k${i}`, i)))
+      expectSameDoc(await storage.load('doc'), e.doc)
+    }
+  })
+
   it('refuses document ids that are not 1-64 of [A-Za-z0-9_-]', async () => {
     const storage = await open()
     const bad = ['../x', 'a/b', '', 'x'.repeat(65), '.', 'a.b', 'a\\b', 'é', 'a\0b']
