@@ -1,8 +1,8 @@
 /**
  * @module The write-ahead journal that every document of one LowdbStorage shares: one append and
  * one `fdatasync` per group commit, however many documents the batch touched. Documents' own logs
- * are written without syncing; the journal holds their records until a checkpoint has synced
- * those logs, and a restart after a crash replays it into them. Deleting a document writes a
+ * are written (and synced) only at checkpoints; until then the journal alone holds their newest
+ * records on disk, and a restart after a crash replays it into them. Deleting a document writes a
  * tombstone, so that a replay never brings a deleted document back.
  *
  * A record is an update-log record (length, crc32, payload) whose payload is

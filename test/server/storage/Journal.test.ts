@@ -1,7 +1,7 @@
 /**
- * @module The write-ahead journal behind LowdbStorage: documents' logs are written without syncing,
- * so a power loss may take their tails; the journal must give back everything acknowledged, must
- * not bring a deleted document back, and must stay small (checkpoints).
+ * @module The write-ahead journal behind LowdbStorage: documents' logs are written only at
+ * checkpoints, so between them the journal alone holds what was acknowledged; it must give all of
+ * it back after a crash, must not bring a deleted document back, and must stay small (checkpoints).
  */
 import { appendFile, cp, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -12,8 +12,7 @@ import { decodeJournal, encodeJournal, JOURNAL_FILE, replayPlan } from '../../..
 import { LowdbStorage } from '../../../server/storage/LowdbStorage.ts'
 import type { LowdbStorageOptions } from '../../../server/storage/LowdbStorage.ts'
 import { encodeRecords } from '../../../server/storage/updateLog.ts'
-import { editor, expectSameDoc } from './contract.ts'
-import type { Editor } from './contract.ts'
+import { appendEdits, editor, expectSameDoc } from './contract.ts'
 
 let root: string
 const opened: LowdbStorage[] = []
@@ -30,10 +29,6 @@ async function open(dir: string, options: Partial<LowdbStorageOptions> = {}): Pr
   const storage = await LowdbStorage.open({ dir, commitWindowMs: 5, ...options })
   opened.push(storage)
   return storage
-}
-
-async function appendEdits(storage: LowdbStorage, docId: string, e: Editor, n: number, tag = 'k'): Promise<void> {
-  for (let i = 0; i < n; i++) await storage.append(docId, e.edit((m) => m.set(`${tag}${i}`, i)))
 }
 
 /**

@@ -11,7 +11,7 @@ import { DirectoryInUseError, LOCK_FILE } from '../../../server/storage/Director
 import { JOURNAL_FILE } from '../../../server/storage/Journal.ts'
 import { CorruptSnapshotError } from '../../../server/storage/snapshotFile.ts'
 import { decodeRecords, RECORD_HEADER_BYTES } from '../../../server/storage/updateLog.ts'
-import { editor, expectSameDoc } from './contract.ts'
+import { appendEdits, editor, expectSameDoc } from './contract.ts'
 import type { Editor } from './contract.ts'
 
 let dir: string
@@ -37,17 +37,6 @@ async function open(options: Partial<LowdbStorageOptions> = {}): Promise<LowdbSt
 
 /** The documents' files (without the journal and the lock, which all of them share). */
 const files = async () => (await readdir(dir)).filter((name) => name !== JOURNAL_FILE && name !== LOCK_FILE).sort()
-
-/** Appends `n` edits (awaited one by one) and returns their updates. */
-async function appendEdits(storage: LowdbStorage, docId: string, e: Editor, n: number, tag = 'k') {
-  const updates: Uint8Array[] = []
-  for (let i = 0; i < n; i++) {
-    const update = e.edit((m) => m.set(`${tag}${i}`, i))
-    updates.push(update)
-    await storage.append(docId, update)
-  }
-  return updates
-}
 
 describe('LowdbStorage files', () => {
   it('keeps everything across close and reopen', async () => {

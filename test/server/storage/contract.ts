@@ -35,6 +35,17 @@ export function editor(): Editor {
   }
 }
 
+/** Appends `n` edits of `e` to `docId` (each awaited before the next) and returns their updates. */
+export async function appendEdits(storage: DocStorage, docId: string, e: Editor, n: number, tag = 'k'): Promise<Uint8Array[]> {
+  const updates: Uint8Array[] = []
+  for (let i = 0; i < n; i++) {
+    const update = e.edit((m) => m.set(`${tag}${i}`, i))
+    updates.push(update)
+    await storage.append(docId, update)
+  }
+  return updates
+}
+
 /** Applies stored updates one at a time into a fresh doc, as the room does on open. */
 export function replay(stored: StoredDoc): Y.Doc {
   const doc = new Y.Doc()
