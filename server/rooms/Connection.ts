@@ -114,11 +114,7 @@ export class Connection implements RoomConnection {
    * `maxBufferedBytes` is closed instead (it would otherwise hold the room's memory hostage).
    */
   send(data: Uint8Array): boolean {
-    if (this.#state === ConnectionState.Closed || this.#socket.readyState !== SOCKET_OPEN) return false
-    if (this.#socket.bufferedAmount > this.#context.limits.maxBufferedBytes) {
-      this.refuse({ code: CloseCode.TooLarge, reason: RefuseReason.SlowReader })
-      return false
-    }
+    if (!this.#writable()) return false
     try {
       this.#socket.send(data)
     } catch (err) {
@@ -126,6 +122,29 @@ export class Connection implements RoomConnection {
       return false
     }
     this.#context.metrics.bytesOut(data.length)
+    return true
+  }
+
+  /** Sends `messages` in order, in one write where the socket can (a broadcast window's worth). */
+  sendAll(messages: readonly Uint8Array[], bytes: number): boolean {
+    if (!this.#writable()) return false
+    try {
+      this.#socket.sendAll(messages)
+    } catch (err) {
+      this.#internalError(err)
+      return false
+    }
+    this.#context.metrics.bytesOut(bytes)
+    return true
+  }
+
+  /** Open and reading; a socket that stopped reading is refused here (see `send`). */
+  #writable(): boolean {
+    if (this.#state === ConnectionState.Closed || this.#socket.readyState !== SOCKET_OPEN) return false
+    if (this.#socket.bufferedAmount > this.#context.limits.maxBufferedBytes) {
+      this.refuse({ code: CloseCode.TooLarge, reason: RefuseReason.SlowReader })
+      return false
+    }
     return true
   }
 

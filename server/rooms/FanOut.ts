@@ -1,32 +1,28 @@
 /**
  * @module Coalesces what a room broadcasts: document updates and awareness changes that arrive
- * close together leave as one merged update message and one awareness message, each encoded once
- * and sent as the same bytes to every connection.
+ * close together leave together, each message encoded once, as the same bytes for every
+ * connection, and all of a window's messages in one write per connection.
  *
  * The broadcast window works like Nagle's algorithm for a room: the first change after a quiet
- * spell goes out on the next turn of the event loop, and changes that follow within `windowMs` of
- * the last broadcast wait for the window to end and leave together. A lone drag is seen at once;
- * a busy room sends one frame per window per connection instead of one per change, and every
- * frame costs a write system call for each connection. A window that fills up (a flood of edits,
- * a paste) leaves early: holding more would only delay the echo that writers wait for.
+ * spell goes out on the next turn of the event loop, and changes that follow within the window of
+ * the last broadcast wait for its end (the server's next tick at or after it, see BroadcastTicker)
+ * and leave together. A lone drag is seen at once; a busy room writes once per window per
+ * connection instead of once per change, and every write is a system call for each connection.
+ * The updates of a window are not merged: each keeps its own message, all framed into one buffer,
+ * so nothing is decoded or encoded again, and Yjs applies them in order as it would the merge. A
+ * window that fills up (a flood of edits, a paste) leaves early: holding more would only delay the
+ * echo that writers wait for.
  */
-import * as Y from 'yjs'
+import type { BroadcastTicker } from './BroadcastTicker.ts'
 import { encodeSyncUpdate } from './encode.ts'
 
 export interface FanOutTarget {
-  /** Sends one encoded document update message to every connection of the room. */
-  broadcastUpdate(message: Uint8Array): void
+  /** Sends a window's document update messages, in order, to every connection of the room. */
+  broadcastUpdates(messages: readonly Uint8Array[]): void
   /** Encodes the awareness message for `clientIds` (called once per flush) and sends it to all. */
   broadcastAwareness(clientIds: readonly number[]): void
   /** A flush failed in the background; it must not become an uncaught exception. */
   reportError(err: unknown): void
-}
-
-export interface FanOutOptions {
-  /** The least time between two broadcasts of a busy room (0: every turn of the event loop). */
-  readonly windowMs: number
-  /** Milliseconds on a monotonic clock. */
-  readonly now: () => number
 }
 
 /** Queued updates or bytes at which a window is cut short and broadcast on the next turn. */
@@ -35,19 +31,19 @@ const FULL_WINDOW_BYTES = 32 * 1024
 
 export class FanOut {
   readonly #target: FanOutTarget
-  readonly #windowMs: number
-  readonly #now: () => number
+  readonly #ticker: BroadcastTicker | null
   #updates: Uint8Array[] = []
   #queuedBytes = 0
   #awareness = new Set<number>()
   #immediate: ReturnType<typeof setImmediate> | null = null
-  #timer: ReturnType<typeof setTimeout> | null = null
+  /** Waiting for a tick of the ticker. */
+  #ticking = false
   #lastBroadcast = Number.NEGATIVE_INFINITY
 
-  constructor(target: FanOutTarget, options: FanOutOptions) {
+  /** `ticker`: whose period is the window; null for no window (every change on the next turn). */
+  constructor(target: FanOutTarget, ticker: BroadcastTicker | null) {
     this.#target = target
-    this.#windowMs = options.windowMs
-    this.#now = options.now
+    this.#ticker = ticker
   }
 
   queueUpdate(update: Uint8Array): void {
@@ -71,12 +67,8 @@ export class FanOut {
     this.#queuedBytes = 0
     this.#awareness.clear()
     if (updates.length === 0 && clientIds.length === 0) return
-    this.#lastBroadcast = this.#now()
-    if (updates.length > 0) {
-      // One merge for the whole window instead of one message per change per receiver.
-      const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
-      this.#target.broadcastUpdate(encodeSyncUpdate(merged))
-    }
+    this.#lastBroadcast = this.#ticker?.now() ?? 0
+    if (updates.length > 0) this.#target.broadcastUpdates(updates.map(encodeSyncUpdate))
     if (clientIds.length > 0) this.#target.broadcastAwareness(clientIds)
   }
 
@@ -89,17 +81,21 @@ export class FanOut {
   }
 
   #schedule(): void {
-    if (this.#immediate !== null || this.#timer !== null) return
-    const wait = this.#lastBroadcast + this.#windowMs - this.#now()
-    if (wait > 0) this.#timer = setTimeout(this.#run, wait)
-    else this.#scheduleNow()
+    if (this.#immediate !== null || this.#ticking) return
+    const ticker = this.#ticker
+    const dueAt = ticker === null ? 0 : this.#lastBroadcast + ticker.periodMs
+    if (ticker !== null && dueAt > ticker.now()) {
+      this.#ticking = true
+      ticker.at(this.#run, dueAt)
+    } else {
+      this.#scheduleNow()
+    }
   }
 
-  /** A full window: broadcast on the next turn instead of at the window's end. */
+  /** A quiet room or a full window: broadcast on the next turn instead of at a tick. */
   #scheduleNow(): void {
     if (this.#immediate !== null) return
-    if (this.#timer !== null) clearTimeout(this.#timer)
-    this.#timer = null
+    this.#cancelTick()
     // setImmediate rather than a microtask: frames from many sockets read in the same poll phase
     // are coalesced too, at the cost of one event-loop turn of latency.
     this.#immediate = setImmediate(this.#run)
@@ -107,14 +103,18 @@ export class FanOut {
 
   #unschedule(): void {
     if (this.#immediate !== null) clearImmediate(this.#immediate)
-    if (this.#timer !== null) clearTimeout(this.#timer)
     this.#immediate = null
-    this.#timer = null
+    this.#cancelTick()
+  }
+
+  #cancelTick(): void {
+    if (this.#ticking) this.#ticker?.cancel(this.#run)
+    this.#ticking = false
   }
 
   readonly #run = (): void => {
     this.#immediate = null
-    this.#timer = null
+    this.#ticking = false
     try {
       this.flush()
     } catch (err) {

@@ -67,11 +67,11 @@ export class LiveDoc {
     })
     this.persistence.start(stored)
     const fanOutTarget = {
-      broadcastUpdate: (message: Uint8Array) => this.#broadcast(message, true),
-      broadcastAwareness: (clientIds: readonly number[]) => this.#broadcast(this.#awareness.message(clientIds), false),
+      broadcastUpdates: (messages: readonly Uint8Array[]) => this.#broadcastUpdates(messages),
+      broadcastAwareness: (clientIds: readonly number[]) => this.#broadcastAwareness(this.#awareness.message(clientIds)),
       reportError: (err: unknown) => log(`sync ${id}: broadcast failed: ${describeError(err)}`),
     }
-    this.#fanOut = new FanOut(fanOutTarget, { windowMs: limits.broadcastWindowMs, now: context.now })
+    this.#fanOut = new FanOut(fanOutTarget, context.ticker)
     this.#awareness = new RoomAwareness(doc, limits, (clientIds) => this.#fanOut.queueAwareness(clientIds))
     doc.on('afterTransactionCleanup', this.#checkClientTransaction)
     doc.on('update', this.#onUpdate)
@@ -232,11 +232,20 @@ export class LiveDoc {
     this.#fanOut.queueUpdate(update)
   }
 
-  /** The same bytes to every connection, the sender included: y-websocket 3 awaits its echo. */
-  #broadcast(message: Uint8Array, isUpdate: boolean): void {
+  /**
+   * The same bytes to every connection, the sender included: y-websocket 3 awaits its echo. The
+   * same array for all of them: the socket frames it once (see the sync route).
+   */
+  #broadcastUpdates(messages: readonly Uint8Array[]): void {
+    let bytes = 0
+    for (const message of messages) bytes += message.length
     let sent = 0
-    for (const connection of this.#hooks.receivers()) if (connection.send(message)) sent++
-    if (isUpdate) this.#context.metrics.updatesOut(sent)
+    for (const connection of this.#hooks.receivers()) if (connection.sendAll(messages, bytes)) sent++
+    this.#context.metrics.updatesOut(sent * messages.length)
+  }
+
+  #broadcastAwareness(message: Uint8Array): void {
+    for (const connection of this.#hooks.receivers()) connection.send(message)
   }
 }
 

@@ -1,6 +1,7 @@
 /** @module What every room and connection of one Rooms instance shares. */
 import type { Limits } from '../limits.ts'
 import type { DocStorage } from '../storage/DocStorage.ts'
+import type { BroadcastTicker } from './BroadcastTicker.ts'
 import type { RoomMetrics } from './roomMetrics.ts'
 
 export interface RoomContext {
@@ -11,4 +12,6 @@ export interface RoomContext {
   readonly log: (message: string) => void
   /** Milliseconds on a monotonic clock, for the rate limits. */
   readonly now: () => number
+  /** Ticks for the rooms' held-back broadcasts; null when the broadcast window is 0. */
+  readonly ticker: BroadcastTicker | null
 }

@@ -10,6 +10,7 @@ import type { Limits } from '../limits.ts'
 import type { Metrics } from '../metrics.ts'
 import type { DocStorage } from '../storage/DocStorage.ts'
 import type { RoomConnection } from './Connection.ts'
+import { BroadcastTicker } from './BroadcastTicker.ts'
 import { describeError } from './describeError.ts'
 import { Room } from './Room.ts'
 import type { RoomContext } from './RoomContext.ts'
@@ -46,12 +47,15 @@ export class Rooms {
 
   constructor(options: RoomsOptions) {
     this.#metrics = new RoomMetrics(options.metrics)
+    const now = options.now ?? (() => performance.now())
+    const windowMs = options.limits.broadcastWindowMs
     this.#context = {
       storage: options.storage,
       limits: options.limits,
       metrics: this.#metrics,
       log: options.log ?? ((message) => console.error(message)),
-      now: options.now ?? (() => performance.now()),
+      now,
+      ticker: windowMs > 0 ? new BroadcastTicker(windowMs, now) : null,
     }
   }
 

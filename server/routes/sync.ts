@@ -15,7 +15,7 @@ import { Need, authorize, workspaceIdOf } from '../access.ts'
 import { ApiError } from '../errors.ts'
 import type { RoomSocket } from '../rooms/RoomSocket.ts'
 import type { Services } from '../services.ts'
-import { binaryFrame } from './binaryFrame.ts'
+import { binaryFrame, binaryFrames } from './binaryFrame.ts'
 
 /** What the route needs from the rooms. */
 export interface SyncRooms {
@@ -33,21 +33,22 @@ interface WsInternals {
 const SENDER_IDLE = 0
 
 /** Messages up to this size are framed once per broadcast; bigger ones go through ws uncopied. */
-const SHARED_FRAME_MAX_BYTES = 16 * 1024
+const SHARED_FRAME_MAX_BYTES = 64 * 1024
 
 /**
- * The frame of the last message sent. A room sends one broadcast to all its connections in a row,
- * as the same Uint8Array, and never changes bytes it has sent: all but the first reuse the frame.
+ * The frames of the last message, or list of messages, sent. A room sends a broadcast to all its
+ * connections in a row, as the same Uint8Array or array, and never changes what it has sent: all
+ * but the first connection reuse the frames.
  */
-let lastPayload: Uint8Array | null = null
-let lastFrame: Buffer | null = null
+let lastSent: Uint8Array | readonly Uint8Array[] | null = null
+let lastFrames: Buffer | null = null
 
-function sharedFrame(payload: Uint8Array): Buffer {
-  if (payload !== lastPayload || lastFrame === null) {
-    lastFrame = binaryFrame(payload)
-    lastPayload = payload
+function sharedFrames(sent: Uint8Array | readonly Uint8Array[]): Buffer {
+  if (sent !== lastSent || lastFrames === null) {
+    lastFrames = sent instanceof Uint8Array ? binaryFrame(sent) : binaryFrames(sent)
+    lastSent = sent
   }
-  return lastFrame
+  return lastFrames
 }
 
 /** A ws socket seen as a RoomSocket: one small object per connection, methods on the prototype. */
@@ -64,18 +65,30 @@ class WsRoomSocket implements RoomSocket {
    * anything else, so the frames' order on the wire stays the order of the calls.
    */
   send(data: Uint8Array): void {
+    const socket = this.#directSocket(data.length)
+    if (socket !== null) socket.write(sharedFrames(data))
+    else this.#raw.send(data, SEND_BINARY)
+  }
+
+  /** A broadcast window's messages: one frame each, all in one write. */
+  sendAll(messages: readonly Uint8Array[]): void {
+    let bytes = 0
+    for (const message of messages) bytes += message.length
+    const socket = this.#directSocket(bytes)
+    if (socket !== null) socket.write(sharedFrames(messages))
+    else for (const message of messages) this.#raw.send(message, SEND_BINARY)
+  }
+
+  /** The net socket, when `bytes` may be written to it directly without overtaking ws. */
+  #directSocket(bytes: number): Socket | null {
     const { _socket: socket, _sender: sender } = this.#raw as unknown as WsInternals
     // Read defensively: should a later ws rename these fields, every send takes ws's own path.
-    if (
-      data.length <= SHARED_FRAME_MAX_BYTES &&
+    return bytes <= SHARED_FRAME_MAX_BYTES &&
       socket?.writable === true &&
       sender?._state === SENDER_IDLE &&
       sender._queue?.length === 0
-    ) {
-      socket.write(sharedFrame(data))
-      return
-    }
-    this.#raw.send(data, SEND_BINARY)
+      ? socket
+      : null
   }
 
   close(code: number, reason: string): void {

@@ -1,28 +1,41 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { decodeClientMessage } from '../../../shared/protocol/decodeMessage.ts'
+import { BroadcastTicker } from '../../../server/rooms/BroadcastTicker.ts'
 import { FanOut } from '../../../server/rooms/FanOut.ts'
 
 beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'performance'] }))
 afterEach(() => vi.useRealTimers())
 
+function tickerFor(windowMs: number): BroadcastTicker | null {
+  return windowMs > 0 ? new BroadcastTicker(windowMs, () => performance.now()) : null
+}
+
 /** A FanOut whose broadcasts are recorded with the fake clock's time. */
-function recorder(windowMs: number) {
-  const sent: { at: number; update?: Uint8Array; clientIds?: readonly number[] }[] = []
+function recorder(windowMs: number, ticker = tickerFor(windowMs)) {
+  const sent: { at: number; updates?: Uint8Array[]; clientIds?: readonly number[] }[] = []
   const errors: unknown[] = []
   const fanOut = new FanOut(
     {
-      broadcastUpdate: (message) => {
-        const decoded = decodeClientMessage(message)
-        if (!decoded.ok || !('update' in decoded.message)) throw new Error('not an update message')
-        sent.push({ at: performance.now(), update: decoded.message.update })
+      broadcastUpdates: (messages) => {
+        const updates = messages.map((message) => {
+          const decoded = decodeClientMessage(message)
+          if (!decoded.ok || !('update' in decoded.message)) throw new Error('not an update message')
+          return decoded.message.update
+        })
+        sent.push({ at: performance.now(), updates })
       },
       broadcastAwareness: (clientIds) => sent.push({ at: performance.now(), clientIds }),
       reportError: (err) => errors.push(err),
     },
-    { windowMs, now: () => performance.now() },
+    ticker,
   )
   return { fanOut, sent, errors }
+}
+
+/** Every update broadcast so far, in order. */
+function updatesOf(sent: readonly { updates?: Uint8Array[] }[]): Uint8Array[] {
+  return sent.flatMap((s) => s.updates ?? [])
 }
 
 /** Updates of one writer, each setting `key` in a map. */
@@ -50,7 +63,7 @@ describe('FanOut broadcast window', () => {
     expect(sent.map((s) => s.at)).toEqual([0])
   })
 
-  it('holds changes that follow within the window and sends them as one merged update at its end', async () => {
+  it('holds changes that follow within the window and sends them together, in order, at its end', async () => {
     const { fanOut, sent } = recorder(50)
     const { doc, updates } = edits(4)
     fanOut.queueUpdate(updates[0]!)
@@ -63,7 +76,8 @@ describe('FanOut broadcast window', () => {
     expect(sent).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(1)
     expect(sent.map((s) => s.at)).toEqual([0, 50])
-    expect(applied(sent.map((s) => s.update!))).toEqual(doc.getMap('m').toJSON())
+    expect(sent.map((s) => s.updates)).toEqual([[updates[0]], updates.slice(1)])
+    expect(applied(updatesOf(sent))).toEqual(doc.getMap('m').toJSON())
   })
 
   it('sends a busy room at most once per window', async () => {
@@ -77,7 +91,7 @@ describe('FanOut broadcast window', () => {
     const times = sent.map((s) => s.at)
     expect(times.length).toBeLessThanOrEqual(Math.ceil((40 * 5) / 50) + 1)
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(50)
-    expect(Object.keys(applied(sent.map((s) => s.update!)))).toHaveLength(40)
+    expect(Object.keys(applied(updatesOf(sent)))).toHaveLength(40)
   })
 
   it('cuts a window short once it holds 16 updates: a flood is not held back', async () => {
@@ -91,7 +105,8 @@ describe('FanOut broadcast window', () => {
     fanOut.queueUpdate(updates[16]!)
     await vi.advanceTimersByTimeAsync(0)
     expect(sent.map((s) => s.at)).toEqual([0, 1])
-    expect(applied(sent.map((s) => s.update!))).toEqual(doc.getMap('m').toJSON())
+    expect(sent.map((s) => s.updates?.length)).toEqual([1, 16])
+    expect(applied(updatesOf(sent))).toEqual(doc.getMap('m').toJSON())
   })
 
   it('with a window of 0 sends every turn', async () => {
@@ -113,7 +128,7 @@ describe('FanOut broadcast window', () => {
     fanOut.queueUpdate(updates[1]!)
     fanOut.queueAwareness([7, 8])
     await vi.advanceTimersByTimeAsync(50)
-    expect(sent.map((s) => [s.at, s.update === undefined ? s.clientIds : 'update'])).toEqual([
+    expect(sent.map((s) => [s.at, s.updates === undefined ? s.clientIds : 'update'])).toEqual([
       [0, 'update'],
       [50, 'update'],
       [50, [7, 8]],
@@ -139,16 +154,62 @@ describe('FanOut broadcast window', () => {
     const errors: unknown[] = []
     const fanOut = new FanOut(
       {
-        broadcastUpdate: () => {
+        broadcastUpdates: () => {
           throw new Error('socket gone')
         },
         broadcastAwareness: () => {},
         reportError: (err) => errors.push(err),
       },
-      { windowMs: 50, now: () => performance.now() },
+      tickerFor(50),
     )
     fanOut.queueUpdate(edits(1).updates[0]!)
     await vi.advanceTimersByTimeAsync(0)
     expect(errors).toHaveLength(1)
+  })
+
+  it('rooms held back by the same tick broadcast in one timer callback, each at most once per window', async () => {
+    const ticker = tickerFor(50)
+    const rooms = [recorder(50, ticker), recorder(50, ticker), recorder(50, ticker)]
+    const { updates } = edits(6)
+    // Each room broadcasts a first change at once, at a different time, then gets a second one.
+    for (const [i, room] of rooms.entries()) {
+      room.fanOut.queueUpdate(updates[2 * i]!)
+      await vi.advanceTimersByTimeAsync(0)
+      room.fanOut.queueUpdate(updates[2 * i + 1]!)
+      await vi.advanceTimersByTimeAsync(7)
+    }
+    expect(ticker!.waiting).toBe(3)
+    expect(vi.getTimerCount()).toBe(1)
+    await vi.advanceTimersByTimeAsync(80)
+    expect(rooms.map((room) => room.sent.map((s) => s.at))).toEqual([
+      [0, 50],
+      [7, 100],
+      [14, 100],
+    ])
+    expect(ticker!.waiting).toBe(0)
+    expect(vi.getTimerCount()).toBe(0)
+  })
+})
+
+describe('BroadcastTicker', () => {
+  it('runs a flush at the first tick at or after its time, and only once', async () => {
+    const ticker = new BroadcastTicker(20, () => performance.now())
+    const runs: number[] = []
+    const flush = () => runs.push(performance.now())
+    await vi.advanceTimersByTimeAsync(3)
+    ticker.at(flush, 45)
+    await vi.advanceTimersByTimeAsync(100)
+    expect(runs).toEqual([60])
+  })
+
+  it('stops ticking when nothing waits: a cancelled flush never runs', async () => {
+    const ticker = new BroadcastTicker(20, () => performance.now())
+    const runs: number[] = []
+    const flush = () => runs.push(performance.now())
+    ticker.at(flush, 10)
+    ticker.cancel(flush)
+    expect(vi.getTimerCount()).toBe(0)
+    await vi.advanceTimersByTimeAsync(100)
+    expect(runs).toEqual([])
   })
 })

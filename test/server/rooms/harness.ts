@@ -24,14 +24,21 @@ const CLOSED = 3
 /** A RoomSocket that records what the room sends and how it closes. */
 export class FakeSocket implements RoomSocket {
   readonly sent: Uint8Array[] = []
+  /** Calls that sent something: `send`, or `sendAll` with all its messages in one write. */
+  writes = 0
   readyState = SOCKET_OPEN
   bufferedAmount = 0
   closeCode: number | null = null
   closeReason: string | null = null
 
-  send(data: Uint8Array): void {
+  sendAll(messages: readonly Uint8Array[]): void {
     if (this.readyState !== SOCKET_OPEN) throw new Error('send on a socket that is not open')
-    this.sent.push(data)
+    this.sent.push(...messages)
+    this.writes++
+  }
+
+  send(data: Uint8Array): void {
+    this.sendAll([data])
   }
 
   close(code: number, reason: string): void {
