@@ -1,7 +1,8 @@
 /**
  * @module Coalesces what a room broadcasts: document updates and awareness changes that arrive
  * close together leave together, each message encoded once, as the same bytes for every
- * connection, and all of a window's messages in one write per connection.
+ * connection, and all of a window's messages (presence after the document) in one write per
+ * connection.
  *
  * The broadcast window works like Nagle's algorithm for a room: the first change after a quiet
  * spell goes out on the next turn of the event loop, and changes that follow within the window of
@@ -17,10 +18,13 @@ import type { BroadcastTicker } from './BroadcastTicker.ts'
 import { encodeSyncUpdate } from './encode.ts'
 
 export interface FanOutTarget {
-  /** Sends a window's document update messages, in order, to every connection of the room. */
-  broadcastUpdates(messages: readonly Uint8Array[]): void
-  /** Encodes the awareness message for `clientIds` (called once per flush) and sends it to all. */
-  broadcastAwareness(clientIds: readonly number[]): void
+  /** The awareness message for `clientIds` (called at most once per flush). */
+  awarenessMessage(clientIds: readonly number[]): Uint8Array
+  /**
+   * Sends a window's messages to every connection of the room, in order and in one write each:
+   * its first `updates` messages are document updates, a last one may carry presence.
+   */
+  broadcast(messages: readonly Uint8Array[], updates: number): void
   /** A flush failed in the background; it must not become an uncaught exception. */
   reportError(err: unknown): void
 }
@@ -68,8 +72,9 @@ export class FanOut {
     this.#awareness.clear()
     if (updates.length === 0 && clientIds.length === 0) return
     this.#lastBroadcast = this.#ticker?.now() ?? 0
-    if (updates.length > 0) this.#target.broadcastUpdates(updates.map(encodeSyncUpdate))
-    if (clientIds.length > 0) this.#target.broadcastAwareness(clientIds)
+    const messages = updates.map(encodeSyncUpdate)
+    if (clientIds.length > 0) messages.push(this.#target.awarenessMessage(clientIds))
+    this.#target.broadcast(messages, updates.length)
   }
 
   /** Drops whatever is queued (the room is going away). */

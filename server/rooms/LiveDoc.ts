@@ -67,8 +67,8 @@ export class LiveDoc {
     })
     this.persistence.start(stored)
     const fanOutTarget = {
-      broadcastUpdates: (messages: readonly Uint8Array[]) => this.#broadcastUpdates(messages),
-      broadcastAwareness: (clientIds: readonly number[]) => this.#broadcastAwareness(this.#awareness.message(clientIds)),
+      awarenessMessage: (clientIds: readonly number[]) => this.#awareness.message(clientIds),
+      broadcast: (messages: readonly Uint8Array[], updates: number) => this.#broadcast(messages, updates),
       reportError: (err: unknown) => log(`sync ${id}: broadcast failed: ${describeError(err)}`),
     }
     this.#fanOut = new FanOut(fanOutTarget, context.ticker)
@@ -236,16 +236,12 @@ export class LiveDoc {
    * The same bytes to every connection, the sender included: y-websocket 3 awaits its echo. The
    * same array for all of them: the socket frames it once (see the sync route).
    */
-  #broadcastUpdates(messages: readonly Uint8Array[]): void {
+  #broadcast(messages: readonly Uint8Array[], updates: number): void {
     let bytes = 0
     for (const message of messages) bytes += message.length
     let sent = 0
     for (const connection of this.#hooks.receivers()) if (connection.sendAll(messages, bytes)) sent++
-    this.#context.metrics.updatesOut(sent * messages.length)
-  }
-
-  #broadcastAwareness(message: Uint8Array): void {
-    for (const connection of this.#hooks.receivers()) connection.send(message)
+    this.#context.metrics.updatesOut(sent * updates)
   }
 }
 

@@ -7,6 +7,9 @@ import { FanOut } from '../../../server/rooms/FanOut.ts'
 beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'performance'] }))
 afterEach(() => vi.useRealTimers())
 
+/** The stand-in presence message: a mark, then the client ids. */
+const AWARENESS_MARK = 255
+
 function tickerFor(windowMs: number): BroadcastTicker | null {
   return windowMs > 0 ? new BroadcastTicker(windowMs, () => performance.now()) : null
 }
@@ -17,15 +20,21 @@ function recorder(windowMs: number, ticker = tickerFor(windowMs)) {
   const errors: unknown[] = []
   const fanOut = new FanOut(
     {
-      broadcastUpdates: (messages) => {
-        const updates = messages.map((message) => {
+      awarenessMessage: (clientIds) => Uint8Array.from([AWARENESS_MARK, ...clientIds]),
+      broadcast: (messages, updateCount) => {
+        const updates = messages.slice(0, updateCount).map((message) => {
           const decoded = decodeClientMessage(message)
           if (!decoded.ok || !('update' in decoded.message)) throw new Error('not an update message')
           return decoded.message.update
         })
-        sent.push({ at: performance.now(), updates })
+        const presence = messages.slice(updateCount)
+        if (presence.some((message) => message[0] !== AWARENESS_MARK) || presence.length > 1) throw new Error('not one presence message')
+        sent.push({
+          at: performance.now(),
+          ...(updates.length > 0 ? { updates } : {}),
+          ...(presence.length > 0 ? { clientIds: [...presence[0]!.subarray(1)] } : {}),
+        })
       },
-      broadcastAwareness: (clientIds) => sent.push({ at: performance.now(), clientIds }),
       reportError: (err) => errors.push(err),
     },
     ticker,
@@ -119,7 +128,7 @@ describe('FanOut broadcast window', () => {
     expect(sent).toHaveLength(3)
   })
 
-  it('sends presence in the same window, after the document', async () => {
+  it('sends presence in the same window and the same write, after the document', async () => {
     const { fanOut, sent } = recorder(50)
     const { updates } = edits(2)
     fanOut.queueUpdate(updates[0]!)
@@ -128,10 +137,9 @@ describe('FanOut broadcast window', () => {
     fanOut.queueUpdate(updates[1]!)
     fanOut.queueAwareness([7, 8])
     await vi.advanceTimersByTimeAsync(50)
-    expect(sent.map((s) => [s.at, s.updates === undefined ? s.clientIds : 'update'])).toEqual([
-      [0, 'update'],
-      [50, 'update'],
-      [50, [7, 8]],
+    expect(sent.map((s) => [s.at, s.updates?.length ?? 0, s.clientIds ?? []])).toEqual([
+      [0, 1, []],
+      [50, 1, [7, 8]],
     ])
   })
 
@@ -154,10 +162,10 @@ describe('FanOut broadcast window', () => {
     const errors: unknown[] = []
     const fanOut = new FanOut(
       {
-        broadcastUpdates: () => {
+        awarenessMessage: () => new Uint8Array(),
+        broadcast: () => {
           throw new Error('socket gone')
         },
-        broadcastAwareness: () => {},
         reportError: (err) => errors.push(err),
       },
       tickerFor(50),
