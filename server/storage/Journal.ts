@@ -1,6 +1,6 @@
 /**
- * @module The write-ahead journal that every document of one LowdbStorage shares: one append and
- * one `fdatasync` per group commit, however many documents the batch touched. Documents' own logs
+ * @module The write-ahead journal that every document of one LowdbStorage shares: one synced
+ * write (O_DSYNC) per group commit, however many documents the batch touched. Documents' own logs
  * are written (and synced) only at checkpoints; until then the journal alone holds their newest
  * records on disk, and a restart after a crash replays it into them. Deleting a document writes a
  * tombstone, so that a replay never brings a deleted document back.
@@ -108,7 +108,7 @@ export class Journal {
     return this.#writer.size
   }
 
-  /** Appends `entries` durably (one write, one fdatasync). */
+  /** Appends `entries` durably (one synced write). */
   append(entries: readonly JournalEntry[]): Promise<void> {
     return this.#serial(() => this.#writer.append(encodeJournal(entries)))
   }

@@ -1,7 +1,7 @@
 /**
  * @module DocStorage on local files: per document a lowdb JSON snapshot plus append-only update
  * logs, one per generation. Appends are group-committed to one write-ahead journal shared by all
- * documents (one write and one fdatasync per window, however many documents changed) and kept in
+ * documents (one synced write per window, however many documents changed) and kept in
  * memory; checkpoints move them into the documents' logs. See README.md here for the layout and
  * the crash-safety argument.
  */
@@ -74,7 +74,7 @@ const M = {
   appendedBytes: ['roundtable_storage_appended_bytes_total', 'Bytes of updates appended (payload only).'],
   flushes: ['roundtable_storage_flushes_total', 'Group commits written (one per commit window with work).'],
   flushSeconds: ['roundtable_storage_flush_seconds_sum', 'Seconds spent writing and syncing group commits.'],
-  fsyncs: ['roundtable_storage_log_fsyncs_total', 'Files fdatasync-ed: the journal once per group commit, logs at checkpoints.'],
+  fsyncs: ['roundtable_storage_log_fsyncs_total', 'Synced writes (O_DSYNC): the journal once per group commit, logs at checkpoints.'],
   checkpoints: ['roundtable_storage_checkpoints_total', 'Journal checkpoints: written logs synced, the journal emptied.'],
   replayed: ['roundtable_storage_journal_replayed_total', 'Journal records replayed into document logs at start.'],
   writeErrors: ['roundtable_storage_write_errors_total', 'Log writes that failed; their records stay in the journal and in memory.'],
@@ -334,7 +334,7 @@ export class LowdbStorage implements DocStorage {
   }
 
   /**
-   * One group commit: the batch is appended to the journal, one write and one fdatasync however
+   * One group commit: the batch is appended to the journal, one synced write however
    * many documents it touches, and its records join their documents' pending records in memory.
    * Then the appends resolve. A journal past `checkpointBytes` checkpoints before the next batch.
    * Throws when the journal cannot be written: every append of the batch is rejected.
@@ -386,7 +386,7 @@ export class LowdbStorage implements DocStorage {
   }
 
   /**
-   * Writes every document's pending records to its logs (one write and one fdatasync per log),
+   * Writes every document's pending records to its logs (one synced write per log),
    * then empties the journal. Runs between batches (inside the group commit) or at close.
    */
   async #checkpoint(): Promise<void> {

@@ -72,7 +72,7 @@ export async function readLog(path: string): Promise<DecodedLog> {
   return decodeRecords(bytes)
 }
 
-/** Appends batches of records to one log file, each batch one write plus one `fdatasync`. */
+/** Appends batches of records to one log file, each batch one synced write. */
 export class LogWriter {
   readonly path: string
   readonly #handle: FileHandle
@@ -94,16 +94,20 @@ export class LogWriter {
    * Opens (or creates) the log at `path` for appending. An existing file is scanned and a torn tail
    * left by a crash is truncated away (durably) first, so that new records are not hidden behind
    * garbage that a reader would stop at.
+   *
+   * The file is opened with O_DSYNC: a write returns once its data (and the file size that reads
+   * it) is on disk, as `fdatasync` after it would ensure. One system call and one trip through
+   * libuv's thread pool per append instead of two: a group commit wakes the server up once less.
    */
   static async open(path: string): Promise<LogWriter> {
     let handle: FileHandle
     let created = true
     try {
-      handle = await open(path, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL, 0o644)
+      handle = await open(path, constants.O_RDWR | constants.O_DSYNC | constants.O_CREAT | constants.O_EXCL, 0o644)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       created = false
-      handle = await open(path, constants.O_RDWR)
+      handle = await open(path, constants.O_RDWR | constants.O_DSYNC)
     }
     try {
       if (created) return new LogWriter(path, handle, 0, true, 0)
@@ -127,8 +131,8 @@ export class LogWriter {
   }
 
   /**
-   * Writes `bytes` (whole encoded records) at the end and waits for `fdatasync`. After a failure
-   * the writer must be closed and reopened: the file may hold part of `bytes`.
+   * Writes `bytes` (whole encoded records) at the end, durably (O_DSYNC, see `open`). After a
+   * failure the writer must be closed and reopened: the file may hold part of `bytes`.
    */
   async append(bytes: Uint8Array): Promise<void> {
     let written = 0
@@ -136,7 +140,6 @@ export class LogWriter {
       const { bytesWritten } = await this.#handle.write(bytes, written, bytes.byteLength - written, this.#size + written)
       written += bytesWritten
     }
-    await this.#handle.datasync()
     this.#size += bytes.byteLength
   }
 
