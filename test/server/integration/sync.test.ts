@@ -179,6 +179,30 @@ describe('sync over real websockets', () => {
     expect(await upgradeStatus(`/sync/${w.id}?token=${w.tokens.viewer}`)).toBe(401)
   })
 
+  it('a burst of edits reaches every client as one message per edit, written together, and boards converge', async () => {
+    const w = await createWorkspace()
+    const [writer, board] = [client(w), client(w)]
+    await Promise.all([writer.synced(), board.synced()])
+    // A raw socket that only listens: it counts the sync update messages the room broadcasts.
+    const reader = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/${w.id}?token=${w.tokens.viewer}`)
+    const updates: Buffer[] = []
+    reader.on('message', (data: Buffer) => {
+      if (data[0] === 0 && data[1] === 2) updates.push(data)
+    })
+    await new Promise<void>((resolve) => reader.on('open', () => resolve()))
+    const cycleId = [...writer.snap().cycles.keys()][0]!
+    // Five transactions in one turn: the provider sends five messages, the room holds them in
+    // one broadcast window (or two, if the first finds the room quiet).
+    const objectiveId = createObjective(writer.s, { cycleId, title: 'v0' })
+    for (let i = 1; i < 5; i++) updateObjective(writer.s, objectiveId, { title: `v${i}` })
+    await waitFor(() => board.snap().objectives.get(objectiveId)?.title === 'v4', 'the last title on the other board')
+    await waitFor(() => updates.length >= 5, 'five update messages')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    // Not merged: each edit keeps its own message (and frame), as the writer sent it.
+    expect(updates).toHaveLength(5)
+    reader.close()
+  })
+
   it('hands every frame to the room once, whether it arrived before or after the socket was taken over', async () => {
     const w = await createWorkspace()
     const url = `${server.url.replace(/^http/, 'ws')}/sync/${w.id}?token=${w.tokens.editor}`
