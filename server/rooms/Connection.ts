@@ -114,22 +114,19 @@ export class Connection implements RoomConnection {
    * `maxBufferedBytes` is closed instead (it would otherwise hold the room's memory hostage).
    */
   send(data: Uint8Array): boolean {
-    if (!this.#writable()) return false
-    try {
-      this.#socket.send(data)
-    } catch (err) {
-      this.#internalError(err)
-      return false
-    }
-    this.#context.metrics.bytesOut(data.length)
-    return true
+    return this.#write(data, data.length)
   }
 
   /** Sends `messages` in order, in one write where the socket can (a broadcast window's worth). */
   sendAll(messages: readonly Uint8Array[], bytes: number): boolean {
+    return this.#write(messages, bytes)
+  }
+
+  #write(payload: Uint8Array | readonly Uint8Array[], bytes: number): boolean {
     if (!this.#writable()) return false
     try {
-      this.#socket.sendAll(messages)
+      if (payload instanceof Uint8Array) this.#socket.send(payload)
+      else this.#socket.sendAll(payload)
     } catch (err) {
       this.#internalError(err)
       return false

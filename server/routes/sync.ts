@@ -32,7 +32,10 @@ interface WsInternals {
 }
 const SENDER_IDLE = 0
 
-/** Messages up to this size are framed once per broadcast; bigger ones go through ws uncopied. */
+/**
+ * Messages up to this size (a window's messages together: FanOut cuts a window at 32 KiB) are
+ * framed once per broadcast; bigger ones go through ws uncopied.
+ */
 const SHARED_FRAME_MAX_BYTES = 64 * 1024
 
 /**
