@@ -179,7 +179,7 @@ describe('sync over real websockets', () => {
     expect(await upgradeStatus(`/sync/${w.id}?token=${w.tokens.viewer}`)).toBe(401)
   })
 
-  it('a burst of edits reaches every client as one message per edit, written together, and boards converge', async () => {
+  it('a burst of edits reaches every client merged into fewer messages, and boards converge', async () => {
     const w = await createWorkspace()
     const [writer, board] = [client(w), client(w)]
     await Promise.all([writer.synced(), board.synced()])
@@ -192,14 +192,14 @@ describe('sync over real websockets', () => {
     await new Promise<void>((resolve) => reader.on('open', () => resolve()))
     const cycleId = [...writer.snap().cycles.keys()][0]!
     // Five transactions in one turn: the provider sends five messages, the room holds them in
-    // one broadcast window (or two, if the first finds the room quiet).
+    // one broadcast window (or two, if the first finds the room quiet) and merges each window.
     const objectiveId = createObjective(writer.s, { cycleId, title: 'v0' })
     for (let i = 1; i < 5; i++) updateObjective(writer.s, objectiveId, { title: `v${i}` })
     await waitFor(() => board.snap().objectives.get(objectiveId)?.title === 'v4', 'the last title on the other board')
-    await waitFor(() => updates.length >= 5, 'five update messages')
     await new Promise((resolve) => setTimeout(resolve, 100))
-    // Not merged: each edit keeps its own message (and frame), as the writer sent it.
-    expect(updates).toHaveLength(5)
+    // Usually one or two; fewer than five whatever the timing of the reads, since nothing waits long.
+    expect(updates.length).toBeGreaterThanOrEqual(1)
+    expect(updates.length).toBeLessThan(5)
     reader.close()
   })
 
