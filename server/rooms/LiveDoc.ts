@@ -68,7 +68,7 @@ export class LiveDoc {
     this.persistence.start(stored)
     const fanOutTarget = {
       awarenessMessage: (clientIds: readonly number[]) => this.#awareness.message(clientIds),
-      broadcast: (messages: readonly Uint8Array[], hasUpdate: boolean) => this.#broadcast(messages, hasUpdate),
+      broadcast: (messages: readonly Uint8Array[], updates: number) => this.#broadcast(messages, updates),
       reportError: (err: unknown) => log(`sync ${id}: broadcast failed: ${describeError(err)}`),
     }
     this.#fanOut = new FanOut(fanOutTarget, context.ticker)
@@ -236,12 +236,12 @@ export class LiveDoc {
    * The same bytes to every connection, the sender included: y-websocket 3 awaits its echo. The
    * same array for all of them: the socket frames it once (see the sync route).
    */
-  #broadcast(messages: readonly Uint8Array[], hasUpdate: boolean): void {
+  #broadcast(messages: readonly Uint8Array[], updates: number): void {
     let bytes = 0
     for (const message of messages) bytes += message.length
     let sent = 0
     for (const connection of this.#hooks.receivers()) if (connection.sendAll(messages, bytes)) sent++
-    if (hasUpdate) this.#context.metrics.updatesOut(sent)
+    this.#context.metrics.updatesOut(sent * updates)
   }
 }
 

@@ -192,7 +192,7 @@ describe('sync over real websockets', () => {
     await new Promise<void>((resolve) => reader.on('open', () => resolve()))
     const cycleId = [...writer.snap().cycles.keys()][0]!
     // Five transactions in one turn: the provider sends five messages, the room holds them in
-    // one broadcast window (or two, if the first finds the room quiet) and merges each window.
+    // one broadcast window (or two, if the first finds the room quiet) and merges four or more.
     const objectiveId = createObjective(writer.s, { cycleId, title: 'v0' })
     for (let i = 1; i < 5; i++) updateObjective(writer.s, objectiveId, { title: `v${i}` })
     await waitFor(() => board.snap().objectives.get(objectiveId)?.title === 'v4', 'the last title on the other board')

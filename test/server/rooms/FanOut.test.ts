@@ -21,8 +21,7 @@ function recorder(windowMs: number, ticker = tickerFor(windowMs)) {
   const fanOut = new FanOut(
     {
       awarenessMessage: (clientIds) => Uint8Array.from([AWARENESS_MARK, ...clientIds]),
-      broadcast: (messages, hasUpdate) => {
-        const updateCount = hasUpdate ? 1 : 0
+      broadcast: (messages, updateCount) => {
         const updates = messages.slice(0, updateCount).map((message) => {
           const decoded = decodeClientMessage(message)
           if (!decoded.ok || !('update' in decoded.message)) throw new Error('not an update message')
@@ -73,7 +72,7 @@ describe('FanOut broadcast window', () => {
     expect(sent.map((s) => s.at)).toEqual([0])
   })
 
-  it('holds changes that follow within the window and sends them as one merged update at its end', async () => {
+  it('holds changes that follow within the window and sends them together at its end', async () => {
     const { fanOut, sent } = recorder(50)
     const { doc, updates } = edits(4)
     fanOut.queueUpdate(updates[0]!)
@@ -86,6 +85,18 @@ describe('FanOut broadcast window', () => {
     expect(sent).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(1)
     expect(sent.map((s) => s.at)).toEqual([0, 50])
+    // Three updates: sent as they came (merging starts at four).
+    expect(sent.map((s) => s.updates)).toEqual([[updates[0]], updates.slice(1)])
+    expect(applied(updatesOf(sent))).toEqual(doc.getMap('m').toJSON())
+  })
+
+  it('merges a window of four updates or more into one', async () => {
+    const { fanOut, sent } = recorder(50)
+    const { doc, updates } = edits(5)
+    fanOut.queueUpdate(updates[0]!)
+    await vi.advanceTimersByTimeAsync(1)
+    for (const update of updates.slice(1)) fanOut.queueUpdate(update)
+    await vi.advanceTimersByTimeAsync(50)
     expect(sent.map((s) => s.updates?.length)).toEqual([1, 1])
     expect(applied(updatesOf(sent))).toEqual(doc.getMap('m').toJSON())
   })

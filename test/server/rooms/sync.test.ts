@@ -143,9 +143,11 @@ describe('sync', () => {
     source.getText('t').insert(0, 'one')
     source.getText('t').insert(3, ' two')
     source.getMap('m').set('three', 3)
+    source.getMap('m').set('four', 4)
     for (const update of updates) a.send(updateMessage(update))
     await turn()
 
+    // Four updates (from four on, a window is merged): one message, in one write per client.
     const sent = [a, b, c].map((client) => client.unread().filter((f) => kindOf(f)[1] === SyncStep.Update))
     for (const frames of sent) expect(frames).toHaveLength(1)
     expect([a, b, c].map((client, i) => client.socket.writes - writesBefore[i]!)).toEqual([1, 1, 1])
@@ -154,7 +156,7 @@ describe('sync', () => {
     expect(sent[2]![0]).toBe(sent[0]![0])
     await exchange(a, b, c)
     expect(text(c.doc)).toBe('one two')
-    expect(h.metrics.value(RoomMetricName.UpdatesIn)).toBe(3)
+    expect(h.metrics.value(RoomMetricName.UpdatesIn)).toBe(4)
     expect(h.metrics.value(RoomMetricName.UpdatesOut)).toBe(3)
   })
 
