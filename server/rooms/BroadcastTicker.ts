@@ -2,9 +2,8 @@
  * @module One timer for the held-back broadcasts of every room of a server. A busy room's next
  * broadcast waits for the end of its window (see FanOut); instead of a timer per room, the rooms
  * wait for the ticker's next tick at or after that time, and every room due by a tick broadcasts
- * in that one wake-up of the event loop. With many busy rooms the process wakes up far less often
- * (each wake-up finds cold caches, which cost more than the sends themselves), and the sends of
- * one tick run back to back, like a game server's tick.
+ * in that one wake-up of the event loop, back to back, like a game server's tick: one timer
+ * however many rooms wait, instead of one per room.
  *
  * Ticks fall on multiples of `periodMs` of the monotonic clock, only while some room waits.
  */
