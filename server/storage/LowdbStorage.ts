@@ -18,7 +18,8 @@ import { DirectoryLock } from './DirectoryLock.ts'
 import { Journal, replayPlan } from './Journal.ts'
 import type { JournalEntry } from './Journal.ts'
 import { SnapshotFile } from './snapshotFile.ts'
-import { encodeRecords, LogWriter, RECORD_HEADER_BYTES, readLog } from './updateLog.ts'
+import { PendingRecords } from './PendingRecords.ts'
+import { encodeRecords, LogWriter, readLog } from './updateLog.ts'
 
 export interface LowdbStorageOptions {
   /** Directory holding every document's files; created if missing. */
@@ -58,7 +59,7 @@ interface DocState {
    * Records in the journal and not yet in a log, by epoch, oldest first: `load` adds them to what
    * the logs hold, a checkpoint writes them to the logs, a compaction drops those it covers.
    */
-  pending: Map<number, Uint8Array[]>
+  pending: Map<number, PendingRecords>
   /** `delete` was called: queued appends are dropped, and a fresh DocState took this one's place. */
   deleted: boolean
 }
@@ -144,7 +145,9 @@ export class LowdbStorage implements DocStorage {
       // The newest records, in the journal and maybe not yet in a log, taken before any log is
       // read: a checkpoint removes records from here only once a log holds them, so each record
       // is in what we took here or in a log we read after (or both; Yjs applies it once).
-      const pending = [...doc.pending].sort((a, b) => a[0] - b[0]).map(([epoch, records]) => [epoch, [...records]] as const)
+      const pending = [...doc.pending]
+        .sort((a, b) => a[0] - b[0])
+        .map(([epoch, records]) => [epoch, records.updates(), records.byteLength] as const)
       const snapshot = await doc.snapshot.read()
       const from = snapshot?.logGeneration ?? 0
       const updates: Uint8Array[] = snapshot === null ? [] : [snapshot.state]
@@ -159,10 +162,10 @@ export class LowdbStorage implements DocStorage {
       }
       if (pending.length > 0) {
         const base = await this.#base(doc)
-        for (const [epoch, records] of pending) {
+        for (const [epoch, records, bytes] of pending) {
           if (base + epoch < from) continue
           updates.push(...records)
-          for (const record of records) logBytes += RECORD_HEADER_BYTES + record.byteLength
+          logBytes += bytes
         }
       }
       return { updates, logBytes }
@@ -358,9 +361,9 @@ export class LowdbStorage implements DocStorage {
       await this.#journal.append(live.map(({ item }): JournalEntry => ({ docId: item.doc.id, update: item.update })))
       for (const { item } of live) {
         const { doc, epoch, update } = item
-        const records = doc.pending.get(epoch)
-        if (records === undefined) doc.pending.set(epoch, [update])
-        else records.push(update)
+        let records = doc.pending.get(epoch)
+        if (records === undefined) doc.pending.set(epoch, (records = new PendingRecords()))
+        records.add(update)
         payload += update.byteLength
       }
       this.#metrics?.inc(...M.fsyncs)
@@ -398,13 +401,13 @@ export class LowdbStorage implements DocStorage {
         try {
           const base = await this.#base(doc)
           for (const [epoch, records] of [...doc.pending].sort((a, b) => a[0] - b[0])) {
-            const count = records.length
-            await this.#writeLog(doc, base + epoch, records.slice(0, count))
+            const sealed = records.seal()
+            await this.#writeLog(doc, base + epoch, concat(sealed))
             // Only now, with the log durable, do the records leave the pending ones: a load in
             // between must find them here (see load). A compaction may have dropped them since.
             if (doc.pending.get(epoch) === records) {
-              records.splice(0, count)
-              if (records.length === 0) doc.pending.delete(epoch)
+              records.drop(sealed)
+              if (records.empty) doc.pending.delete(epoch)
             }
             synced++
           }
@@ -432,7 +435,7 @@ export class LowdbStorage implements DocStorage {
       if (deleted) await this.#removeFiles(docId)
       if (updates.length > 0) {
         const doc = this.#doc(docId)
-        await this.#writeLog(doc, await this.#base(doc), updates)
+        await this.#writeLog(doc, await this.#base(doc), encodeRecords(updates))
       }
     }
     await this.#journal.reset()
@@ -440,14 +443,14 @@ export class LowdbStorage implements DocStorage {
   }
 
   /**
-   * Appends `records` to one log and syncs it. On failure the records may be partly on disk: the
-   * writer is dropped, so the next write reopens the file and cuts any torn tail off, and the
-   * error is thrown (the journal still holds the records).
+   * Appends `records` (encoded) to one log and syncs it. On failure the records may be partly on
+   * disk: the writer is dropped, so the next write reopens the file and cuts any torn tail off, and
+   * the error is thrown (the journal still holds the records).
    */
-  async #writeLog(doc: DocState, generation: number, records: readonly Uint8Array[]): Promise<void> {
+  async #writeLog(doc: DocState, generation: number, records: Uint8Array): Promise<void> {
     try {
       const writer = await this.#writer(doc, generation)
-      await writer.append(encodeRecords(records))
+      await writer.append(records)
     } catch (error) {
       this.#metrics?.inc(...M.writeErrors)
       const writer = doc.writers.get(generation)
@@ -482,4 +485,9 @@ export class LowdbStorage implements DocStorage {
     }
     return writer
   }
+}
+
+/** `chunks` as one buffer: one write. */
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
 }
