@@ -9,7 +9,6 @@
  *
  * The RSS figure counts the first snapshot's own memory when SNAPSHOT=1: read the objects then.
  */
-import { readFileSync } from 'node:fs'
 import { BenchClient } from '../load/BenchClient.ts'
 import { prng } from '../load/board.ts'
 import { closeAll, connectHolder, presence, sleep, waitQuiet } from '../load/clients.ts'
@@ -17,25 +16,10 @@ import { closeSessions, retainedRssKiB } from '../load/collectGarbage.ts'
 import { PeerProcess } from '../peers.ts'
 import type { PeerKind } from '../peers.ts'
 import { heapByName, heapGrowth } from './heapByName.ts'
+import { rssByMapping } from './rssByMapping.ts'
 
 const [kind = 'roundtable', clientCount = '1000', roomCount = '50'] = process.argv.slice(2)
 const count = Number(clientCount)
-
-/** Resident KiB by mapping: [heap], [anon], [stack], or "file" for every mapped file. */
-function rssByMapping(pid: number): Map<string, number> {
-  const out = new Map<string, number>()
-  let name = ''
-  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
-    const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line)
-    if (mapping !== null) {
-      name = mapping[1] === '' ? '[anon]' : mapping[1]!.includes('/') ? 'file' : mapping[1]!
-      continue
-    }
-    const rss = /^Rss:\s+(\d+)/.exec(line)
-    if (rss !== null) out.set(name, (out.get(name) ?? 0) + Number(rss[1]))
-  }
-  return out
-}
 
 const peer = await PeerProcess.start(kind as PeerKind)
 try {
