@@ -3,6 +3,7 @@
  * load/collectGarbage.ts), summed by node type and constructor name, and the difference of two
  * such summaries per connection: which objects a connection keeps alive.
  */
+import { writeFileSync } from 'node:fs'
 import WebSocket from 'ws'
 
 export interface HeapEntry {
@@ -11,7 +12,7 @@ export interface HeapEntry {
 }
 
 /** Self sizes by `type:name` (strings summed under their type alone). */
-export async function heapByName(inspectPort: number): Promise<Map<string, HeapEntry>> {
+export async function heapByName(inspectPort: number, saveTo?: string): Promise<Map<string, HeapEntry>> {
   const targets = (await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[]
   const url = targets[0]?.webSocketDebuggerUrl
   if (url === undefined) throw new Error(`no inspector target on port ${inspectPort}`)
@@ -30,7 +31,9 @@ export async function heapByName(inspectPort: number): Promise<Map<string, HeapE
     ws.send(JSON.stringify({ id: 1, method: 'HeapProfiler.takeHeapSnapshot', params: { reportProgress: false } }))
   })
   ws.close()
-  return summarize(JSON.parse(chunks.join('')) as HeapSnapshot)
+  const json = chunks.join('')
+  if (saveTo !== undefined) writeFileSync(saveTo, json)
+  return summarize(JSON.parse(json) as HeapSnapshot)
 }
 
 interface HeapSnapshot {

@@ -41,7 +41,7 @@ try {
     const grown = kib - (mappingsBefore.get(name) ?? 0)
     if (Math.abs(grown) >= 100) console.log(`  ${name}: ${((grown * 1024) / count).toFixed(0)} B per connection`)
   }
-  if (heapBefore !== null) for (const line of heapGrowth(heapBefore, await heapByName(peer.inspectPort), count)) console.log(`  ${line}`)
+  if (heapBefore !== null) for (const line of heapGrowth(heapBefore, await heapByName(peer.inspectPort, process.env.SNAPSHOT_FILE), count)) console.log(`  ${line}`)
   closeAll([...clients, ...holders])
 } finally {
   await closeSessions()
