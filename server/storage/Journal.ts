@@ -8,7 +8,6 @@
  * A record is an update-log record (length, crc32, payload) whose payload is
  * `[kind u8][id length u8][id bytes][update bytes]`.
  */
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { assertDocId } from './docFiles.ts'
 import { decodeRecords, encodeRecords, LogWriter } from './updateLog.ts'
@@ -53,8 +52,13 @@ export function encodeJournal(entries: readonly JournalEntry[]): Uint8Array {
 
 /** The journal's whole records, in order; a torn tail (never acknowledged) is left out. */
 export function decodeJournal(bytes: Uint8Array): JournalEntry[] {
+  return journalEntries(decodeRecords(bytes).records)
+}
+
+/** The entries that the journal's record payloads hold. */
+function journalEntries(payloads: readonly Uint8Array[]): JournalEntry[] {
   const entries: JournalEntry[] = []
-  for (const payload of decodeRecords(bytes).records) {
+  for (const payload of payloads) {
     const kind = payload[0]
     const idLength = payload[1] ?? 0
     const docId = fromAscii.decode(payload.subarray(2, 2 + idLength))
@@ -93,10 +97,11 @@ export class Journal {
   /** Opens the journal in `dir` (creating it) and returns what it holds from before. */
   static async open(dir: string): Promise<{ journal: Journal; entries: JournalEntry[] }> {
     const path = join(dir, JOURNAL_FILE)
-    const writer = await LogWriter.open(path)
+    let records: readonly Uint8Array[] = []
+    // The records as the writer reads them to find the end: the file is read once.
+    const writer = await LogWriter.open(path, (read) => (records = read))
     try {
-      const entries = writer.size === 0 ? [] : decodeJournal((await readFile(path)).subarray(0, writer.size))
-      return { journal: new Journal(writer), entries }
+      return { journal: new Journal(writer), entries: journalEntries(records) }
     } catch (error) {
       await writer.close().catch(() => {})
       throw error

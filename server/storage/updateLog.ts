@@ -98,8 +98,11 @@ export class LogWriter {
    * The file is opened with O_DSYNC: a write returns once its data (and the file size that reads
    * it) is on disk, as `fdatasync` after it would ensure. One system call and one trip through
    * libuv's thread pool per append instead of two: a group commit wakes the server up once less.
+   *
+   * `onRecords` receives the whole records the file holds, as read to find its end (none for a new
+   * file): a caller that needs them does not read the file a second time.
    */
-  static async open(path: string): Promise<LogWriter> {
+  static async open(path: string, onRecords?: (records: Uint8Array[]) => void): Promise<LogWriter> {
     let handle: FileHandle
     let created = true
     try {
@@ -112,7 +115,8 @@ export class LogWriter {
     try {
       if (created) return new LogWriter(path, handle, 0, true, 0)
       const bytes = await handle.readFile()
-      const { validBytes } = decodeRecords(bytes)
+      const { validBytes, records } = decodeRecords(bytes)
+      onRecords?.(records)
       const extra = bytes.byteLength - validBytes
       if (extra > 0) {
         await handle.truncate(validBytes)
