@@ -9,6 +9,8 @@ import * as Y from 'yjs'
 import { isCommandOrigin, snapshot } from '../../shared/doc/index.ts'
 import { CloseCode } from '../../shared/protocol/index.ts'
 import type { ConnectionStatus } from './connectionStatus.ts'
+import { browserStore, WaitingChanges } from './WaitingChanges.ts'
+import type { KeyValueStore } from './WaitingChanges.ts'
 
 export interface WorkspaceConnection {
   readonly doc: Y.Doc
@@ -27,6 +29,8 @@ export interface ConnectOptions {
   readonly serverUrl?: string
   /** Keep an IndexedDB copy (off in tests without IndexedDB). */
   readonly offline?: boolean
+  /** Where the count of changes waiting to sync outlives a reload; localStorage by default. */
+  readonly store?: KeyValueStore | null
   readonly now?: () => number
 }
 
@@ -47,7 +51,8 @@ export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
   } as ConstructorParameters<typeof WebsocketProvider>[3])
 
   let current: ConnectionStatus = { status: 'connecting' }
-  let pending = 0
+  // The count outlives a reload only where the changes do: with the offline copy.
+  const waiting = new WaitingChanges(options.workspaceId, local === null ? null : (options.store ?? browserStore()))
   const listeners = new Set<() => void>()
   const set = (next: ConnectionStatus) => {
     current = next
@@ -55,22 +60,21 @@ export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
   }
   provider.on('sync', (synced: boolean) => {
     if (synced) {
-      pending = 0
+      waiting.clear()
       set({ status: 'online' })
     }
   })
   provider.on('status', ({ status }: { status: string }) => {
-    if (status === 'disconnected' && current.status !== 'denied') set({ status: 'offline', since: now(), pending })
+    if (status === 'disconnected' && current.status !== 'denied') set({ status: 'offline', since: now(), pending: waiting.count })
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (event && FINAL.has(event.code)) set({ status: 'denied', code: event.code, reason: event.reason })
-    else if (current.status === 'connecting') set({ status: 'offline', since: now(), pending })
+    else if (current.status === 'connecting') set({ status: 'offline', since: now(), pending: waiting.count })
   })
   doc.on('afterTransaction', (tr: Y.Transaction) => {
     if (!isCommandOrigin(tr.origin) && !(tr.origin instanceof Y.UndoManager)) return
     if (current.status !== 'offline' || tr.changed.size === 0) return
-    pending += 1
-    set({ status: 'offline', since: current.since, pending })
+    set({ status: 'offline', since: current.since, pending: waiting.add() })
   })
 
   return {

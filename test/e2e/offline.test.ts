@@ -108,7 +108,9 @@ describe('editing while the server is down', () => {
     // trusted) and shows the card from the local copy, without asking who she is again.
     await card(cell(a, 'To do', KR), 'Written offline by Ada', 'To do').waitFor()
     await card(cell(a, 'To do', KR), 'Shared card', 'To do').waitFor()
-    await connectionBadge(a, /^Offline/).waitFor()
+    // Her change still waits, and the badge still says so (the count is kept with the copy).
+    await connectionBadge(a, 'Offline · 1 change waiting to sync').waitFor()
+    await a.screenshot({ path: join(SCREENSHOTS, 'offline-reloaded.png') })
     expect(await a.getByRole('dialog', { name: /^Join / }).count()).toBe(0)
     const down = shell
     shell = undefined
@@ -119,6 +121,8 @@ describe('editing while the server is down', () => {
     expect(server.url).toBe(url)
     await connectionBadge(a, 'Live').waitFor()
     await connectionBadge(b, 'Live').waitFor()
+    // Synced: nothing waits any more, for the next reload either.
+    expect(await a.evaluate((key) => localStorage.getItem(key), `roundtable:waiting:${ws.id}`)).toBeNull()
     for (const page of [a, b]) {
       await card(cell(page, 'To do', KR), 'Written offline by Ada', 'To do').waitFor()
       await card(cell(page, 'Doing', KR), 'Shared card', 'Doing').waitFor()
