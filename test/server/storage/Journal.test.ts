@@ -163,4 +163,14 @@ describe('journal records', () => {
     expect(plan.get('a')).toEqual({ deleted: true, updates: [u3] })
     expect(plan.get('b')).toEqual({ deleted: false, updates: [u2] })
   })
+
+  it('writes each entry as a log record of [kind][id length][id][update]', () => {
+    const update = new Uint8Array([7, 8, 9])
+    const bytes = encodeJournal([
+      { docId: 'doc-1', update },
+      { docId: 'x', update: null },
+    ])
+    const id = new TextEncoder().encode('doc-1')
+    expect(bytes).toEqual(encodeRecords([new Uint8Array([1, id.length, ...id, ...update]), new Uint8Array([2, 1, 'x'.charCodeAt(0)])]))
+  })
 })
