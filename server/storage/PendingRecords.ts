@@ -8,8 +8,8 @@
 import { crc32 } from './crc32.ts'
 import { decodeRecords, RECORD_HEADER_BYTES } from './updateLog.ts'
 
-/** The first chunk's size; each new chunk doubles it, up to the largest. */
-const FIRST_CHUNK_BYTES = 1024
+/** The first chunk's size (small: most documents wait with a few updates); each new chunk doubles it, up to the largest. */
+const FIRST_CHUNK_BYTES = 256
 const LARGEST_CHUNK_BYTES = 64 * 1024
 
 export class PendingRecords {
