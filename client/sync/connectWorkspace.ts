@@ -10,7 +10,6 @@ import { isCommandOrigin, snapshot } from '../../shared/doc/index.ts'
 import { CloseCode } from '../../shared/protocol/index.ts'
 import type { ConnectionStatus } from './connectionStatus.ts'
 import { browserStore, WaitingChanges } from './WaitingChanges.ts'
-import type { KeyValueStore } from './WaitingChanges.ts'
 
 export interface WorkspaceConnection {
   readonly doc: Y.Doc
@@ -29,8 +28,6 @@ export interface ConnectOptions {
   readonly serverUrl?: string
   /** Keep an IndexedDB copy (off in tests without IndexedDB). */
   readonly offline?: boolean
-  /** Where the count of changes waiting to sync outlives a reload; localStorage by default. */
-  readonly store?: KeyValueStore | null
   readonly now?: () => number
 }
 
@@ -52,7 +49,7 @@ export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
 
   let current: ConnectionStatus = { status: 'connecting' }
   // The count outlives a reload only where the changes do: with the offline copy.
-  const waiting = new WaitingChanges(options.workspaceId, local === null ? null : (options.store ?? browserStore()))
+  const waiting = new WaitingChanges(options.workspaceId, local === null ? null : browserStore())
   const listeners = new Set<() => void>()
   const set = (next: ConnectionStatus) => {
     current = next
