@@ -10,6 +10,7 @@ const STATUS: Readonly<Record<CommandErrorCode, ContentfulStatusCode>> = {
   [CommandErrorCode.AlignmentCycle]: 409,
   [CommandErrorCode.CrossCycle]: 409,
   [CommandErrorCode.Locked]: 409,
+  [CommandErrorCode.CycleClosed]: 409,
   [CommandErrorCode.BadTransition]: 409,
   [CommandErrorCode.InUse]: 409,
 }

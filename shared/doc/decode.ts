@@ -73,3 +73,16 @@ export function asFields(value: unknown): Readonly<Record<string, unknown>> | un
     ? (value as Record<string, unknown>)
     : undefined
 }
+
+/** The plain-object entries of a Y.Map nested under `key` (a record's own small log), by id. */
+export function nestedEntries(source: Fields, key: string): Array<readonly [string, Readonly<Record<string, unknown>>]> {
+  const value = get(source, key)
+  const out: Array<readonly [string, Readonly<Record<string, unknown>>]> = []
+  if (value instanceof Y.Map) {
+    value.forEach((entry, id) => {
+      const fields = asFields(entry)
+      if (fields !== undefined) out.push([id, fields])
+    })
+  }
+  return out
+}

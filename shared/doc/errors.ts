@@ -11,6 +11,8 @@ export const CommandErrorCode = {
   CrossCycle: 'cross-cycle',
   /** The cycle's status forbids this change (objectives are fixed once published). */
   Locked: 'locked',
+  /** The cycle is closed: only scores and comments change until an owner reopens it. */
+  CycleClosed: 'cycle-closed',
   /** A key-result edit after publishing must say why. */
   ReasonRequired: 'reason-required',
   /** The cycle cannot move to that status from where it is. */

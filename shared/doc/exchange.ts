@@ -2,6 +2,7 @@
  * @module Lossless JSON export of a workspace and its import into an empty document: every record
  * with its ids, times and status, so an export imported again exports the same.
  */
+import * as Y from 'yjs'
 import { z } from 'zod'
 import {
   ColumnKind,
@@ -51,6 +52,12 @@ const schema = z.object({
       status: oneOf(CycleStatus),
       publishedAt: time.nullable(),
       closedAt: time.nullable(),
+      // Left out by exports made before cycles could be reopened; a reopen trims to
+      // MAX_REOPENINGS, but concurrent ones on two replicas can leave a few more.
+      reopenings: z
+        .array(z.object({ id, reason: text(2_000), authorId: id.nullable(), at: time, closedAt: time.nullable() }))
+        .max(100)
+        .default([]),
     }),
   ),
   teams: z.array(z.object({ id, name: text(200) })),
@@ -209,7 +216,11 @@ export function importWorkspace(s: Session, data: unknown): void {
     const settings = s.doc.getMap(Root.Settings)
     settings.set('name', x.settings.name)
     for (const [key, value] of Object.entries(x.settings.stall)) settings.set(key, value)
-    for (const { id: key, ...rest } of x.cycles) insertRecord(s.doc, Root.Cycles, key, rest)
+    for (const { id: key, reopenings, ...rest } of x.cycles) {
+      const log = new Y.Map<unknown>()
+      insertRecord(s.doc, Root.Cycles, key, { ...rest, reopenings: log })
+      for (const { id: entryId, ...entry } of reopenings) log.set(entryId, entry)
+    }
     for (const { id: key, ...rest } of x.teams) insertRecord(s.doc, Root.Teams, key, rest)
     for (const { id: key, ...rest } of x.people) insertRecord(s.doc, Root.People, key, rest)
     for (const { id: key, title, description, ...rest } of x.objectives) {

@@ -48,14 +48,19 @@ export function cycleOfKeyResult(doc: Y.Doc, kr: KeyResult): Cycle {
 
 /** Objectives may change only while their cycle is a draft: they are fixed once published. */
 export function requireDraft(cycle: Cycle, what: string): void {
+  requireNotClosed(cycle, what)
   if (cycle.status !== CycleStatus.Draft) {
     refuse(CommandErrorCode.Locked, `${what}: the cycle "${cycle.name}" is ${cycle.status}; objectives are fixed once published`)
   }
 }
 
+/**
+ * A closed cycle is the record of what happened: tasks, key results, check-ins and objectives
+ * stay as they were at the close; only scores and comments change (until an owner reopens it).
+ */
 export function requireNotClosed(cycle: Cycle, what: string): void {
   if (cycle.status === CycleStatus.Closed) {
-    refuse(CommandErrorCode.Locked, `${what}: the cycle "${cycle.name}" is closed`)
+    refuse(CommandErrorCode.CycleClosed, `${what}: the cycle "${cycle.name}" is closed; only scores and comments change`, cycle.id)
   }
 }
 

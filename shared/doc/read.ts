@@ -19,6 +19,7 @@ import type {
   Comment,
   Cycle,
   CycleId,
+  CycleReopening,
   KeyResult,
   KeyResultChange,
   KeyResultId,
@@ -31,7 +32,7 @@ import type {
   Team,
   WorkspaceSettings,
 } from '../model/index.ts'
-import { asFields, ids, num, obj, oneOf, optDate, optId, optNum, optStr, str, strings } from './decode.ts'
+import { asFields, ids, nestedEntries, num, obj, oneOf, optDate, optId, optNum, optStr, str, strings } from './decode.ts'
 import { isId } from '../model/index.ts'
 import { DEFAULT_STALL_SETTINGS } from '../rules/thresholds.ts'
 
@@ -70,7 +71,22 @@ export function readCycle(id: string, m: Y.Map<unknown>): Cycle {
     status: oneOf(m, 'status', enumValues(CycleStatus), CycleStatus.Draft),
     publishedAt: optNum(m, 'publishedAt'),
     closedAt: optNum(m, 'closedAt'),
+    reopenings: readReopenings(m),
   })
+}
+
+/** A cycle's reopenings, oldest first (ties by id, so every replica lists them alike). */
+function readReopenings(m: Y.Map<unknown>): readonly CycleReopening[] {
+  const list = nestedEntries(m, 'reopenings').map(([id, f]) =>
+    Object.freeze<CycleReopening>({
+      id: id as CycleReopening['id'],
+      reason: str(f, 'reason'),
+      authorId: optId(f, 'authorId'),
+      at: num(f, 'at', 0),
+      closedAt: optNum(f, 'closedAt'),
+    }),
+  )
+  return Object.freeze(list.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
 }
 
 export function readTeam(id: string, m: Y.Map<unknown>): Team {

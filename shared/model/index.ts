@@ -31,6 +31,7 @@ export type {
   Comment,
   CommentTarget,
   Cycle,
+  CycleReopening,
   IsoDate,
   KeyResult,
   KeyResultChange,

@@ -58,6 +58,18 @@ export interface Cycle {
   readonly status: CycleStatus
   readonly publishedAt: Millis | null
   readonly closedAt: Millis | null
+  /** Its reopenings after a close, oldest first; only the latest few are kept. */
+  readonly reopenings: readonly CycleReopening[]
+}
+
+/** An owner reopened a closed cycle (closed -> published), saying why. */
+export interface CycleReopening {
+  readonly id: ChangeId
+  readonly reason: string
+  readonly authorId: PersonId | null
+  readonly at: Millis
+  /** When the cycle had been closed. */
+  readonly closedAt: Millis | null
 }
 
 export interface Team {

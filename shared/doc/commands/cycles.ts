@@ -1,11 +1,15 @@
-/** @module Cycle commands: a cycle moves draft -> published -> closed and never back. */
+/**
+ * @module Cycle commands: a cycle moves draft -> published -> closed; an owner may reopen a closed
+ * cycle (back to published) with a reason, kept in the cycle's own short log.
+ */
+import * as Y from 'yjs'
 import { z } from 'zod'
 import { CycleKind, CycleStatus, enumValues } from '../../model/index.ts'
-import type { CycleId } from '../../model/index.ts'
+import type { ChangeId, CycleId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
-import { dateSchema, idSchema, nameSchema, parse } from '../input.ts'
+import { dateSchema, idSchema, nameSchema, parse, reasonSchema } from '../input.ts'
 import { cycleRecord } from '../lookup.ts'
-import { readObjective, readTask } from '../read.ts'
+import { readCycle, readObjective, readTask } from '../read.ts'
 import { allRecords } from '../lookup.ts'
 import { Root, insertRecord } from '../schema.ts'
 import type { Session } from '../session.ts'
@@ -35,6 +39,9 @@ export function createCycle(s: Session, input: CreateCycleInput): CycleId {
       status: CycleStatus.Draft,
       publishedAt: null,
       closedAt: null,
+      // Made with the cycle: two replicas making it at their first reopening would each make
+      // their own map, and one of the two entries would be lost.
+      reopenings: new Y.Map<unknown>(),
     })
   }, s.origin)
   return id
@@ -71,9 +78,45 @@ export function publishCycle(s: Session, id: CycleId): void {
   transition(s, id, CycleStatus.Draft, CycleStatus.Published, 'publishedAt')
 }
 
-/** Closes a published cycle: only scores and comments change after this. */
+/** Closes a published cycle: only scores and comments change after this, until it is reopened. */
 export function closeCycle(s: Session, id: CycleId): void {
   transition(s, id, CycleStatus.Published, CycleStatus.Closed, 'closedAt')
+}
+
+/** How many reopenings a cycle keeps: enough to read its story, never a growing history. */
+export const MAX_REOPENINGS = 10
+
+/**
+ * Reopens a closed cycle (back to published) so its tasks, key results and check-ins can change
+ * again; `reason` is required and logged on the cycle with who and when. Only the latest
+ * MAX_REOPENINGS entries are kept. Who may do this (owners) is the server's to enforce.
+ */
+export function reopenCycle(s: Session, id: CycleId, reason: string): void {
+  parse(idSchema, id)
+  if (typeof reason !== 'string' || reason.trim() === '') {
+    refuse(CommandErrorCode.ReasonRequired, 'Say why the cycle is reopened', 'reason')
+  }
+  const why = parse(reasonSchema, reason)
+  const [cycle, m] = cycleRecord(s.doc, id)
+  if (cycle.status !== CycleStatus.Closed) {
+    refuse(CommandErrorCode.BadTransition, `Cannot reopen a ${cycle.status} cycle; only a closed one`)
+  }
+  const entryId = s.newId() as ChangeId
+  s.doc.transact(() => {
+    m.set('status', CycleStatus.Published)
+    m.set('closedAt', null)
+    let log = m.get('reopenings')
+    if (!(log instanceof Y.Map)) {
+      log = new Y.Map<unknown>()
+      m.set('reopenings', log)
+    }
+    const entries = log as Y.Map<unknown>
+    entries.set(entryId, { reason: why, authorId: s.actor, at: s.now(), closedAt: cycle.closedAt })
+    // Entries are plain values under fresh ids, so concurrent reopenings both stay; trimming by
+    // the same order everywhere keeps every replica's log the same length.
+    const kept = readCycle(id, m).reopenings
+    for (const old of kept.slice(0, Math.max(0, kept.length - MAX_REOPENINGS))) entries.delete(old.id)
+  }, s.origin)
 }
 
 function transition(s: Session, id: CycleId, from: CycleStatus, to: CycleStatus, stamp: string): void {

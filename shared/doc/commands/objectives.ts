@@ -5,7 +5,7 @@ import { ObjectiveLevel, ObjectiveStatus, Origin, enumValues } from '../../model
 import type { Alignment, ObjectiveId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
 import { idSchema, longTextSchema, parse, titleSchema } from '../input.ts'
-import { allRecords, cycleRecord, keyResultRecord, objectiveRecord, requireDraft, requireRef } from '../lookup.ts'
+import { allRecords, cycleRecord, keyResultRecord, objectiveRecord, requireDraft, requireNotClosed, requireRef } from '../lookup.ts'
 import { readKeyResult, readObjective } from '../read.ts'
 import { Root, insertRecord, newText } from '../schema.ts'
 import type { Session } from '../session.ts'
@@ -83,12 +83,13 @@ const FIXED_WHEN_PUBLISHED = ['title', 'description', 'level', 'alignment', 'ori
 
 /**
  * Edits an objective. Text fields are merged character by character with concurrent typing.
- * Once the cycle is published only owner, team and status may change.
+ * Once the cycle is published only owner, team and status may change; once it is closed, nothing.
  */
 export function updateObjective(s: Session, id: ObjectiveId, patch: ObjectivePatch): void {
   const input = parse(patchInput, patch)
   const [objective, m] = objectiveRecord(s.doc, id)
   const [cycle] = cycleRecord(s.doc, objective.cycleId)
+  requireNotClosed(cycle, 'Cannot change the objective')
   if (FIXED_WHEN_PUBLISHED.some((key) => input[key] !== undefined)) requireDraft(cycle, 'Cannot change the objective')
   requireRef(s.doc, Root.People, 'person', input.ownerId)
   requireRef(s.doc, Root.Teams, 'team', input.teamId)

@@ -1,9 +1,21 @@
-/** @module Task commands: the cards that move a key result across the board. */
+/**
+ * @module Task commands: the cards that move a key result across the board. A closed cycle's
+ * cards stay as they were at the close, since its task-driven key results are scored from them.
+ */
 import { z } from 'zod'
 import type { ColumnId, CycleId, KeyResultId, TaskId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
 import { dateSchema, idSchema, labelsSchema, parse, titleSchema } from '../input.ts'
-import { cellRanks, columnRecord, cycleOfKeyResult, cycleRecord, keyResultRecord, requireRef, taskRecord } from '../lookup.ts'
+import {
+  cellRanks,
+  columnRecord,
+  cycleOfKeyResult,
+  cycleRecord,
+  keyResultRecord,
+  requireNotClosed,
+  requireRef,
+  taskRecord,
+} from '../lookup.ts'
 import { rankAt } from '../rank.ts'
 import { Root, insertRecord, newText } from '../schema.ts'
 import type { Session } from '../session.ts'
@@ -35,6 +47,7 @@ export function createTask(s: Session, input: CreateTaskInput): TaskId {
   const t = parse(createInput, input)
   columnRecord(s.doc, t.columnId)
   const cycleId = placementCycle(s, t.keyResultId as KeyResultId | null, t.cycleId as CycleId | undefined)
+  requireOpenCycle(s, cycleId, 'Cannot add a task')
   requireRef(s.doc, Root.People, 'person', t.assigneeId)
   const id = (t.id ?? s.newId()) as TaskId
   const ranks = cellRanks(s.doc, t.columnId as ColumnId, t.keyResultId as KeyResultId | null, cycleId, null)
@@ -65,6 +78,10 @@ function placementCycle(s: Session, keyResultId: KeyResultId | null, cycleId: Cy
   return cycle.id
 }
 
+function requireOpenCycle(s: Session, cycleId: CycleId, what: string): void {
+  requireNotClosed(cycleRecord(s.doc, cycleId)[0], what)
+}
+
 const patchInput = z
   .object({
     title: titleSchema,
@@ -81,7 +98,8 @@ export type TaskPatch = z.input<typeof patchInput>
 /** Edits a card's details. This is not activity: only a move resets a card's age. */
 export function updateTask(s: Session, id: TaskId, patch: TaskPatch): void {
   const input = parse(patchInput, patch)
-  const [, m] = taskRecord(s.doc, id)
+  const [task, m] = taskRecord(s.doc, id)
+  requireOpenCycle(s, task.cycleId, 'Cannot change the task')
   requireRef(s.doc, Root.People, 'person', input.assigneeId)
   s.doc.transact(() => {
     for (const [key, value] of Object.entries(input)) {
@@ -109,6 +127,7 @@ export type MoveTaskInput = z.input<typeof moveInput>
 export function moveTask(s: Session, input: MoveTaskInput): void {
   const mv = parse(moveInput, input)
   const [task, m] = taskRecord(s.doc, mv.taskId)
+  requireOpenCycle(s, task.cycleId, 'Cannot move the task')
   columnRecord(s.doc, mv.columnId)
   const keyResultId = mv.keyResultId as KeyResultId | null
   placementCycle(s, keyResultId, task.cycleId)
@@ -123,6 +142,7 @@ export function moveTask(s: Session, input: MoveTaskInput): void {
 
 export function deleteTask(s: Session, id: TaskId): void {
   parse(idSchema, id)
-  taskRecord(s.doc, id)
+  const [task] = taskRecord(s.doc, id)
+  requireOpenCycle(s, task.cycleId, 'Cannot delete the task')
   s.doc.transact(() => s.doc.getMap(Root.Tasks).delete(id), s.origin)
 }

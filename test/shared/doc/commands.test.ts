@@ -194,7 +194,7 @@ describe('commands', () => {
     expect(log[0]).toMatchObject({ keyResultId: krA, field: 'target', from: 40, to: 50, reason: 'The pilot doubled our reach' })
     expectRefused(s.doc, CommandErrorCode.BadTransition, () => publishCycle(s, cycleId))
     closeCycle(s, cycleId)
-    expectRefused(s.doc, CommandErrorCode.Locked, () => checkIn(s, { keyResultId: krA, value: 30, confidence: 5 }))
+    expectRefused(s.doc, CommandErrorCode.CycleClosed, () => checkIn(s, { keyResultId: krA, value: 30, confidence: 5 }))
     scoreKeyResult(s, { keyResultId: krA, selfScore: 0.7 })
     expect(snapshot(s.doc).scores.get(krA)?.selfScore).toBe(0.7)
   })

@@ -48,6 +48,7 @@ export function cycle(over: Partial<Cycle> = {}): Cycle {
     status: 'published',
     publishedAt: T0,
     closedAt: null,
+    reopenings: [],
     ...over,
   }
 }
