@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../../server/app.ts'
-import { OriginSource, createKeyResult, createObjective, openSession, snapshot } from '../../../shared/doc/index.ts'
+import {
+  OriginSource,
+  closeCycle,
+  createKeyResult,
+  createObjective,
+  openSession,
+  publishCycle,
+  snapshot,
+} from '../../../shared/doc/index.ts'
 import { seedDemoWorkspace } from '../../../server/seed/demoWorkspace.ts'
 import { testServices } from '../../helpers/services.ts'
 
@@ -131,6 +139,22 @@ describe('check-in API', () => {
     const unknown = await app.request(`/api/workspaces/${w.id}/key-results/nope/check-ins`, json({ value: 1, confidence: 5 }, w.tokens.editor))
     expect(unknown.status).toBe(404)
     expectJsonError(await unknown.json(), 'not_found')
+    expect(snapshot(ctx.docs.docs.get(w.id)!).checkIns.size).toBe(0)
+  })
+
+  it('a check-in on a closed cycle is 409 cycle_closed, changing nothing', async () => {
+    const w = await withKeyResult()
+    await ctx.docs.withDoc(w.id, (doc) => {
+      const s = openSession(doc, { source: OriginSource.System })
+      const cycleId = [...snapshot(doc).cycles.keys()][0]!
+      publishCycle(s, cycleId)
+      closeCycle(s, cycleId)
+    })
+    const res = await app.request(`/api/workspaces/${w.id}/key-results/${w.krId}/check-ins`, json({ value: 40, confidence: 6 }, w.tokens.editor))
+    expect(res.status).toBe(409)
+    const body = await res.json()
+    expectJsonError(body, 'cycle_closed')
+    expect((body as { error: { message: string } }).error.message).toContain('closed')
     expect(snapshot(ctx.docs.docs.get(w.id)!).checkIns.size).toBe(0)
   })
 })
