@@ -1,7 +1,8 @@
 /**
  * @module The view switcher: a tablist (Board, OKRs, Stall radar) with arrow-key movement. The
- * radar tab carries the count of warnings that need attention; its name stays "Stall radar" and
- * the count is its description, so the tab is found by the same name whatever the count.
+ * radar tab carries the count of warnings that need attention (critical and warning, not info);
+ * its name stays "Stall radar" and the count is its description, so the tab is found by the same
+ * name whatever the count. The tooltip says what is counted, since the radar lists info rows too.
  */
 import { useRef } from 'react'
 import type { KeyboardEvent } from 'react'
@@ -10,6 +11,7 @@ import type { ViewName } from '../../hooks/useView.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import type { IconName } from '../../ui/Icon.tsx'
 import { useStallCount } from './useStallCount.ts'
+import type { StallCount } from './useStallCount.ts'
 
 export const VIEW_TABS: ReadonlyArray<{ view: ViewName; label: string; icon: IconName }> = [
   { view: 'board', label: 'Board', icon: 'board' },
@@ -18,6 +20,12 @@ export const VIEW_TABS: ReadonlyArray<{ view: ViewName; label: string; icon: Ico
 ]
 
 const countText = (n: number) => `${n} stall ${n === 1 ? 'warning needs' : 'warnings need'} attention`
+
+/** "15 stall warnings need attention (critical or warning); the radar also lists 5 for information." */
+export function countTooltip({ attention, info }: StallCount): string {
+  const more = info === 0 ? '' : `; the radar also lists ${info} for information`
+  return `${countText(attention)} (critical or warning)${more}.`
+}
 
 export const tabId = (view: ViewName) => `view-tab-${view}`
 export const PANEL_ID = 'view-panel'
@@ -42,29 +50,31 @@ export function ViewTabs() {
     <div className="view-tabs" role="tablist" aria-label="Views" ref={list} onKeyDown={onKeyDown}>
       {VIEW_TABS.map((tab) => {
         const selected = tab.view === view
-        const count = tab.view === 'radar' ? stalls : 0
+        const count = tab.view === 'radar' ? stalls.attention : 0
         return (
           <button
             key={tab.view}
             id={tabId(tab.view)}
             type="button"
             role="tab"
-            aria-label={tab.label}
             aria-selected={selected}
             aria-controls={PANEL_ID}
             aria-describedby={count > 0 ? `${tabId(tab.view)}-count` : undefined}
             tabIndex={selected ? 0 : -1}
             className="view-tab"
+            title={count > 0 ? countTooltip(stalls) : undefined}
             onClick={() => setView(tab.view)}
           >
             <Icon name={tab.icon} />
             {tab.label}
             {count > 0 && (
               <>
-                <span className="view-tab__count" aria-hidden="true" title={countText(count)}>
+                {/* The name comes from the text: the digits stay out of it (aria-hidden), the
+                    sentence is the description (hidden, read through aria-describedby). */}
+                <span className="view-tab__count" aria-hidden="true">
                   {count}
                 </span>
-                <span className="visually-hidden" id={`${tabId(tab.view)}-count`}>
+                <span hidden id={`${tabId(tab.view)}-count`}>
                   {countText(count)}
                 </span>
               </>

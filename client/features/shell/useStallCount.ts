@@ -1,4 +1,7 @@
-/** @module How many stall warnings need attention (critical + warning) in the cycle in view. */
+/**
+ * @module How many stall warnings of the cycle in view need attention (critical + warning), and
+ * how many more the radar lists for information only, so the tab's badge can say what it counts.
+ */
 import { useCallback } from 'react'
 import type { WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import { stallWarnings } from '../../../shared/rules/index.ts'
@@ -6,14 +9,26 @@ import { useCycle } from '../../hooks/useCycle.ts'
 import { useNow } from '../../hooks/useNow.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 
-export function useStallCount(): number {
+export interface StallCount {
+  /** Critical and warning: the number on the radar tab. */
+  readonly attention: number
+  /** Info rows: listed on the radar, not counted on the tab. */
+  readonly info: number
+}
+
+const sameCount = (a: StallCount, b: StallCount) => a.attention === b.attention && a.info === b.info
+
+export function useStallCount(): StallCount {
   const now = useNow()
   const cycleId = useCycle()?.id ?? null
   // A stable selector: useSnapshot re-runs the rules only when the doc, the minute or the cycle changes.
   const count = useCallback(
-    (snap: WorkspaceSnapshot) =>
-      stallWarnings(snap, now, cycleId === null ? {} : { cycleId }).filter((w) => w.severity === 'critical' || w.severity === 'warning').length,
+    (snap: WorkspaceSnapshot): StallCount => {
+      const warnings = stallWarnings(snap, now, cycleId === null ? {} : { cycleId })
+      const info = warnings.filter((w) => w.severity === 'info').length
+      return { attention: warnings.length - info, info }
+    },
     [now, cycleId],
   )
-  return useSnapshot(count)
+  return useSnapshot(count, sameCount)
 }

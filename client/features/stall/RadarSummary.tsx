@@ -1,7 +1,17 @@
-/** @module The counts per severity at the top of the radar; each count also filters the list. */
+/**
+ * @module The counts per severity at the top of the radar; each count also filters the list. Each
+ * button is named by what it shows ("3 Critical"), and its tooltip says whether the radar tab's
+ * badge counts it (critical and warning do, info does not).
+ */
 import type { Severity } from '../../../shared/rules/index.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { SEVERITY_GROUP, SEVERITY_ICON, SEVERITY_ORDER } from './severity.ts'
+
+const COUNTED_ON_TAB: Readonly<Record<Severity, string>> = {
+  critical: 'Counted on the Stall radar tab',
+  warning: 'Counted on the Stall radar tab',
+  info: 'For information: not counted on the Stall radar tab',
+}
 
 export interface RadarSummaryProps {
   readonly counts: Readonly<Record<Severity, number>>
@@ -19,11 +29,11 @@ export function RadarSummary({ counts, only, onOnly }: RadarSummaryProps) {
           type="button"
           className={`radar-count radar-count--${severity}`}
           aria-pressed={only === severity}
-          aria-label={`${SEVERITY_GROUP[severity]}: ${counts[severity]}${only === severity ? ' (showing only these)' : ''}`}
+          title={`${COUNTED_ON_TAB[severity]}. ${only === severity ? 'Showing only these: press again for all.' : 'Press to show only these.'}`}
           onClick={() => onOnly(only === severity ? null : severity)}
         >
           <span className="radar-count__icon"><Icon name={SEVERITY_ICON[severity]} size={16} /></span>
-          <span className="radar-count__n">{counts[severity]}</span>
+          <span className="radar-count__n">{counts[severity]}</span>{' '}
           <span className="radar-count__label">{SEVERITY_GROUP[severity]}</span>
         </button>
       ))}

@@ -36,9 +36,9 @@ describe('stall radar', () => {
   it('lists every warning most severe first, grouped by severity, with counts on top', () => {
     renderRadar()
     const radar = screen.getByRole('region', { name: 'Stall radar' })
-    expect(within(radar).getByRole('button', { name: 'Critical: 2' })).toBeTruthy()
-    expect(within(radar).getByRole('button', { name: 'Warnings: 2' })).toBeTruthy()
-    expect(within(radar).getByRole('button', { name: 'Info: 1' })).toBeTruthy()
+    expect(within(radar).getByRole('button', { name: '2 Critical' })).toBeTruthy()
+    expect(within(radar).getByRole('button', { name: '2 Warnings' })).toBeTruthy()
+    expect(within(radar).getByRole('button', { name: '1 Info' })).toBeTruthy()
     const rows = rowsOf(radar)
     expect(rows.map((r: HTMLElement) => r.querySelector('.radar-row__severity')?.textContent)).toEqual(['Critical', 'Critical', 'Warning', 'Warning', 'Info'])
     const critical = screen.getByRole('region', { name: 'Critical 2' })
@@ -56,8 +56,8 @@ describe('stall radar', () => {
 
   it('filters to one severity from its count', () => {
     renderRadar()
-    fireEvent.click(screen.getByRole('button', { name: 'Critical: 2' }))
-    expect(screen.getByRole('button', { name: /Critical: 2/ }).getAttribute('aria-pressed')).toBe('true')
+    fireEvent.click(screen.getByRole('button', { name: '2 Critical' }))
+    expect(screen.getByRole('button', { name: '2 Critical' }).getAttribute('aria-pressed')).toBe('true')
     expect(screen.queryByRole('region', { name: 'Warnings 2' })).toBeNull()
     expect(rowsOf(screen.getByRole('region', { name: 'Stall radar' }))).toHaveLength(2)
   })
@@ -82,7 +82,7 @@ describe('stall radar', () => {
       },
     })
     expect(screen.getByRole('status').textContent).toMatch(/The board is healthy/)
-    expect(screen.getByRole('button', { name: 'Critical: 0' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: '0 Critical' })).toBeTruthy()
   })
 })
 

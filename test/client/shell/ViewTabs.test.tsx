@@ -5,7 +5,7 @@ import { createCycle, createKeyResult, createObjective, openSession, publishCycl
 import type { Session } from '../../../shared/doc/index.ts'
 import type { KeyResultId } from '../../../shared/model/index.ts'
 import { ActiveView } from '../../../client/features/shell/ActiveView.tsx'
-import { ViewTabs } from '../../../client/features/shell/ViewTabs.tsx'
+import { ViewTabs, countTooltip } from '../../../client/features/shell/ViewTabs.tsx'
 import { useView } from '../../../client/hooks/useView.ts'
 import { renderWithWorkspace } from '../helpers/fakeWorkspace.tsx'
 
@@ -79,6 +79,13 @@ describe('view switching', () => {
     // S1 (no check-in for a month) and S2 (behind pace): both need attention.
     expect(description?.textContent).toBe('2 stall warnings need attention')
     expect(screen.getByRole('tab', { name: 'Stall radar' })).toBe(radar)
+    // The badge's meaning is visible: the tooltip says what it counts, and what it leaves out.
+    expect(radar.getAttribute('title')).toBe('2 stall warnings need attention (critical or warning).')
+  })
+
+  it('says in the tooltip that info rows are listed on the radar but not counted', () => {
+    expect(countTooltip({ attention: 15, info: 5 })).toBe('15 stall warnings need attention (critical or warning); the radar also lists 5 for information.')
+    expect(countTooltip({ attention: 1, info: 0 })).toBe('1 stall warning needs attention (critical or warning).')
   })
 
   it('focus() from anywhere brings the board forward', () => {
