@@ -1,4 +1,9 @@
-/** @module A person's initials on their colour; a stack of them for "who is here". */
+/**
+ * @module A person's initials on their colour; a stack of them for "who is here". The initials are
+ * black or white, whichever reads at 4.5:1 or better on that colour (people pick any colour).
+ */
+import type { CSSProperties } from 'react'
+import { readableTextOn } from './contrast.ts'
 
 export interface AvatarProps {
   readonly name: string
@@ -6,6 +11,8 @@ export interface AvatarProps {
   readonly size?: 'md' | 'sm'
   /** Extra text for the tooltip and accessible name, e.g. "editing the title". */
   readonly detail?: string
+  /** This browser's own person: ringed, and never covered by its neighbours in a stack. */
+  readonly self?: boolean
 }
 
 export function initials(name: string): string {
@@ -14,10 +21,17 @@ export function initials(name: string): string {
   return letters.toUpperCase()
 }
 
-export function Avatar({ name, color, size = 'md', detail }: AvatarProps) {
+/** Background and text colour of an avatar; a colour that is not hex keeps the stylesheet's text colour. */
+export function avatarColors(color: string): CSSProperties {
+  const text = readableTextOn(color)
+  return text === null ? { background: color } : { background: color, color: text }
+}
+
+export function Avatar({ name, color, size = 'md', detail, self = false }: AvatarProps) {
   const label = detail ? `${name}, ${detail}` : name
+  const classes = ['avatar', size === 'sm' && 'avatar--sm', self && 'avatar--self'].filter(Boolean).join(' ')
   return (
-    <span className={`avatar${size === 'sm' ? ' avatar--sm' : ''}`} style={{ background: color }} role="img" aria-label={label} title={label}>
+    <span className={classes} style={avatarColors(color)} role="img" aria-label={label} title={label}>
       {initials(name)}
     </span>
   )
@@ -31,7 +45,11 @@ export function AvatarStack({ people, label, max = 6 }: { people: readonly Avata
       {shown.map((p, i) => (
         <Avatar key={`${p.name}-${i}`} {...p} />
       ))}
-      {more > 0 && <Avatar name={`+${more}`} color="var(--text-3)" detail={`${more} more`} />}
+      {more > 0 && (
+        <span className="avatar avatar--more" role="img" aria-label={`${more} more`} title={`${more} more`}>
+          +{more}
+        </span>
+      )}
     </span>
   )
 }

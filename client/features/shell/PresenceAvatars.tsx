@@ -8,7 +8,7 @@ import type { AvatarProps } from '../../ui/Avatar.tsx'
 import { describeActivity } from './describeActivity.ts'
 
 function sameAvatars(a: readonly AvatarProps[], b: readonly AvatarProps[]): boolean {
-  return a.length === b.length && a.every((p, i) => p.name === b[i]!.name && p.color === b[i]!.color && p.detail === b[i]!.detail)
+  return a.length === b.length && a.every((p, i) => p.name === b[i]!.name && p.color === b[i]!.color && p.detail === b[i]!.detail && p.self === b[i]!.self)
 }
 
 export function PresenceAvatars() {
@@ -18,7 +18,7 @@ export function PresenceAvatars() {
       peers.map((peer) => {
         const doing = describeActivity(peer.activity, snap)
         const detail = [peer.self ? 'you' : null, doing].filter(Boolean).join(', ')
-        return { name: peer.user.name, color: peer.user.color, ...(detail ? { detail } : {}) }
+        return { name: peer.user.name, color: peer.user.color, self: peer.self, ...(detail ? { detail } : {}) }
       }),
     [peers],
   )
