@@ -1,6 +1,7 @@
 /**
  * @module An objective above its lanes: level, title, owner, progress against the cycle's pace
- * and its score in the colour of its band (B1-B5), with the band's advice as the tooltip.
+ * and its score in the colour of its band (B1-B5), with the band's advice as the tooltip; "no KRs
+ * yet" in place of a score while it has no key results.
  */
 import { memo } from 'react'
 import type { Objective, Person } from '../../../shared/model/index.ts'
@@ -8,6 +9,7 @@ import { SCORE_BAND_ADVICE, scoreBand } from '../../../shared/rules/index.ts'
 import { colorFor } from '../../sync/identity.ts'
 import { Avatar } from '../../ui/Avatar.tsx'
 import { ProgressBar } from '../../ui/ProgressBar.tsx'
+import { NO_KEY_RESULTS } from '../okr/labels.ts'
 
 const LEVEL: Record<Objective['level'], string> = { company: 'Company', team: 'Team', individual: 'Individual' }
 
@@ -15,12 +17,13 @@ export interface ObjectiveHeaderProps {
   readonly objective: Objective
   readonly owner: Person | null
   readonly progress: number
-  readonly score: number
+  /** Null: no key results yet. */
+  readonly score: number | null
   readonly expected: number
 }
 
 export const ObjectiveHeader = memo(function ObjectiveHeader({ objective, owner, progress, score, expected }: ObjectiveHeaderProps) {
-  const band = scoreBand(score)
+  const band = score === null ? null : scoreBand(score)
   const pct = Math.round(progress * 100)
   return (
     <div className="objective-head">
@@ -38,11 +41,15 @@ export const ObjectiveHeader = memo(function ObjectiveHeader({ objective, owner,
           <ProgressBar value={progress} expected={expected} label={`Progress of ${objective.title}, expected ${Math.round(expected * 100)}% by now`} />
           <span className="objective-head__pct">{pct}%</span>
         </span>
-        <span className={`score score--${band}`} title={SCORE_BAND_ADVICE[band]}>
-          <span className="visually-hidden">Score </span>
-          {score.toFixed(2)}
-          <span className="visually-hidden">: {SCORE_BAND_ADVICE[band]}</span>
-        </span>
+        {score === null || band === null ? (
+          <span className="score score--none" title="Add a key result to score this objective">{NO_KEY_RESULTS}</span>
+        ) : (
+          <span className={`score score--${band}`} title={SCORE_BAND_ADVICE[band]}>
+            <span className="visually-hidden">Score </span>
+            {score.toFixed(2)}
+            <span className="visually-hidden">: {SCORE_BAND_ADVICE[band]}</span>
+          </span>
+        )}
       </div>
     </div>
   )

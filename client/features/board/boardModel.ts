@@ -39,7 +39,8 @@ export interface ObjectiveGroup {
   readonly objective: Objective
   readonly owner: Person | null
   readonly progress: number
-  readonly score: number
+  /** Null while the objective has no key results: nothing to score (O2's `empty`). */
+  readonly score: number | null
   readonly expected: number
   readonly lanes: readonly LaneModel[]
 }
@@ -139,7 +140,7 @@ export function buildBoardModel(snap: WorkspaceSnapshot, cycle: Cycle, filters: 
       objective: o,
       owner: o.ownerId === null ? null : (snap.people.get(o.ownerId) ?? null),
       progress,
-      score,
+      score: lanes.length === 0 ? null : score,
       expected: expectedProgress(cycle, now),
       lanes: lanes.filter((l) => shown.includes(l.keyResult as KeyResult)),
     })

@@ -1,7 +1,7 @@
 /** @module The check-in chart in words: its accessible name and visible caption. */
 import type { CheckIn, Cycle, KeyResult } from '../../../shared/model/index.ts'
 import { expectedProgress } from '../../../shared/rules/index.ts'
-import { formatDate, withUnit } from '../okr/labels.ts'
+import { formatDate, keyResultDecimals, roundTo, withUnit } from '../okr/labels.ts'
 
 export function chartSummary(kr: KeyResult, cycle: Cycle, checkIns: readonly CheckIn[], now: number): string {
   const v = (n: number) => withUnit(n, kr.unit)
@@ -20,5 +20,6 @@ export function chartSummary(kr: KeyResult, cycle: Cycle, checkIns: readonly Che
   const start = kr.kind === 'count' ? (kr.start ?? 0) : kr.start
   if (start === null || kr.target === null) return history
   const expected = start + (kr.target - start) * expectedProgress(cycle, now, kr.createdAt)
-  return `${history} Expected by now: ${v(Math.round(expected * 10) / 10)}; target ${v(kr.target)} by ${formatDate(cycle.endDate, now)}.`
+  // Rounded like the KR's own figures: a KR of whole teams expects whole teams.
+  return `${history} Expected by now: ${v(roundTo(expected, keyResultDecimals(kr)))}; target ${v(kr.target)} by ${formatDate(cycle.endDate, now)}.`
 }

@@ -30,7 +30,8 @@ export function ObjectiveCard({ objective: o, keyResults, context = false }: { o
   const { cycle, now, hints, canEdit, fixed } = useOkrTreeShared()
   const { session } = useWorkspace()
   const [dialog, setDialog] = useState<'settings' | 'addKr' | null>(null)
-  const result = useSnapshot((s) => objectiveProgress(s, o.id), (a, b) => a.progress === b.progress && a.score === b.score)
+  // `empty` too: removing the last KR leaves progress and score at 0, yet the card must say "no KRs yet".
+  const result = useSnapshot((s) => objectiveProgress(s, o.id), (a, b) => a.progress === b.progress && a.score === b.score && a.empty === b.empty)
   const team = useSnapshot((s) => (o.teamId === null ? undefined : s.teams.get(o.teamId)))
   const expected = expectedProgress(cycle, now)
   const source = result.keyResults.some((k) => k.scoreSource === 'lead') ? 'lead' : result.keyResults.some((k) => k.scoreSource === 'self') ? 'self' : 'progress'
@@ -60,7 +61,7 @@ export function ObjectiveCard({ objective: o, keyResults, context = false }: { o
             <ProgressBar value={result.progress} expected={expected} label={`Progress of ${o.title}`} />
           </span>
           <span className="okr-card__pct" title={`Expected by now: ${pct(expected)}`}>{pct(result.progress)}</span>
-          {!result.empty && <ScoreBadge score={result.score} source={source} />}
+          <ScoreBadge score={result.empty ? null : result.score} source={source} />
         </div>
         {canEdit && <IconButton label={`Objective settings: ${o.title}`} icon={<Icon name="more" />} size="sm" onClick={() => setDialog('settings')} />}
       </div>

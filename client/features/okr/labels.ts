@@ -37,9 +37,36 @@ export const BAND_LABEL: Readonly<Record<ScoreBand, string>> = {
   notAmbitious: 'Not ambitious',
 }
 
+/** What an objective without key results shows instead of a score (O2: empty, nothing to average). */
+export const NO_KEY_RESULTS = 'no KRs yet'
+
 /** A number as people write it: at most two decimals, no trailing zeros. */
 export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100)
+}
+
+/** How many decimals a number is written with: 300 -> 0, 2.5 -> 1, 0.125 -> 3. */
+function decimalsOf(value: number): number {
+  const text = String(value)
+  if (!Number.isFinite(value) || text.includes('e')) return 0
+  const dot = text.indexOf('.')
+  return dot < 0 ? 0 : text.length - dot - 1
+}
+
+/**
+ * The precision a key result is written in: the most decimals of its start, target and range
+ * (at most 2), so a figure derived from them ("expected by now") reads like them: 242 teams, not
+ * 241.5 teams, when the KR counts whole teams.
+ */
+export function keyResultDecimals(kr: Pick<KeyResult, 'start' | 'target' | 'rangeLow' | 'rangeHigh'>): number {
+  const given = [kr.start, kr.target, kr.rangeLow, kr.rangeHigh].filter((v): v is number => v !== null)
+  return Math.min(2, Math.max(0, ...given.map(decimalsOf)))
+}
+
+/** `value` rounded to `decimals` places, halves away from zero. */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals
+  return (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor
 }
 
 /** "190 teams", "4.1%": percent and currency-like short units sit against the number. */

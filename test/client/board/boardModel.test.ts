@@ -37,6 +37,15 @@ describe('board model', () => {
     ])
   })
 
+  it('has no score for an objective without key results (O2: empty), so the header can say "no KRs yet"', () => {
+    const { s, model } = board()
+    const group = () => model().groups.find((g) => g.objective.title === 'Make sync bulletproof')!
+    expect(group().score).not.toBeNull()
+    deleteKeyResult(s, 'kr-latency' as never, 'rethinking it')
+    expect(group().score).toBeNull()
+    expect(group().lanes).toEqual([])
+  })
+
   it('fills each cell in rank order in one pass, and counts cards per column', () => {
     const { s, model } = board()
     createTask(s, { id: 'tk-first', title: 'Goes first', columnId: 'todo', keyResultId: 'kr-activation', index: 0 })
