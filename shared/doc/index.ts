@@ -22,6 +22,8 @@ export type { CreateObjectiveInput, ObjectivePatch } from './commands/objectives
 export { MEASURE_FIELDS, createKeyResult, deleteKeyResult, updateKeyResult } from './commands/keyResults.ts'
 export type { CreateKeyResultInput, KeyResultPatch } from './commands/keyResults.ts'
 export { createTask, deleteTask, moveTask, updateTask } from './commands/tasks.ts'
+export { bindText, editText, textLimit } from './commands/textFields.ts'
+export type { TextAnchor, TextBinding, TextEdit, TextField } from './commands/textFields.ts'
 export type { CreateTaskInput, MoveTaskInput, TaskPatch } from './commands/tasks.ts'
 export { createColumn, deleteColumn, moveColumn, updateColumn } from './commands/columns.ts'
 export { checkIn } from './commands/checkIns.ts'

@@ -4,8 +4,19 @@ import { ID_PATTERN } from '../model/index.ts'
 import { CommandError, CommandErrorCode } from './errors.ts'
 
 export const idSchema = z.string().regex(ID_PATTERN, 'must be 1-64 letters, digits, _ or -')
-export const titleSchema = z.string().trim().min(1, 'must not be empty').max(500)
-export const longTextSchema = z.string().max(20_000)
+/** Longest objective and key-result title: two lines in a lane header, one sentence in a report. */
+export const TITLE_MAX = 200
+/** Longest task title: a card may say a little more than the goal it serves. */
+export const TASK_TITLE_MAX = 300
+/** Longest description or note. */
+export const LONG_TEXT_MAX = 20_000
+export const titleSchema = z.string().trim().min(1, 'must not be empty').max(TITLE_MAX, `must be at most ${TITLE_MAX} characters`)
+export const taskTitleSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(TASK_TITLE_MAX, `must be at most ${TASK_TITLE_MAX} characters`)
+export const longTextSchema = z.string().max(LONG_TEXT_MAX)
 export const nameSchema = z.string().trim().min(1, 'must not be empty').max(200)
 export const dateSchema = z
   .string()

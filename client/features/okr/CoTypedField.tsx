@@ -1,112 +1,99 @@
 /**
- * @module A text field several people type into at once. Each keystroke sends the whole new text
- * (shared/doc merges it character by character); remote edits keep my caret where it was; who
- * else is typing here shows under the field in their colour.
+ * @module A text field several people type into at once. Each keystroke is one insert or delete
+ * at the caret in the shared text (client/sync/bindTextInput), remote edits keep my caret where it
+ * was, and who else is typing here shows under the field in their colour.
  */
-import { useLayoutEffect, useRef, useState } from 'react'
-import type { ChangeEvent } from 'react'
+import { useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { bindText, textLimit } from '../../../shared/doc/index.ts'
+import type { TextField } from '../../../shared/doc/index.ts'
+import { useWorkspace } from '../../hooks/useWorkspace.ts'
+import { bindTextInput } from '../../sync/bindTextInput.ts'
+import { describeError } from './describeError.ts'
 import { useFieldPresence } from './useFieldPresence.ts'
 
 export interface CoTypedFieldProps {
-  /** Presence key, e.g. `objective:<id>:title`. */
-  readonly target: string
-  readonly value: string
-  /** The accessible name ("Title of Grow revenue"). */
+  readonly field: TextField
+  /** The accessible name ("Objective title"). */
   readonly label: string
   readonly multiline?: boolean
   readonly disabled?: boolean
   readonly placeholder?: string
   readonly className?: string
-  /** Sends the full new text; returns an error message when the command refused it. */
-  readonly onChange: (next: string) => string | null
 }
 
-type Editable = HTMLTextAreaElement
+/** The counter shows from this many characters before the limit. */
+const COUNTER_FROM = 20
 
-export function CoTypedField({ target, value, label, multiline, disabled, placeholder, className = '', onChange }: CoTypedFieldProps) {
-  const { others, onFocus, onBlur } = useFieldPresence(target)
-  // What I typed, when the document holds something else: a refused text (an emptied title), or
-  // a title whose trailing space the command trimmed (else a space could never be typed at the end).
-  // It shows while the document still holds `base`; any other change, mine or remote, wins.
-  const [draft, setDraft] = useState<{ text: string; error: string | null; base: string } | null>(null)
-  const ref = useRef<Editable | null>(null)
-  const local = draft !== null && draft.base === value ? draft : null
-  const shown = local?.text ?? value
-  const typed = useRef<string | null>(null)
-  useKeepCaret(ref, shown, typed)
+export function CoTypedField({ field, label, multiline = false, disabled, placeholder, className = '' }: CoTypedFieldProps) {
+  const { session } = useWorkspace()
+  const { others, onFocus, onBlur } = useFieldPresence(`${field.record}:${field.id}:${field.key}`)
+  const ref = useRef<HTMLTextAreaElement | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [length, setLength] = useState(0)
+  const [blank, setBlank] = useState(false)
+  const limit = textLimit(field)
+  const binding = useMemo(() => bindText(session, field), [session, field.record, field.id, field.key])
 
-  const change = (e: ChangeEvent<Editable>) => {
-    // A title is one line even though it wraps on screen: a pasted line break becomes a space.
-    const next = multiline ? e.target.value : e.target.value.replace(/\r?\n/g, ' ')
-    typed.current = next
-    const error = onChange(next)
-    if (error !== null) setDraft({ text: next, error, base: value })
-    else setDraft(next.trim() === next ? null : { text: next, error: null, base: next.trim() })
-  }
-  const props = {
-    ref,
-    value: shown,
-    'aria-label': label,
-    'aria-invalid': local?.error ? true : undefined,
-    disabled,
-    placeholder,
-    className: `cotype__input ${className}`,
-    onChange: change,
-    onFocus,
-    onBlur: () => {
-      onBlur()
-      setDraft(null)
-    },
-  }
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (el === null) return
+    const track = (text: string) => {
+      setLength(text.length)
+      setBlank(!multiline && text.trim() === '')
+    }
+    track(binding.read())
+    return bindTextInput(el, binding, {
+      singleLine: !multiline,
+      onResult: (err) => setError(err === null ? null : describeError(err)),
+      onText: track,
+    })
+  }, [binding, multiline])
+
+  const near = length >= limit - COUNTER_FROM
+  const message = error ?? (blank ? 'A title is needed: others see it empty until you type one.' : null)
   return (
     <div className={`cotype${others.length > 0 ? ' cotype--shared' : ''}`} style={others[0] ? { ['--peer' as string]: others[0].user.color } : undefined}>
-      {/* A textarea even for one-line titles, so a long title wraps instead of scrolling away. */}
-      <textarea rows={1} {...props} onKeyDown={multiline ? undefined : (e) => e.key === 'Enter' && e.preventDefault()} />
-      {others.length > 0 && (
-        <span className="cotype__peers" aria-live="polite">
-          {others.map((p) => (
-            <span key={p.clientId} className="cotype__peer" style={{ background: p.user.color }}>
-              {p.user.name}
+      {/* A textarea even for one-line titles, so a long title wraps instead of scrolling away.
+          Uncontrolled: bindTextInput owns its value. */}
+      <textarea
+        ref={ref}
+        rows={1}
+        aria-label={label}
+        aria-invalid={message !== null ? true : undefined}
+        disabled={disabled}
+        placeholder={placeholder}
+        maxLength={limit}
+        className={`cotype__input ${className}`}
+        onFocus={onFocus}
+        onBlur={() => {
+          onBlur()
+          setError(null)
+        }}
+      />
+      {(others.length > 0 || near) && (
+        <span className="cotype__foot">
+          {others.length > 0 && (
+            <span className="cotype__peers" aria-live="polite">
+              {others.map((p) => (
+                <span key={p.clientId} className="cotype__peer" style={{ background: p.user.color }}>
+                  {p.user.name}
+                </span>
+              ))}
+              <span className="cotype__typing">{others.length === 1 ? 'is typing' : 'are typing'}</span>
             </span>
-          ))}
-          <span className="cotype__typing">{others.length === 1 ? 'is typing' : 'are typing'}</span>
+          )}
+          {near && (
+            <span className={`cotype__count${length > limit ? ' cotype__count--over' : ''}`} aria-live="polite">
+              {length}/{limit}
+            </span>
+          )}
         </span>
       )}
-      {local?.error && (
+      {message !== null && (
         <span className="cotype__error" role="alert">
-          {local.error}
+          {message}
         </span>
       )}
     </div>
   )
-}
-
-/**
- * When someone else's edit changes the text under my caret, move the caret with the text around
- * it instead of letting the browser jump it to the end. `typed` is my own last text: my own
- * keystrokes already put the caret where it belongs.
- */
-function useKeepCaret(ref: { current: Editable | null }, text: string, typed: { current: string | null }): void {
-  const before = useRef(text)
-  const caret = useRef({ start: 0, end: 0 })
-  useLayoutEffect(() => {
-    const el = ref.current
-    const old = before.current
-    before.current = text
-    if (!el || old === text || text === typed.current || document.activeElement !== el) return
-    let prefix = 0
-    while (prefix < old.length && prefix < text.length && old[prefix] === text[prefix]) prefix++
-    const move = (pos: number) => (pos <= prefix ? pos : Math.min(text.length, Math.max(prefix, pos + text.length - old.length)))
-    el.setSelectionRange(move(caret.current.start), move(caret.current.end))
-  }, [ref, text, typed])
-  useLayoutEffect(() => {
-    const el = ref.current
-    if (!el) return
-    const remember = () => void (caret.current = { start: el.selectionStart ?? 0, end: el.selectionEnd ?? 0 })
-    const events = ['select', 'keyup', 'mouseup', 'input', 'focus'] as const
-    for (const name of events) el.addEventListener(name, remember)
-    return () => {
-      for (const name of events) el.removeEventListener(name, remember)
-    }
-  }, [ref])
 }

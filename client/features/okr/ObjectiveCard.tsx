@@ -3,17 +3,14 @@
  * how far it is against the cycle's pace, its score band, writing hints and key results.
  */
 import { useState } from 'react'
-import { updateObjective } from '../../../shared/doc/index.ts'
 import type { KeyResult, Objective } from '../../../shared/model/index.ts'
 import { expectedProgress, objectiveProgress } from '../../../shared/rules/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
-import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Badge } from '../../ui/Badge.tsx'
 import { Button, IconButton } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { ProgressBar } from '../../ui/ProgressBar.tsx'
 import { CoTypedField } from './CoTypedField.tsx'
-import { describeError } from './describeError.ts'
 import { HintNote, hintsFor } from './HintNote.tsx'
 import { KeyResultDialog } from './KeyResultDialog.tsx'
 import { KeyResultRow } from './KeyResultRow.tsx'
@@ -28,7 +25,6 @@ const FIXED_TITLE = 'Objectives are fixed once the cycle is published'
 /** `context`: shown only because something aligned below it matches the filters. */
 export function ObjectiveCard({ objective: o, keyResults, context = false }: { objective: Objective; keyResults: readonly KeyResult[]; context?: boolean }) {
   const { cycle, now, hints, canEdit, fixed } = useOkrTreeShared()
-  const { session } = useWorkspace()
   const [dialog, setDialog] = useState<'settings' | 'addKr' | null>(null)
   // `empty` too: removing the last KR leaves progress and score at 0, yet the card must say "no KRs yet".
   const result = useSnapshot((s) => objectiveProgress(s, o.id), (a, b) => a.progress === b.progress && a.score === b.score && a.empty === b.empty)
@@ -36,14 +32,6 @@ export function ObjectiveCard({ objective: o, keyResults, context = false }: { o
   const expected = expectedProgress(cycle, now)
   const source = result.keyResults.some((k) => k.scoreSource === 'lead') ? 'lead' : result.keyResults.some((k) => k.scoreSource === 'self') ? 'self' : 'progress'
   const weightLeft = 100 - keyResults.reduce((sum, kr) => sum + kr.weight, 0)
-  const edit = (field: 'title' | 'description') => (next: string) => {
-    try {
-      updateObjective(session, o.id, { [field]: next })
-      return null
-    } catch (e) {
-      return describeError(e)
-    }
-  }
   const editable = canEdit && !fixed
   return (
     <article className={`okr-card okr-card--${o.level}${o.status === 'dropped' ? ' okr-card--dropped' : ''}${context ? ' okr-card--context' : ''}`} aria-label={o.title}>
@@ -51,7 +39,7 @@ export function ObjectiveCard({ objective: o, keyResults, context = false }: { o
         <span className={`level-chip level-chip--${o.level}`}>{LEVEL_LABEL[o.level]}</span>
         <div className="okr-card__title" title={canEdit && fixed ? FIXED_TITLE : undefined}>
           {canEdit ? (
-            <CoTypedField target={`objective:${o.id}:title`} value={o.title} label="Objective title" disabled={!editable} onChange={edit('title')} className="okr-card__title-input" />
+            <CoTypedField field={{ record: 'objective', id: o.id, key: 'title' }} label="Objective title" disabled={!editable} className="okr-card__title-input" />
           ) : (
             <h3 className="okr-card__title-text">{o.title}</h3>
           )}
@@ -68,7 +56,7 @@ export function ObjectiveCard({ objective: o, keyResults, context = false }: { o
       {(editable || o.description !== '') && (
         <div className="okr-card__desc">
           {editable ? (
-            <CoTypedField target={`objective:${o.id}:description`} value={o.description} label="Objective description" placeholder="Add a description: why this matters now" multiline onChange={edit('description')} />
+            <CoTypedField field={{ record: 'objective', id: o.id, key: 'description' }} label="Objective description" placeholder="Add a description: why this matters now" multiline />
           ) : (
             <p>{o.description}</p>
           )}

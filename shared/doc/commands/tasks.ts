@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import type { ColumnId, CycleId, KeyResultId, TaskId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
-import { dateSchema, idSchema, labelsSchema, parse, titleSchema } from '../input.ts'
+import { dateSchema, idSchema, labelsSchema, parse, taskTitleSchema } from '../input.ts'
 import {
   cellRanks,
   columnRecord,
@@ -24,7 +24,7 @@ import { setTextField } from '../text.ts'
 const createInput = z
   .object({
     id: idSchema.optional(),
-    title: titleSchema,
+    title: taskTitleSchema,
     columnId: idSchema,
     keyResultId: idSchema.nullable().default(null),
     /** Needed only for a task with no key result; otherwise it is the KR's cycle. */
@@ -84,7 +84,7 @@ function requireOpenCycle(s: Session, cycleId: CycleId, what: string): void {
 
 const patchInput = z
   .object({
-    title: titleSchema,
+    title: taskTitleSchema,
     assigneeId: idSchema.nullable(),
     dueDate: dateSchema.nullable(),
     labels: labelsSchema,
