@@ -48,10 +48,12 @@ export function boardAnnouncements(layout: () => Layout, original: () => Layout,
       over
         ? `${title(active.id)} is over ${describePlace(layout(), names(), String(over.id), String(active.id))}.`
         : `${title(active.id)} is no longer over a drop area.`,
-    // Announced after the drop has rendered: the card's own place is where it landed.
+    // dnd-kit announces the drop right after onDragEnd, before the move renders: the layout still
+    // shows the card where it was picked up within its cell (the sortable list only translated
+    // it), so the landing place is read from what it was dropped over, as planDrop reads it.
     onDragEnd: ({ active, over }) =>
       over
-        ? `${title(active.id)} was dropped in ${describePlace(layout(), names(), String(active.id), String(active.id))}.`
+        ? `${title(active.id)} was dropped in ${describePlace(layout(), names(), String(over.id), String(active.id))}.`
         : `${title(active.id)} was dropped outside the board and stays where it was.`,
     onDragCancel: ({ active }) =>
       `Moving ${title(active.id)} was cancelled. It is back in ${describePlace(original(), names(), String(active.id))}.`,
