@@ -39,9 +39,6 @@ export function createCycle(s: Session, input: CreateCycleInput): CycleId {
       status: CycleStatus.Draft,
       publishedAt: null,
       closedAt: null,
-      // Made with the cycle: two replicas making it at their first reopening would each make
-      // their own map, and one of the two entries would be lost.
-      reopenings: new Y.Map<unknown>(),
     })
   }, s.origin)
   return id
@@ -106,6 +103,9 @@ export function reopenCycle(s: Session, id: CycleId, reason: string): void {
     m.set('status', CycleStatus.Published)
     m.set('closedAt', null)
     let log = m.get('reopenings')
+    // Made at the first reopening, not with the cycle: the log is owner-only (shared/doc/ownerOnly.ts)
+    // and an editor may create cycles. Two owners reopening for the very first time at the same
+    // moment on two replicas each make a map and one entry is lost; the status still converges.
     if (!(log instanceof Y.Map)) {
       log = new Y.Map<unknown>()
       m.set('reopenings', log)

@@ -153,6 +153,9 @@ describe('reopening a closed cycle', () => {
 
   it('two replicas reopening at once both keep their entry and agree', () => {
     const a = closedWorkspace()
+    // The log exists after a first reopening (see reopenCycle); the concurrent ones come after it.
+    reopenCycle(openSession(a.doc, { now: a.clock.now, newId: () => 'first' }), a.cycleId, 'first')
+    closeCycle(a.s, a.cycleId)
     const docB = new Y.Doc()
     Y.applyUpdate(docB, Y.encodeStateAsUpdate(a.doc))
     const sa = openSession(a.doc, { now: a.clock.now, newId: () => 'fromA' })
@@ -164,7 +167,7 @@ describe('reopening a closed cycle', () => {
     const [ca, cb] = [snapshot(a.doc).cycles.get(a.cycleId), snapshot(docB).cycles.get(a.cycleId)]
     expect(ca).toEqual(cb)
     expect(ca?.status).toBe(CycleStatus.Published)
-    expect(ca?.reopenings.map((r) => r.reason)).toEqual(['A: missing numbers', 'B: wrong scores'])
+    expect(ca?.reopenings.map((r) => r.reason)).toEqual(['first', 'A: missing numbers', 'B: wrong scores'])
   })
 
   it('a close on one replica refuses the other replica’s late check-in once synced', () => {
