@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { bindText, createCycle, createObjective, editText, openSession, publishCycle, snapshot } from '../../../shared/doc/index.ts'
 import type { Session, TextField } from '../../../shared/doc/index.ts'
-import type { ObjectiveId } from '../../../shared/model/index.ts'
+import type { CycleId, ObjectiveId } from '../../../shared/model/index.ts'
 import { bindTextInput, diffAtCaret } from '../../../client/sync/bindTextInput.ts'
 import { seededRandom } from '../../helpers/random.ts'
 
@@ -181,7 +181,7 @@ describe('bindTextInput', () => {
   })
 
   it('refuses typing in an objective once the cycle is published, and shows the shared text again', () => {
-    publishCycle(pair.mine, 'cy')
+    publishCycle(pair.mine, 'cy' as CycleId)
     type(pair.el, '!')
     expect(pair.results.at(-1)).toBeInstanceOf(Error)
     expect(pair.el.value).toBe('Plan together now')
