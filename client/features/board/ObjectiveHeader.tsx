@@ -29,7 +29,7 @@ export const ObjectiveHeader = memo(function ObjectiveHeader({ objective, owner,
     <div className="objective-head">
       <div className="objective-head__inner">
         <span className={`level level--${objective.level}`}>{LEVEL[objective.level]}</span>
-        <h3 className="objective-head__title">{objective.title}</h3>
+        <h2 className="objective-head__title">{objective.title}</h2>
         {objective.status !== 'active' && <span className="objective-head__status">{objective.status}</span>}
         {owner && (
           <span className="objective-head__owner">

@@ -3,6 +3,7 @@
  * "overdue" once past), age in its column, stall mark, assignee, and the editor's menu button.
  */
 import { memo } from 'react'
+import type { HTMLAttributes, Ref } from 'react'
 import { colorFor } from '../../sync/identity.ts'
 import { Avatar } from '../../ui/Avatar.tsx'
 import { IconButton } from '../../ui/Button.tsx'
@@ -17,10 +18,15 @@ export interface TaskCardContentProps extends TaskCardProps {
   readonly editing?: boolean
   readonly onEdit?: () => void
   readonly onEditEnd?: (refocus: boolean) => void
+  /** The sortable card's keyboard handle (role, focus, names), put on the title. */
+  readonly handle?: CardHandle
 }
 
+/** Attributes and ref of a card's keyboard handle. */
+export type CardHandle = HTMLAttributes<HTMLDivElement> & { readonly ref?: Ref<HTMLDivElement>; readonly 'aria-description'?: string }
+
 export const TaskCardContent = memo(function TaskCardContent(props: TaskCardContentProps) {
-  const { task, columnName, done, stallSeverity, stallText, now, editing = false, onEdit, onEditEnd } = props
+  const { task, columnName, done, stallSeverity, stallText, now, editing = false, onEdit, onEditEnd, handle } = props
   const { canEdit, personById, openTaskMenu } = useBoard()
   const assignee = task.assigneeId === null ? undefined : personById.get(task.assigneeId)
   const overdue = isOverdue(task.dueDate, done, now)
@@ -29,7 +35,7 @@ export const TaskCardContent = memo(function TaskCardContent(props: TaskCardCont
       {editing && onEditEnd ? (
         <TaskTitleEditor task={task} onDone={onEditEnd} />
       ) : (
-        <div className={`card__title${done ? ' card__title--done' : ''}`} onDoubleClick={canEdit ? onEdit : undefined}>
+        <div {...handle} className={`card__title${handle ? ' card__handle' : ''}${done ? ' card__title--done' : ''}`} onDoubleClick={canEdit ? onEdit : undefined}>
           {task.title}
         </div>
       )}

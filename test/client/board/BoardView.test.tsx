@@ -18,11 +18,13 @@ afterEach(() => {
 
 const view = { cycleId: 'cy' as never }
 const cardIn = (cell: string, title: string) => within(screen.getByRole('region', { name: cell })).getByRole('button', { name: new RegExp(`^Task: ${title}`) })
+/** The whole card around its title button: meta line, peer ring, menu. */
+const wholeCard = (cell: string, title: string) => cardIn(cell, title).closest<HTMLElement>('.card')!
 
 describe('board view', () => {
   it('renders objectives in level order, a lane per key result, the unlinked lane and the cards in their cells', () => {
     renderWithWorkspace(<BoardView />, { seed: seedBoard, view })
-    const objectives = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)
+    const objectives = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)
     expect(objectives).toEqual(['Become the tool teams love', 'Turn trials into teams', 'Make sync bulletproof'])
     const lane = screen.getByRole('group', { name: 'Key result: Raise activation' })
     expect(within(lane).getByRole('button', { name: 'Raise activation' })).toBeTruthy()
@@ -35,10 +37,33 @@ describe('board view', () => {
   it("shows a card's assignee, labels and an overdue due date in words", () => {
     renderWithWorkspace(<BoardView />, { seed: seedBoard, view })
     const card = cardIn('Doing · Raise activation', 'A/B test pricing')
-    expect(within(card).getByRole('img', { name: 'Ana Kowalski, assignee' })).toBeTruthy()
-    expect(within(card).getByText('pricing')).toBeTruthy()
-    expect(card.textContent).toContain('overdue')
+    const whole = wholeCard('Doing · Raise activation', 'A/B test pricing')
+    expect(within(whole).getByRole('img', { name: 'Ana Kowalski, assignee' })).toBeTruthy()
+    expect(within(whole).getByText('pricing')).toBeTruthy()
+    expect(whole.textContent).toContain('overdue')
     expect(card.getAttribute('aria-description')).toMatch(/assigned to Ana Kowalski; due Aug 1, overdue/)
+    // The button holds only the title (its name says it all); no control sits inside it.
+    expect(card.textContent).toBe('A/B test pricing')
+    expect(card.querySelector('button, input, [tabindex]')).toBeNull()
+    expect(within(whole).getByRole('button', { name: 'Edit task A/B test pricing' })).toBeTruthy()
+  })
+
+  it('moves keyboard focus to a card jumped to from the radar, not just a faint outline', () => {
+    const scrolled: Element[] = []
+    const original = Element.prototype.scrollIntoView
+    // jsdom lays nothing out: record the scroll instead of doing it.
+    Element.prototype.scrollIntoView = function scrollIntoView(this: Element) {
+      scrolled.push(this)
+    }
+    try {
+      renderWithWorkspace(<BoardView />, { seed: seedBoard, view: { ...view, focusTaskId: 'tk-ab' as never } })
+      const card = cardIn('Doing · Raise activation', 'A/B test pricing')
+      expect(document.activeElement).toBe(card)
+      expect(wholeCard('Doing · Raise activation', 'A/B test pricing').className).toContain('card--focused')
+      expect(scrolled).toContain(wholeCard('Doing · Raise activation', 'A/B test pricing'))
+    } finally {
+      Element.prototype.scrollIntoView = original
+    }
   })
 
   it('adds a task inline at the bottom of a cell with createTask', () => {
@@ -67,9 +92,9 @@ describe('board view', () => {
       addPeer({ name: 'Leo Martins', color: '#46a758' }, { kind: 'editing', target: 'task:tk-email' })
       addPeer({ name: 'Ana Kowalski', color: '#e5484d' }, { kind: 'dragging', taskId: 'tk-ab' })
     })
-    expect(cardIn('To do · Raise activation', 'Email nudges').textContent).toContain('Leo Martins is editing')
-    expect(cardIn('Doing · Raise activation', 'A/B test pricing').textContent).toContain('Ana Kowalski is moving this')
-    expect(cardIn('To do · Raise activation', 'Product tour').querySelector('.card__peer')).toBeNull()
+    expect(wholeCard('To do · Raise activation', 'Email nudges').textContent).toContain('Leo Martins is editing')
+    expect(wholeCard('Doing · Raise activation', 'A/B test pricing').textContent).toContain('Ana Kowalski is moving this')
+    expect(wholeCard('To do · Raise activation', 'Product tour').querySelector('.card__peer')).toBeNull()
   })
 
   it('edits a card from its menu: assignee and labels in one update, then deletes it after confirming', () => {
