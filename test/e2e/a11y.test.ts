@@ -1,0 +1,90 @@
+/**
+ * Automated accessibility scan with axe-core over the demo workspace: the board, the OKR tree, the
+ * stall radar and a key result's panel, in the light and the dark theme. A serious or critical
+ * violation fails the test; minor and moderate ones are printed for a person to judge.
+ */
+import { createRequire } from 'node:module'
+import type { AxeResults, Result } from 'axe-core'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSuite } from './helpers/suite.ts'
+import { answerIdentityPrompt, connectionBadge, newPerson, showView } from './helpers/app.ts'
+
+// axe.source is the library as one script, to run inside the page (it reads the live DOM and CSS).
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source
+
+const BLOCKING = new Set(['serious', 'critical'])
+
+/** "color-contrast (serious): 2 nodes, e.g. .avatar: Element has insufficient color contrast..." */
+function describeViolation(v: Result): string {
+  const first = v.nodes[0]
+  const where = first ? ` e.g. ${first.target.join(' ')}: ${first.failureSummary?.split('\n').slice(1).join(' ').trim() ?? ''}` : ''
+  return `${v.id} (${v.impact ?? 'unknown'}): ${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'},${where}`
+}
+
+/** Runs axe over the page (WCAG 2 A/AA rules and best practices) and splits blocking from the rest. */
+async function scan(page: Page, view: string): Promise<{ blocking: string[]; other: string[] }> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource })
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResults> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    }),
+  )
+  const blocking: string[] = []
+  const other: string[] = []
+  for (const v of results.violations) (BLOCKING.has(v.impact ?? '') ? blocking : other).push(`${view}: ${describeViolation(v)}`)
+  return { blocking, other }
+}
+
+describe('accessibility scan of the demo workspace', () => {
+  const suite = browserSuite()
+
+  it('has no serious or critical axe violations on the board, OKR tree, radar and KR panel, light and dark', async () => {
+    const [, ownerLink] = await suite.server.waitForOutput(/^\s+owner:\s+(http\S+)$/m)
+    const person = suite.track(await newPerson(suite.browser, 'Auditor'))
+    const page = person.page
+    await page.goto(ownerLink!)
+    await answerIdentityPrompt(page, 'Auditor')
+    await connectionBadge(page, 'Live').waitFor()
+
+    const blocking: string[] = []
+    const other: string[] = []
+    const record = (found: { blocking: string[]; other: string[] }) => {
+      blocking.push(...found.blocking)
+      other.push(...found.other)
+    }
+
+    for (const theme of ['light', 'dark'] as const) {
+      const toggle = page.getByRole('button', { name: 'Dark theme' })
+      if ((await toggle.getAttribute('aria-pressed')) !== String(theme === 'dark')) await toggle.click()
+      // With no theme stored the page follows the context's colour scheme, which newPerson sets light.
+      await page.getByRole('button', { name: 'Dark theme', pressed: theme === 'dark' }).waitFor()
+
+      await showView(page, 'Board')
+      await page.getByRole('button', { name: /^Task: / }).first().waitFor()
+      record(await scan(page, `board (${theme})`))
+
+      await showView(page, 'OKRs')
+      await page.getByRole('region', { name: 'Company objectives' }).waitFor()
+      record(await scan(page, `OKR tree (${theme})`))
+
+      await showView(page, 'Stall radar')
+      await page.getByRole('region', { name: 'Stall radar' }).getByRole('listitem').first().waitFor()
+      record(await scan(page, `radar (${theme})`))
+
+      await showView(page, 'Board')
+      const lane = page.getByRole('group', { name: 'Key result: Raise trial-to-paid conversion' })
+      await lane.getByRole('button', { name: 'Check in Raise trial-to-paid conversion' }).click()
+      const panel = page.getByRole('complementary', { name: 'Key result: Raise trial-to-paid conversion' })
+      await panel.getByRole('form', { name: 'Check in: Raise trial-to-paid conversion' }).waitFor()
+      record(await scan(page, `KR panel (${theme})`))
+      await panel.getByRole('button', { name: 'Close key result panel' }).click()
+      await panel.waitFor({ state: 'detached' })
+    }
+
+    if (other.length > 0) console.log(`axe, minor and moderate (not failing):\n  ${other.join('\n  ')}`)
+    expect(blocking, 'serious or critical axe violations').toEqual([])
+    expect(person.errors).toEqual([])
+  })
+})
