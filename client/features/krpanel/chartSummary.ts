@@ -21,5 +21,5 @@ export function chartSummary(kr: KeyResult, cycle: Cycle, checkIns: readonly Che
   if (start === null || kr.target === null) return history
   const expected = start + (kr.target - start) * expectedProgress(cycle, now, kr.createdAt)
   // Rounded like the KR's own figures: a KR of whole teams expects whole teams.
-  return `${history} Expected by now: ${v(roundTo(expected, keyResultDecimals(kr)))}; target ${v(kr.target)} by ${formatDate(cycle.endDate, now)}.`
+  return `${history} Expected by now: ${v(roundTo(expected, keyResultDecimals(kr, checkIns.map((c) => c.value))))}; target ${v(kr.target)} by ${formatDate(cycle.endDate, now)}.`
 }

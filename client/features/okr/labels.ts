@@ -54,12 +54,12 @@ function decimalsOf(value: number): number {
 }
 
 /**
- * The precision a key result is written in: the most decimals of its start, target and range
- * (at most 2), so a figure derived from them ("expected by now") reads like them: 242 teams, not
- * 241.5 teams, when the KR counts whole teams.
+ * The precision a key result is written in: the most decimals of its start, target, range and
+ * checked-in `values` (at most 2), so a figure derived from them ("expected by now") reads like
+ * them: 242 teams, not 241.5 teams, when the KR counts whole teams; 9.8% when check-ins say 9.8%.
  */
-export function keyResultDecimals(kr: Pick<KeyResult, 'start' | 'target' | 'rangeLow' | 'rangeHigh'>): number {
-  const given = [kr.start, kr.target, kr.rangeLow, kr.rangeHigh].filter((v): v is number => v !== null)
+export function keyResultDecimals(kr: Pick<KeyResult, 'start' | 'target' | 'rangeLow' | 'rangeHigh'>, values: readonly number[] = []): number {
+  const given = [kr.start, kr.target, kr.rangeLow, kr.rangeHigh, ...values].filter((v): v is number => v !== null)
   return Math.min(2, Math.max(0, ...given.map(decimalsOf)))
 }
 

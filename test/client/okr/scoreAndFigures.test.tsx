@@ -40,6 +40,8 @@ describe('expected by now, in the key result\'s precision', () => {
     expect(keyResultDecimals(kr({}))).toBe(0)
     expect(keyResultDecimals(kr({ start: 4.5, target: 3 }))).toBe(1)
     expect(keyResultDecimals(kr({ start: 0.125, target: 1 }))).toBe(2)
+    // Check-ins written with a decimal make the KR a one-decimal one (9% -> 14%, checked in at 9.8%).
+    expect(keyResultDecimals(kr({ start: 9, target: 14 }), [9, 9.8])).toBe(1)
     expect(roundTo(241.5, 0)).toBe(242)
     expect(roundTo(-2.45, 1)).toBe(-2.5)
   })
