@@ -31,7 +31,7 @@ export interface BoardCellProps {
 
 export const BoardCell = memo(function BoardCell(props: BoardCellProps) {
   const { id, column, keyResultId, laneTitle, tasks, stalls, now, focusTaskId, first, droppable } = props
-  const { canEdit } = useBoard()
+  const { canEditTasks: canEdit } = useBoard()
   const node = useRef<HTMLElement>(null)
   const ids = useMemo(() => tasks.map((t) => t.id), [tasks])
   const done = column.kind === ColumnKind.Done

@@ -10,6 +10,10 @@ import type { Workspace } from '../../sync/openWorkspace.ts'
 export interface Board {
   readonly ws: Workspace
   readonly canEdit: boolean
+  /** Whether I may add, move and edit cards and check in: an editor, and the cycle is not closed. */
+  readonly canEditTasks: boolean
+  /** Why cards and check-ins are fixed ("Cycle closed on Dec 31: ..."), or null while they are not. */
+  readonly closedNote: string | null
   readonly cycle: Cycle
   /** Everyone, by name: for pickers. */
   readonly people: readonly Person[]

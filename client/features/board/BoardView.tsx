@@ -7,6 +7,7 @@ import { DndContext, DragOverlay } from '@dnd-kit/core'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { CSSProperties } from 'react'
 import type { KeyResultId, Person, TaskId, WorkspaceSnapshot } from '../../../shared/model/index.ts'
+import { closedCycleNote } from '../../format/closedCycle.ts'
 import { useCycle } from '../../hooks/useCycle.ts'
 import { useNow } from '../../hooks/useNow.ts'
 import { sameItems, useSnapshot } from '../../hooks/useSnapshot.ts'
@@ -21,6 +22,7 @@ import { BoardToolbar } from './BoardToolbar.tsx'
 import { ColumnHeaders } from './ColumnHeaders.tsx'
 import { DragPreview } from './DragPreview.tsx'
 import { errorMessage } from './errorMessage.ts'
+import { Icon } from '../../ui/Icon.tsx'
 import { InlineAlert } from './InlineAlert.tsx'
 import { ObjectiveSection } from './ObjectiveSection.tsx'
 import { TaskMenuDialog } from './TaskMenuDialog.tsx'
@@ -45,9 +47,12 @@ export function BoardView() {
   open.current = view.openKeyResult
   const board = useMemo((): Board | null => {
     if (cycle === null) return null
+    const closedNote = closedCycleNote(cycle)
     return {
       ws,
       canEdit: ws.canEdit,
+      canEditTasks: ws.canEdit && closedNote === null,
+      closedNote,
       cycle,
       people,
       personById: new Map(people.map((p) => [p.id, p])),
@@ -79,6 +84,11 @@ export function BoardView() {
     <BoardContext.Provider value={board}>
       <div className={`board${ws.canEdit ? ' board--editable' : ''}`}>
         <BoardToolbar model={model} />
+        {board.closedNote !== null && (
+          <p className="board__closed" role="note">
+            <Icon name="lock" size={14} /> {board.closedNote}. Cards, key results and check-ins stay as they were at the close.
+          </p>
+        )}
         <InlineAlert message={alert} onDismiss={() => setAlert(null)} />
         <DndContext {...dnd.contextProps}>
           <div className="board__scroll">
@@ -97,7 +107,7 @@ export function BoardView() {
           </div>
           <DragOverlay>{dnd.activeTask && <DragPreview task={dnd.activeTask} model={model} now={now} />}</DragOverlay>
         </DndContext>
-        {ws.canEdit && <TaskMenuDialog taskId={menuTask} now={now} onClose={() => setMenuTask(null)} />}
+        {board.canEditTasks && <TaskMenuDialog taskId={menuTask} now={now} onClose={() => setMenuTask(null)} />}
       </div>
     </BoardContext.Provider>
   )

@@ -18,7 +18,7 @@ const BAR: Record<string, string> = { critical: 'var(--critical)', warning: 'var
 
 export const LaneHeader = memo(function LaneHeader(props: LaneModel & { keyResult: KeyResult }) {
   const { keyResult: kr, progress, expected, current, tasksDone, tasksTotal, stallSeverity, stallText } = props
-  const { canEdit, openKeyResult, personById } = useBoard()
+  const { canEdit, canEditTasks, openKeyResult, personById } = useBoard()
   const owner = kr.ownerId === null ? undefined : personById.get(kr.ownerId)
   const pct = Math.round(progress * 100)
   return (
@@ -46,10 +46,17 @@ export const LaneHeader = memo(function LaneHeader(props: LaneModel & { keyResul
           label={`Progress of ${kr.title}, expected ${Math.round(expected * 100)}% by now`}
         />
         <span className="lane-head__pct">{pct}%</span>
-        {canEdit && (
+        {canEditTasks ? (
           <Button size="sm" className="lane-head__checkin" onClick={() => openKeyResult(kr.id)} aria-label={`Check in ${kr.title}`}>
             Check in
           </Button>
+        ) : (
+          // A closed cycle takes no check-ins; its review scores live in the same panel.
+          canEdit && (
+            <Button size="sm" className="lane-head__checkin" onClick={() => openKeyResult(kr.id)} aria-label={`Score ${kr.title}`}>
+              Score
+            </Button>
+          )
         )}
       </div>
     </div>

@@ -31,7 +31,7 @@ export interface TaskCardProps {
 
 export const SortableTaskCard = memo(function SortableTaskCard(props: TaskCardProps) {
   const { task, columnName, focused, droppable = true, ...content } = props
-  const { canEdit, ws, personById } = useBoard()
+  const { canEditTasks: canEdit, ws, personById } = useBoard()
   const [editing, setEditing] = useState(false)
   const sortable = useSortable({ id: task.id, disabled: { draggable: !canEdit || editing, droppable: !canEdit || !droppable } })
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, active } = sortable

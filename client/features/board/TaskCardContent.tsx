@@ -27,7 +27,7 @@ export type CardHandle = HTMLAttributes<HTMLDivElement> & { readonly ref?: Ref<H
 
 export const TaskCardContent = memo(function TaskCardContent(props: TaskCardContentProps) {
   const { task, columnName, done, stallSeverity, stallText, now, editing = false, onEdit, onEditEnd, handle } = props
-  const { canEdit, personById, openTaskMenu } = useBoard()
+  const { canEditTasks: canEdit, personById, openTaskMenu } = useBoard()
   const assignee = task.assigneeId === null ? undefined : personById.get(task.assigneeId)
   const overdue = isOverdue(task.dueDate, done, now)
   return (

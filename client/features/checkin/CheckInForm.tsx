@@ -64,44 +64,46 @@ export function CheckInForm({ keyResultId, autoFocus }: CheckInFormProps) {
     }
   }
   const current = target.progress.current
+  if (target.closedNote !== null) {
+    return (
+      <p className="checkin__closed" role="note">
+        <strong>{target.closedNote}.</strong> Check-ins ended with the cycle, so its progress stays as it was at the
+        close; give the key result its final score instead. An owner can reopen the cycle, saying why.
+      </p>
+    )
+  }
   return (
     <form className="checkin" onSubmit={submit} aria-label={`Check in: ${target.title}`} noValidate>
-      {target.closed ? (
-        <p className="checkin__closed">The cycle is closed: check-ins are no longer taken.</p>
+      {binary ? (
+        <fieldset className="checkin__binary">
+          <legend>Status</legend>
+          {[['0', 'Not yet'], ['1', 'Achieved']].map(([v, label]) => (
+            <label key={v} className="checkin__choice">
+              <input type="radio" name={`${valueId}-done`} value={v} checked={value === v} onChange={() => setValue(v as string)} autoFocus={autoFocus && v === '0'} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+      ) : tasks ? (
+        <p className="checkin__tasks">Progress comes from its cards: {target.progress.tasksDone} of {target.progress.tasksTotal} done. Check in your confidence.</p>
       ) : (
-        <>
-          {binary ? (
-            <fieldset className="checkin__binary">
-              <legend>Status</legend>
-              {[['0', 'Not yet'], ['1', 'Achieved']].map(([v, label]) => (
-                <label key={v} className="checkin__choice">
-                  <input type="radio" name={`${valueId}-done`} value={v} checked={value === v} onChange={() => setValue(v as string)} autoFocus={autoFocus && v === '0'} />
-                  {label}
-                </label>
-              ))}
-            </fieldset>
-          ) : tasks ? (
-            <p className="checkin__tasks">Progress comes from its cards: {target.progress.tasksDone} of {target.progress.tasksTotal} done. Check in your confidence.</p>
-          ) : (
-            <div className="field">
-              <label className="field__label" htmlFor={valueId}>Current value{target.unit ? ` (${target.unit})` : ''}</label>
-              <input id={valueId} className="input checkin__value" inputMode="decimal" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined} autoFocus={autoFocus} />
-              {current !== null && <span className="field__hint">Last check-in: {withUnit(current, target.unit)}</span>}
-            </div>
-          )}
-          <ConfidencePicker value={confidence} onChange={setConfidence} />
-          <TextArea label="Note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder="What moved it, what is in the way?" />
-          {error && <p className="checkin__error" role="alert">{error}</p>}
-          <div className="checkin__actions">
-            <Button variant="primary" type="submit">
-              <Icon name="check" size={14} /> Check in
-            </Button>
-            <span className="checkin__result" role="status">
-              {done && `Checked in. Progress ${pct(done.before)} → ${pct(target.progress.progress)}`}
-            </span>
-          </div>
-        </>
+        <div className="field">
+          <label className="field__label" htmlFor={valueId}>Current value{target.unit ? ` (${target.unit})` : ''}</label>
+          <input id={valueId} className="input checkin__value" inputMode="decimal" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined} autoFocus={autoFocus} />
+          {current !== null && <span className="field__hint">Last check-in: {withUnit(current, target.unit)}</span>}
+        </div>
       )}
+      <ConfidencePicker value={confidence} onChange={setConfidence} />
+      <TextArea label="Note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder="What moved it, what is in the way?" />
+      {error && <p className="checkin__error" role="alert">{error}</p>}
+      <div className="checkin__actions">
+        <Button variant="primary" type="submit">
+          <Icon name="check" size={14} /> Check in
+        </Button>
+        <span className="checkin__result" role="status">
+          {done && `Checked in. Progress ${pct(done.before)} → ${pct(target.progress.progress)}`}
+        </span>
+      </div>
     </form>
   )
 }

@@ -3,6 +3,7 @@ import { useCallback } from 'react'
 import type { KeyResultId, WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import { checkInsOf, keyResultProgress } from '../../../shared/rules/index.ts'
 import type { KeyResultProgress } from '../../../shared/rules/index.ts'
+import { closedCycleNote } from '../../format/closedCycle.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 
 export interface CheckInTarget {
@@ -12,8 +13,8 @@ export interface CheckInTarget {
   readonly progress: KeyResultProgress
   readonly lastValue: number | null
   readonly lastConfidence: number | null
-  /** Check-ins are refused once the cycle is closed. */
-  readonly closed: boolean
+  /** Check-ins are refused once the cycle is closed: why, in the words every view uses; else null. */
+  readonly closedNote: string | null
 }
 
 function read(snap: WorkspaceSnapshot, id: KeyResultId): CheckInTarget | null {
@@ -29,12 +30,12 @@ function read(snap: WorkspaceSnapshot, id: KeyResultId): CheckInTarget | null {
     progress: keyResultProgress(snap, kr),
     lastValue: last?.value ?? null,
     lastConfidence: last?.confidence ?? null,
-    closed: cycle?.status === 'closed',
+    closedNote: closedCycleNote(cycle),
   }
 }
 
 const same = (a: CheckInTarget | null, b: CheckInTarget | null) =>
-  a === b || (a !== null && b !== null && a.title === b.title && a.kind === b.kind && a.unit === b.unit && a.progress.progress === b.progress.progress && a.progress.current === b.progress.current && a.lastConfidence === b.lastConfidence && a.closed === b.closed)
+  a === b || (a !== null && b !== null && a.title === b.title && a.kind === b.kind && a.unit === b.unit && a.progress.progress === b.progress.progress && a.progress.current === b.progress.current && a.lastConfidence === b.lastConfidence && a.closedNote === b.closedNote)
 
 export function useCheckInTarget(keyResultId: KeyResultId): CheckInTarget | null {
   const select = useCallback((snap: WorkspaceSnapshot) => read(snap, keyResultId), [keyResultId])

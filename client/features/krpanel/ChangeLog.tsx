@@ -1,5 +1,8 @@
-/** @module What changed in the key result after publishing, with who said why. */
-import type { KeyResultChange } from '../../../shared/model/index.ts'
+/**
+ * @module What changed in the key result after publishing, with who said why; reopenings of its
+ * cycle are listed among them, since each one let the key result change again after its close.
+ */
+import type { CycleReopening, KeyResultChange, PersonId } from '../../../shared/model/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { KIND_LABEL, timeAgo } from '../okr/labels.ts'
 
@@ -26,17 +29,32 @@ function what(c: KeyResultChange): string {
   return `${FIELD[c.field] ?? c.field}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`
 }
 
-export function ChangeLog({ changes, now }: { changes: readonly KeyResultChange[]; now: number }) {
+interface Entry {
+  readonly id: string
+  readonly what: string
+  readonly reason: string
+  readonly authorId: string | null
+  readonly at: number
+}
+
+function entries(changes: readonly KeyResultChange[], reopenings: readonly CycleReopening[]): Entry[] {
+  const reopened = reopenings.map((r) => ({ id: r.id, what: 'Cycle reopened', reason: r.reason, authorId: r.authorId, at: r.at }))
+  const changed = changes.map((c) => ({ id: c.id, what: what(c), reason: c.reason, authorId: c.authorId, at: c.at }))
+  return [...changed, ...reopened].sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1))
+}
+
+export function ChangeLog({ changes, reopenings = [], now }: { changes: readonly KeyResultChange[]; reopenings?: readonly CycleReopening[]; now: number }) {
   const people = useSnapshot((s) => s.people)
-  if (changes.length === 0) return <p className="krp-empty">No changes since the cycle was published.</p>
+  const list = entries(changes, reopenings)
+  if (list.length === 0) return <p className="krp-empty">No changes since the cycle was published.</p>
   return (
     <ol className="changelog">
-      {changes.map((c) => (
+      {list.map((c) => (
         <li key={c.id} className="changelog__item">
-          <span className="changelog__what">{what(c)}</span>
+          <span className="changelog__what">{c.what}</span>
           <span className="changelog__why">“{c.reason}”</span>
           <span className="changelog__meta">
-            {(c.authorId && people.get(c.authorId)?.name) ?? 'Someone'} · {timeAgo(c.at, now)}
+            {(c.authorId && people.get(c.authorId as PersonId)?.name) ?? 'Someone'} · {timeAgo(c.at, now)}
           </span>
         </li>
       ))}

@@ -10,6 +10,7 @@ import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { IconButton } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { CheckInForm } from '../checkin/CheckInForm.tsx'
+import { CoTypedField } from '../okr/CoTypedField.tsx'
 import { useStallWarnings } from '../stall/useStallWarnings.ts'
 import { StallIcon } from '../stall/StallIcon.tsx'
 import { ChangeLog } from './ChangeLog.tsx'
@@ -43,21 +44,26 @@ function PanelBody({ details }: { details: KeyResultDetails }) {
   const published = cycle !== null && cycle.status === 'published'
   const all = useStallWarnings(published ? cycle.id : null, now)
   const warnings = useMemo(() => (published ? all.filter((w) => w.keyResultId === kr.id) : []), [all, kr.id, published])
-  const canCheckIn = canEdit && cycle?.status !== 'closed'
   return (
     <aside className="krp" aria-label={`Key result: ${kr.title}`}>
       <header className="krp__header">
         <div className="krp__titles">
           {objective && <span className="krp__objective">{objective.title}</span>}
           <h2 className="krp__title">
-            {kr.title} <StallIcon warnings={warnings.filter((w) => w.target.kind === 'keyResult')} />
+            {canEdit && cycle?.status !== 'closed' ? (
+              <CoTypedField field={{ record: 'keyResult', id: kr.id, key: 'title' }} label="Key result title" className="krp__title-input" />
+            ) : (
+              kr.title
+            )}{' '}
+            <StallIcon warnings={warnings.filter((w) => w.target.kind === 'keyResult')} />
           </h2>
         </div>
         <IconButton label="Close key result panel" icon={<Icon name="close" />} onClick={() => openKeyResult(null)} />
       </header>
       <div className="krp__scroll">
         <KeyResultSummary kr={kr} cycle={cycle} progress={progress} now={now} />
-        {canCheckIn && (
+        {canEdit && (
+          // In a closed cycle the form says why check-ins ended, instead of silently vanishing.
           <PanelSection title="Check in">
             <CheckInForm keyResultId={kr.id} autoFocus />
           </PanelSection>
@@ -77,8 +83,8 @@ function PanelBody({ details }: { details: KeyResultDetails }) {
           </PanelSection>
         )}
         {cycle !== null && cycle.status !== 'draft' && (
-          <PanelSection title="Changes after publishing" count={changes.length}>
-            <ChangeLog changes={changes} now={now} />
+          <PanelSection title="Changes after publishing" count={changes.length + cycle.reopenings.length}>
+            <ChangeLog changes={changes} reopenings={cycle.reopenings} now={now} />
           </PanelSection>
         )}
         <PanelSection title="Comments" count={comments.length}>

@@ -1,6 +1,7 @@
 /**
- * @module Publish or close the cycle in view (each confirmed first: neither can be undone by the
- * cycle's rules, only by Undo right away), and start a new one.
+ * @module Publish, close or reopen the cycle in view (each confirmed first; reopening asks why), and
+ * start a new one. Publish, close and reopen are the owner's: editors only get "New cycle" (the
+ * server refuses the others from an editor's link anyway).
  */
 import { useState } from 'react'
 import { closeCycle, publishCycle } from '../../../shared/doc/index.ts'
@@ -9,11 +10,20 @@ import { Button } from '../../ui/Button.tsx'
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { NewCycleDialog } from './NewCycleDialog.tsx'
+import { ReopenCycleDialog } from './ReopenCycleDialog.tsx'
 import { useRunCommand } from './useRunCommand.ts'
 
-type Asking = 'publish' | 'close' | 'new' | null
+type Asking = 'publish' | 'close' | 'reopen' | 'new' | null
 
-export function CycleActions({ cycle, cycles, onCreated }: { cycle: Cycle | null; cycles: readonly Cycle[]; onCreated: (id: CycleId) => void }) {
+export interface CycleActionsProps {
+  readonly cycle: Cycle | null
+  readonly cycles: readonly Cycle[]
+  /** Whether I hold the owner link: only owners publish, close and reopen. */
+  readonly owner: boolean
+  readonly onCreated: (id: CycleId) => void
+}
+
+export function CycleActions({ cycle, cycles, owner, onCreated }: CycleActionsProps) {
   const [asking, setAsking] = useState<Asking>(null)
   const { run, error, clearError } = useRunCommand()
   const cancel = () => {
@@ -25,14 +35,19 @@ export function CycleActions({ cycle, cycles, onCreated }: { cycle: Cycle | null
   }
   return (
     <>
-      {cycle?.status === 'draft' && (
+      {owner && cycle?.status === 'draft' && (
         <Button size="sm" variant="primary" onClick={() => setAsking('publish')}>
           Publish cycle
         </Button>
       )}
-      {cycle?.status === 'published' && (
+      {owner && cycle?.status === 'published' && (
         <Button size="sm" onClick={() => setAsking('close')}>
           Close cycle
+        </Button>
+      )}
+      {owner && cycle?.status === 'closed' && (
+        <Button size="sm" onClick={() => setAsking('reopen')}>
+          Reopen cycle
         </Button>
       )}
       <Button size="sm" variant="ghost" onClick={() => setAsking('new')}>
@@ -50,10 +65,14 @@ export function CycleActions({ cycle, cycles, onCreated }: { cycle: Cycle | null
       )}
       {cycle && (
         <ConfirmDialog open={asking === 'close'} title={`Close ${cycle.name}?`} confirmLabel="Close cycle" danger onConfirm={() => confirm(closeCycle)} onCancel={cancel}>
-          <p>Closing ends the cycle: after this only scores and comments can change. Do it at the review meeting.</p>
+          <p>
+            Closing ends the cycle: after this only scores and comments can change; cards, key results and check-ins
+            stay as they are. Do it at the review meeting. You can reopen it later, saying why.
+          </p>
           {error && <p role="alert" className="shell-error">{error}</p>}
         </ConfirmDialog>
       )}
+      {cycle && asking === 'reopen' && <ReopenCycleDialog cycle={cycle} onDone={cancel} />}
       {asking === 'new' && (
         <NewCycleDialog
           cycles={cycles}

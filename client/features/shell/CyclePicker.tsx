@@ -13,7 +13,7 @@ import { CycleActions } from './CycleActions.tsx'
 const STATUS: Readonly<Record<CycleStatus, { label: string; tone: Tone; hint: string }>> = {
   draft: { label: 'Draft', tone: 'accent', hint: 'Being drafted: objectives and key results can still change freely' },
   published: { label: 'Published', tone: 'ok', hint: 'Running: objectives are fixed, key-result changes need a reason' },
-  closed: { label: 'Closed', tone: 'neutral', hint: 'Finished: only scores and comments change now' },
+  closed: { label: 'Closed', tone: 'neutral', hint: 'Finished: only scores and comments change now; an owner can reopen it' },
 }
 
 /** Newest first, so the select opens on what people look at most. */
@@ -21,7 +21,7 @@ const selectCycles = (snap: WorkspaceSnapshot): Cycle[] =>
   [...snap.cycles.values()].sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : a.name.localeCompare(b.name)))
 
 export function CyclePicker() {
-  const { canEdit } = useWorkspace()
+  const { canEdit, role } = useWorkspace()
   const { setCycle } = useView()
   const cycle = useCycle()
   const cycles = useSnapshot(useCallback(selectCycles, []), sameItems)
@@ -41,7 +41,7 @@ export function CyclePicker() {
           {status.label}
         </Badge>
       )}
-      {canEdit && <CycleActions cycle={cycle} cycles={cycles} onCreated={setCycle} />}
+      {canEdit && <CycleActions cycle={cycle} cycles={cycles} owner={role === 'owner'} onCreated={setCycle} />}
     </div>
   )
 }

@@ -1,8 +1,11 @@
 /**
  * @module The workspace's links. Owners get the current editor and viewer links from the server
- * and can rotate them (the old ones stop working at once); others see only their own link.
+ * and can rotate them (the old ones stop working at once); others see only their own link. Each
+ * link's hint says what that role may do, as the server enforces it: editors edit OKRs, move cards
+ * and check in; only owners publish, close and reopen cycles and manage links.
  */
 import { useEffect, useState } from 'react'
+import type { Role } from '../../../shared/protocol/index.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Button } from '../../ui/Button.tsx'
 import { CopyField } from '../../ui/CopyField.tsx'
@@ -11,6 +14,13 @@ import { fetchLinks, rotateLinks } from './api.ts'
 import { getKnownWorkspace, rememberWorkspace, storedToken } from './knownWorkspaces.ts'
 
 const linkFor = (id: string, token: string) => `${location.origin}/w/${encodeURIComponent(id)}#token=${token}`
+
+/** What each link lets its holder do; kept true to what the server allows each role. */
+const ROLE_CAN: Readonly<Record<Role, string>> = {
+  owner: 'Full control: edits like an editor, and publishes, closes and reopens cycles and manages these links. Keep it to yourself.',
+  editor: 'Can edit OKRs, move cards and check in. Cannot publish, close or reopen cycles, or manage links.',
+  viewer: 'Can see everything, change nothing.',
+}
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const { workspaceId, name, role } = useWorkspace()
@@ -53,8 +63,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   if (role !== 'owner') {
     return (
       <Dialog title={`Share ${name}`} open onClose={onClose}>
-        <CopyField label={`Your ${role} link`} value={linkFor(workspaceId, token)} hint="Anyone with this link gets the same access as you." />
-        <p className="shell-muted">Only the workspace owner can hand out other links or revoke them.</p>
+        <CopyField label={`Your ${role} link`} value={linkFor(workspaceId, token)} hint={`${ROLE_CAN[role]} Anyone with this link gets the same access as you.`} />
+        <p className="shell-muted">Only the workspace owner publishes, closes and reopens cycles, and hands out or revokes links.</p>
       </Dialog>
     )
   }
@@ -63,8 +73,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     <Dialog title={`Share ${name}`} open onClose={onClose}>
       {links ? (
         <>
-          <CopyField label="Editor link" value={links.editor} hint="Can edit OKRs, move cards and check in." />
-          <CopyField label="Viewer link" value={links.viewer} hint="Can see everything, change nothing." />
+          <CopyField label="Editor link" value={links.editor} hint={ROLE_CAN.editor} />
+          <CopyField label="Viewer link" value={links.viewer} hint={ROLE_CAN.viewer} />
         </>
       ) : (
         <p className="shell-muted">
@@ -72,7 +82,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           any older editor and viewer links then stop working.
         </p>
       )}
-      <CopyField label="Owner link" value={linkFor(workspaceId, token)} hint="Full control, including these links. Keep it to yourself." />
+      <CopyField label="Owner link" value={linkFor(workspaceId, token)} hint={ROLE_CAN.owner} />
       {confirming ? (
         <div className="confirm-inline" role="group" aria-label="Confirm new links">
           <p>Everyone using the current editor and viewer links will lose access until they get the new ones.</p>

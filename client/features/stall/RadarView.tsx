@@ -1,6 +1,8 @@
 /**
  * @module The stall radar: every stall warning of the cycle in view (or of all published cycles),
  * most severe first and grouped by severity, each a button that jumps to the key result or card.
+ * A closed cycle in view shows its final scores instead: nothing can stall any more, and an empty
+ * list there must not read as "healthy".
  */
 import { useCallback, useState } from 'react'
 import type { WorkspaceSnapshot } from '../../../shared/model/index.ts'
@@ -11,6 +13,7 @@ import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { useView } from '../../hooks/useView.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { describeWarning, rowMatches } from './describeWarning.ts'
+import { FinalScores } from './FinalScores.tsx'
 import type { WarningRow } from './describeWarning.ts'
 import { RadarRow } from './RadarRow.tsx'
 import { RadarSummary } from './RadarSummary.tsx'
@@ -24,9 +27,11 @@ export function RadarView() {
   const cycle = useCycle()
   const now = useNow()
   const published = cycle?.status === 'published'
+  const closed = cycle?.status === 'closed'
   const [scope, setScope] = useState<Scope>('cycle')
   const [only, setOnly] = useState<Severity | null>(null)
-  // A draft or closed cycle has no stalls by definition: show every published cycle instead.
+  // A draft cycle has no stalls by definition: show every published cycle instead (a closed one
+  // shows its final scores).
   const effective: Scope = published ? scope : 'all'
   const warnings = useStallWarnings(effective === 'cycle' && cycle ? cycle.id : null, now)
   const select = useCallback((snap: WorkspaceSnapshot) => warnings.map((w) => describeWarning(snap, w)), [warnings])
@@ -43,7 +48,11 @@ export function RadarView() {
         <div>
           <h1 id="radar-title">Stall radar</h1>
           <p className="radar__sub">
-            {effective === 'cycle' && cycle ? `Key results and cards of ${cycle.name} that need attention.` : 'Key results and cards of every published cycle that need attention.'}
+            {closed
+              ? `${cycle.name} is closed: how it ended.`
+              : effective === 'cycle' && cycle
+                ? `Key results and cards of ${cycle.name} that need attention.`
+                : 'Key results and cards of every published cycle that need attention.'}
           </p>
         </div>
         {published && (
@@ -53,13 +62,35 @@ export function RadarView() {
           </div>
         )}
       </header>
-      <RadarSummary counts={counts} only={only} onOnly={setOnly} />
-      {rows.length < all.length && (
+      {closed ? (
+        <FinalScores cycle={cycle} />
+      ) : (
+        <StallList rows={rows} all={all.length} counts={counts} only={only} onOnly={setOnly} groups={groups} />
+      )}
+    </section>
+  )
+}
+
+interface StallListProps {
+  readonly rows: readonly WarningRow[]
+  /** How many warnings there are before the filters. */
+  readonly all: number
+  readonly counts: Readonly<Record<Severity, number>>
+  readonly only: Severity | null
+  readonly onOnly: (severity: Severity | null) => void
+  readonly groups: ReadonlyArray<{ severity: Severity; rows: readonly WarningRow[] }>
+}
+
+function StallList({ rows, all, counts, only, onOnly, groups }: StallListProps) {
+  return (
+    <>
+      <RadarSummary counts={counts} only={only} onOnly={onOnly} />
+      {rows.length < all && (
         <p className="radar__filtered" role="note">
-          Showing {rows.length} of {all.length} warnings: the team, owner or level filter hides the rest.
+          Showing {rows.length} of {all} warnings: the team, owner or level filter hides the rest.
         </p>
       )}
-      {rows.length === 0 && all.length > 0 ? (
+      {rows.length === 0 && all > 0 ? (
         <p className="radar__filtered">No warning matches the filters.</p>
       ) : rows.length === 0 ? (
         <div className="radar__healthy" role="status">
@@ -70,7 +101,7 @@ export function RadarView() {
       ) : (
         groups.map(({ severity, rows: list }) => list.length > 0 && <RadarGroup key={severity} severity={severity} rows={list} />)
       )}
-    </section>
+    </>
   )
 }
 
