@@ -33,6 +33,14 @@ describe('key result panel', () => {
     expect(container.innerHTML).toBe('')
   })
 
+  it('co-types the key result title: an input is shared as the edit it was, a trailing space kept', () => {
+    const { doc } = renderWithWorkspace(<KeyResultPanel />, { seed, ...open })
+    const title = screen.getByRole('textbox', { name: 'Key result title' })
+    expect((title as HTMLTextAreaElement).value).toBe('Grow weekly visitors')
+    fireEvent.input(title, { target: { value: 'Grow weekly visitors ' } })
+    expect(snapshot(doc).keyResults.get('kr-1' as never)?.title).toBe('Grow weekly visitors ')
+  })
+
   it('is a complementary region named after the key result, with its facts, history and comments', () => {
     renderWithWorkspace(<KeyResultPanel />, { seed, ...open })
     const panel = screen.getByRole('complementary', { name: 'Key result: Grow weekly visitors' })
