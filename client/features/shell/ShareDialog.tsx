@@ -64,7 +64,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     return (
       <Dialog title={`Share ${name}`} open onClose={onClose}>
         <CopyField label={`Your ${role} link`} value={linkFor(workspaceId, token)} hint={`${ROLE_CAN[role]} Anyone with this link gets the same access as you.`} />
-        <p className="shell-muted">Only the workspace owner publishes, closes and reopens cycles, and hands out or revokes links.</p>
+        <p className="shell-muted">Ask the workspace owner for other links.</p>
       </Dialog>
     )
   }

@@ -24,7 +24,7 @@ const BAND: Readonly<Record<ScoreBand, string>> = {
 const SOURCE: Readonly<Record<ScoreSource, string>> = {
   lead: 'lead score',
   self: 'self score',
-  progress: 'measured progress, not scored yet',
+  progress: 'from progress, not scored',
 }
 
 function FinalScore({ score, source }: { score: number; source?: ScoreSource }) {

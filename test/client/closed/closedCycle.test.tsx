@@ -94,6 +94,7 @@ describe('the radar of a closed cycle', () => {
     const company = screen.getByRole('article', { name: 'Objective: Become the tool teams love' })
     expect(within(company).getAllByText('0.65')).toHaveLength(2)
     expect(within(company).getByText(/lead score/)).toBeTruthy()
+    expect(within(company).getAllByText(/from progress, not scored/)).toHaveLength(2)
     const team = screen.getByRole('article', { name: 'Objective: Turn trials into teams' })
     // Raise activation: 32 on 20 -> 40 is 0.60 measured; Cut onboarding: no check-in, 0.
     expect(within(team).getByRole('button', { name: 'Raise activation' }).closest('li')?.textContent).toContain('0.60')
@@ -152,7 +153,7 @@ describe('share dialog wording', () => {
     renderWithWorkspace(<ShareDialog onClose={() => {}} />, { role: 'editor' })
     const dialog = screen.getByRole('dialog')
     expect(dialog.textContent).toContain('Can edit OKRs, move cards and check in. Cannot publish, close or reopen cycles, or manage links.')
-    expect(dialog.textContent).toContain('Only the workspace owner publishes, closes and reopens cycles, and hands out or revokes links.')
+    expect(dialog.textContent).not.toContain('publishes')
   })
 
   it('a viewer reads that the link changes nothing', () => {
