@@ -30,7 +30,8 @@ describe('checking in a key result', () => {
       keyResults: [{ id: 'kr-signups', objectiveId: 'obj-community', title: KR, start: 0, target: 100, unit: 'signups', createdAt: start }],
       checkIns: [{ id: 'ci-first', keyResultId: 'kr-signups', value: 10, confidence: 7, at: now - 30 * DAY_MS, note: 'First count' }],
     })
-    const olga = await openWorkspace(suite.browser, suite.server.url, ws.id, ws.tokens.editor, 'Olga')
+    // The owner's link: publishing a cycle is owner-only.
+    const olga = await openWorkspace(suite.browser, suite.server.url, ws.id, ws.tokens.owner, 'Olga')
     suite.track(olga)
     const page = olga.page
     const lane = page.getByRole('group', { name: `Key result: ${KR}` })

@@ -7,6 +7,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { bindText, textLimit } from '../../../shared/doc/index.ts'
 import type { TextField } from '../../../shared/doc/index.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
+import { avatarColors } from '../../ui/Avatar.tsx'
 import { bindTextInput } from '../../sync/bindTextInput.ts'
 import { describeError } from './describeError.ts'
 import { useFieldPresence } from './useFieldPresence.ts'
@@ -75,7 +76,7 @@ export function CoTypedField({ field, label, multiline = false, disabled, placeh
           {others.length > 0 && (
             <span className="cotype__peers" aria-live="polite">
               {others.map((p) => (
-                <span key={p.clientId} className="cotype__peer" style={{ background: p.user.color }}>
+                <span key={p.clientId} className="cotype__peer" style={avatarColors(p.user.color)}>
                   {p.user.name}
                 </span>
               ))}
