@@ -87,8 +87,8 @@ describe('checking in a key result', () => {
     // The radar says the same: no critical, one warning, this key result behind pace.
     await showView(page, 'Stall radar')
     const radar = page.getByRole('region', { name: 'Stall radar' })
-    await radar.getByRole('button', { name: 'Critical: 0' }).waitFor()
-    await radar.getByRole('button', { name: 'Warnings: 1' }).waitFor()
+    await radar.getByRole('button', { name: '0 Critical' }).waitFor()
+    await radar.getByRole('button', { name: '1 Warning' }).waitFor()
     const row = radar.getByRole('listitem').filter({ has: page.getByRole('button', { name: `Open key result: ${KR}` }) })
     await row.filter({ hasText: 'Behind pace' }).filter({ hasText: /40% done at 4[45]% of the cycle \(behind\)/ }).waitFor()
     expect(await radar.getByRole('listitem').count()).toBe(1)

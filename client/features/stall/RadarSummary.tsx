@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../../../shared/rules/index.ts'
 import { Icon } from '../../ui/Icon.tsx'
-import { SEVERITY_GROUP, SEVERITY_ICON, SEVERITY_ORDER } from './severity.ts'
+import { SEVERITY_ICON, SEVERITY_ORDER, severityCountLabel } from './severity.ts'
 
 const COUNTED_ON_TAB: Readonly<Record<Severity, string>> = {
   critical: 'Counted on the Stall radar tab',
@@ -34,7 +34,7 @@ export function RadarSummary({ counts, only, onOnly }: RadarSummaryProps) {
         >
           <span className="radar-count__icon"><Icon name={SEVERITY_ICON[severity]} size={16} /></span>
           <span className="radar-count__n">{counts[severity]}</span>{' '}
-          <span className="radar-count__label">{SEVERITY_GROUP[severity]}</span>
+          <span className="radar-count__label">{severityCountLabel(severity, counts[severity])}</span>
         </button>
       ))}
     </div>

@@ -18,6 +18,11 @@ export const SEVERITY_GROUP: Readonly<Record<Severity, string>> = {
   info: 'Info',
 }
 
+/** "1 Warning", "3 Warnings": the group's word after a count. */
+export function severityCountLabel(severity: Severity, count: number): string {
+  return count === 1 && severity === 'warning' ? 'Warning' : SEVERITY_GROUP[severity]
+}
+
 export const SEVERITY_ICON: Readonly<Record<Severity, IconName>> = {
   critical: 'alert',
   warning: 'clock',
