@@ -8,7 +8,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/e2e/**/*.test.ts'],
-    // Builds dist/client once, so every run tests the current client.
+    // Builds dist/e2e-client (production) when it is not a build of the current sources.
     globalSetup: ['test/e2e/globalSetup.ts'],
     // Starting a server and a browser takes seconds, more on a loaded CI machine.
     testTimeout: 60_000,

@@ -5,13 +5,21 @@
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { ConfigError, DEFAULT_CLIENT_DIR, PROJECT_ROOT, baseUrl, readConfig } from './config.ts'
+import { ClientState, REBUILD_REASON, ViteMissingError, buildClient, checkClientBundle, hashClientInputs } from './clientBundle.ts'
+import { ConfigError, DEFAULT_CLIENT_DIR, baseUrl, readConfig } from './config.ts'
 import { startServer } from './start.ts'
 import { DirectoryInUseError } from './storage/DirectoryLock.ts'
 import type { RunningServer } from './start.ts'
 
 /** A failure to start that the operator can fix: printed without a stack trace, exit code 1. */
 class StartupError extends Error {}
+
+/**
+ * `npm run dev` passes `--dev`: the server restarts on every edit of server/ or shared/, and
+ * rebuilding the client each time would hold every restart up for seconds (`npx vite` serves the
+ * current client meanwhile), so a client that is there is served as it is.
+ */
+const DEV = process.argv.includes('--dev')
 
 async function main(): Promise<void> {
   const config = readConfig()
@@ -55,21 +63,34 @@ async function ensureDataDir(dataDir: string): Promise<void> {
   }
 }
 
-/** Builds the client with Vite when the default bundle is missing (first start after a clone). */
+/**
+ * Serves only what it can trust: the default client directory is rebuilt (a production build,
+ * see clientBundle.ts) unless its stamp says it is a production build of the current sources (in
+ * dev, only when it is missing); a CLIENT_DIR of the operator's choosing is served as it is, but
+ * must hold index.html.
+ */
 async function ensureClient(clientDir: string): Promise<void> {
-  if (existsSync(join(clientDir, 'index.html'))) return
   if (clientDir !== DEFAULT_CLIENT_DIR) {
-    throw new StartupError(`CLIENT_DIR ${clientDir} has no index.html`)
+    if (!existsSync(join(clientDir, 'index.html'))) throw new StartupError(`CLIENT_DIR ${clientDir} has no index.html`)
+    return
+  }
+  const state = await checkClientBundle(clientDir, await hashClientInputs())
+  if (state === ClientState.Fresh) return
+  const shown = relative(process.cwd(), clientDir) || '.'
+  if (DEV && state !== ClientState.Missing) {
+    console.log(`Serving ${shown} as it is (${REBUILD_REASON[state]}): \`npm run build:client\` rebuilds it`)
+    return
   }
 
-  console.log(`Building the client into ${relative(process.cwd(), clientDir) || '.'} (first start)...`)
-  let vite: typeof import('vite')
+  const started = performance.now()
+  console.log(`Building the client into ${shown} (${REBUILD_REASON[state]})...`)
   try {
-    vite = await import('vite')
-  } catch {
-    throw new StartupError('the client is not built and Vite is not installed: run `npm ci`, then `npm run build`')
+    const warnings = (await buildClient(clientDir)).trim()
+    if (warnings !== '') console.error(warnings)
+  } catch (err) {
+    throw new StartupError(err instanceof ViteMissingError ? `the client is not built and ${err.message}` : `building the client failed: ${(err as Error).message}`)
   }
-  await vite.build({ configFile: join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn' })
+  console.log(`Built the client in ${((performance.now() - started) / 1000).toFixed(1)} s`)
 }
 
 function listenProblem(err: NodeJS.ErrnoException): string {

@@ -1,27 +1,22 @@
 /**
- * @module Vitest globalSetup for test/e2e: builds the client into dist/client once before the
- * suites, so the server (which only builds when the bundle is missing) serves the current code.
+ * @module Vitest globalSetup for test/e2e: makes sure dist/e2e-client holds a production build of
+ * the current client before the suites run (the server started by helpers/server.ts serves that
+ * folder). It has its own folder so a run never replaces what `npm start` serves, and is built by
+ * the same code as dist/client: in a child process with NODE_ENV=production, whereas vitest runs
+ * this file under NODE_ENV=test, which would make a development build of React.
  */
-import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+import { relative } from 'node:path'
+import { ClientState, buildClient, checkClientBundle, hashClientInputs } from '../../server/clientBundle.ts'
+import { E2E_CLIENT_DIR } from './helpers/server.ts'
 
 export default async function setup(): Promise<void> {
+  const dir = relative(process.cwd(), E2E_CLIENT_DIR)
+  const state = await checkClientBundle(E2E_CLIENT_DIR, await hashClientInputs())
+  if (state === ClientState.Fresh) {
+    console.log(`e2e: ${dir} is a production build of the current sources`)
+    return
+  }
   const started = Date.now()
-  const { code, output } = await run('npx', ['vite', 'build', '--logLevel', 'warn'])
-  if (code !== 0) throw new Error(`\`npx vite build\` failed (exit ${code}):\n${output}`)
-  console.log(`e2e: built dist/client in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-}
-
-/** Runs a command in the project root; resolves with its exit code and combined output. */
-function run(command: string, args: readonly string[]): Promise<{ code: number | string; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
-    child.once('error', reject)
-    child.once('close', (code, signal) => resolve({ code: code ?? signal ?? 'unknown', output }))
-  })
+  await buildClient(E2E_CLIENT_DIR)
+  console.log(`e2e: built ${dir} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }

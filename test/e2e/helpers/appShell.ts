@@ -1,6 +1,6 @@
 /**
  * @module A stand-in for the server while it is down, on its port: it serves only the built app's
- * own files (index.html for every page, /assets/*) from dist/client, as a browser cache or CDN
+ * own files (index.html for every page, /assets/*) from dist/e2e-client, as a browser cache or CDN
  * would, answers the API with 503 and refuses every websocket. The client has no service worker,
  * so without the stand-in a page could not even be reloaded while the server is down; with it, a
  * reload tests what the client itself does without its server (open from the role cached for the
@@ -12,9 +12,8 @@
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { E2E_CLIENT_DIR as DIST } from './server.ts'
 
-const DIST = fileURLToPath(new URL('../../../dist/client', import.meta.url))
 const BACKEND = /^\/(api|sync|healthz|metrics)(\/|$)/
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,8 +1,8 @@
 /**
  * @module Runs the real server (the bundle of server/main.ts, as `npm start` does) as a child
- * process on a free port with a fresh DATA_DIR, serving the built client from dist/client. For
- * restart tests, a server can also be started on a given port with a DATA_DIR the caller owns
- * (see `makeDataDir`), which then outlives the server.
+ * process on a free port with a fresh DATA_DIR, serving the client that globalSetup built into
+ * dist/e2e-client. For restart tests, a server can also be started on a given port with a
+ * DATA_DIR the caller owns (see `makeDataDir`), which then outlives the server.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -12,9 +12,11 @@ import { fileURLToPath } from 'node:url'
 import { startArgs } from '../../../server/bundleServer.ts'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
+/** The e2e suites' own production build of the client (globalSetup.ts), the server's CLIENT_DIR. */
+export const E2E_CLIENT_DIR = join(ROOT, 'dist', 'e2e-client')
 const LISTENING = /^Roundtable listening on (http:\/\/\S+)$/m
 
-/** Covers a first-start client build as well, should dist/client be missing. */
+/** Starting takes well under a second; this covers a loaded CI machine. */
 const START_DEADLINE_MS = 30_000
 /** The server gives open connections 3 s after SIGTERM; past this it is killed. */
 const STOP_DEADLINE_MS = 5_000
@@ -34,6 +36,8 @@ export interface RunningServer {
   readonly url: string
   /** The port it listens on (the real one when started with port 0). */
   readonly port: number
+  /** The server process, e.g. to pause it with SIGSTOP (and SIGCONT it before `stop()`). */
+  readonly pid: number
   readonly dataDir: string
   /** Everything the server printed so far. */
   output(): { stdout: string; stderr: string }
@@ -57,7 +61,7 @@ export function removeDataDir(dataDir: string): void {
 
 /**
  * Starts the server and resolves once it prints its listening line. CLIENT_DIR and
- * ROUNDTABLE_SECRET are never inherited: the default client and a generated secret are used.
+ * ROUNDTABLE_SECRET are never inherited: the e2e client and a generated secret are used.
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const ownsDataDir = options.dataDir === undefined
@@ -65,7 +69,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const { CLIENT_DIR: _client, ROUNDTABLE_SECRET: _secret, ...inherited } = process.env
   const child = spawn(process.execPath, await startArgs(), {
     cwd: ROOT,
-    env: { ...inherited, PORT: String(options.port ?? 0), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...inherited, PORT: String(options.port ?? 0), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: E2E_CLIENT_DIR },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
 
@@ -101,7 +105,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   try {
     const url = await waitForListening(child.stdout, exited, output)
-    return { url, port: Number(new URL(url).port), dataDir, output, waitForOutput, stop }
+    return { url, port: Number(new URL(url).port), pid: child.pid!, dataDir, output, waitForOutput, stop }
   } catch (err) {
     await stop()
     throw err
