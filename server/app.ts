@@ -1,6 +1,7 @@
 /** @module createApp(deps): the whole HTTP surface as a Hono app that never listens. */
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { compressResponses } from './compressResponses.ts'
 import { ApiError, codeForStatus, errorBody } from './errors.ts'
 import { client } from './routes/client.ts'
 import { health } from './routes/health.ts'
@@ -30,6 +31,9 @@ export function createApp(deps: AppDeps = {}) {
   const app = new Hono()
 
   app.route('/', health)
+  // The bodies the server writes (the client's files come compressed from the build).
+  app.use('/api/*', compressResponses())
+  app.use('/metrics', compressResponses())
   if (deps.services !== undefined) {
     app.route('/api/workspaces', workspaces(deps.services))
     app.route('/', metrics(deps.services))

@@ -1,8 +1,5 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { HTTPException } from 'hono/http-exception'
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../server/app.ts'
 import { ApiError } from '../../server/errors.ts'
 
@@ -66,47 +63,5 @@ describe('errors', () => {
     expect(await res.json()).toEqual({
       error: { code: 'cycle_published', message: 'Objectives are fixed once the cycle is published' },
     })
-  })
-})
-
-describe('client files', () => {
-  const clientDir = mkdtempSync(join(tmpdir(), 'roundtable-client-'))
-  mkdirSync(join(clientDir, 'assets'))
-  writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Roundtable</title>')
-  writeFileSync(join(clientDir, 'assets', 'app-abc123.js'), 'console.log(1)')
-  const app = createApp({ clientDir })
-  afterAll(() => rmSync(clientDir, { recursive: true, force: true }))
-
-  it('serves index.html at /', async () => {
-    const res = await app.request('/')
-    expect(res.status).toBe(200)
-    expect(res.headers.get('content-type')).toMatch(/^text\/html/)
-    expect(res.headers.get('cache-control')).toBe('no-cache')
-    expect(await res.text()).toContain('<title>Roundtable</title>')
-  })
-
-  it('serves hashed assets as immutable', async () => {
-    const res = await app.request('/assets/app-abc123.js')
-    expect(res.status).toBe(200)
-    expect(res.headers.get('cache-control')).toContain('immutable')
-  })
-
-  it('falls back to index.html for an unknown page path', async () => {
-    const res = await app.request('/w/demo/board')
-    expect(res.status).toBe(200)
-    expect(await res.text()).toContain('<title>Roundtable</title>')
-  })
-
-  it('keeps JSON 404s for API paths and missing files', async () => {
-    for (const path of ['/api/workspaces/nope', '/sync', '/assets/missing.js']) {
-      const res = await app.request(path)
-      expect(res.status, path).toBe(404)
-      expect(res.headers.get('cache-control'), path).toBeNull()
-      expect(await res.json(), path).toMatchObject({ error: { code: 'not_found' } })
-    }
-  })
-
-  it('still answers /healthz', async () => {
-    expect(await (await app.request('/healthz')).json()).toEqual({ ok: true })
   })
 })
