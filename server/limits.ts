@@ -2,6 +2,7 @@
  * @module Hard limits that keep one hostile or broken client from hurting anyone else. Every number
  * is configurable (see README, "Limits"); the defaults suit a team board with room to spare.
  */
+import { HEARTBEAT_INTERVAL_MS } from '../shared/protocol/index.ts'
 
 export interface Limits {
   /** Largest websocket frame or message accepted, refused at the frame header (ws maxPayload). */
@@ -24,6 +25,12 @@ export interface Limits {
   readonly maxBufferedBytes: number
   /** Ping interval; a connection that has not answered the previous ping is dropped. */
   readonly pingIntervalMs: number
+  /**
+   * Heartbeat sweep period (shared/protocol/heartbeat.ts): a connection sent nothing for a whole
+   * period is sent the heartbeat, which browsers can see and pings are not. Clients give up after
+   * SILENCE_TIMEOUT_MS of silence, so it stays the protocol's value outside tests; 0 turns it off.
+   */
+  readonly heartbeatIntervalMs: number
   /**
    * Broadcast window: a busy room sends at most one update frame per connection this often (a
    * change after a quiet spell goes out at once). 0 sends every turn of the event loop.
@@ -48,6 +55,7 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   updateDeleteRanges: 100_000,
   maxBufferedBytes: 16 * 1024 * 1024,
   pingIntervalMs: 10_000,
+  heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
   broadcastWindowMs: 50,
   commitWindowMs: 100,
   compactLogBytes: 4 * 1024 * 1024,

@@ -1,6 +1,7 @@
 /**
- * @module Connects one workspace document: the stock y-websocket provider to the server, and an
- * IndexedDB copy so edits made offline survive a reload and merge on reconnect.
+ * @module Connects one workspace document: the stock y-websocket provider to the server, watched
+ * so that a dead connection is seen within seconds (watchConnection), and an IndexedDB copy so
+ * edits made offline survive a reload and merge on reconnect.
  */
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
@@ -10,6 +11,7 @@ import { isCommandOrigin, snapshot } from '../../shared/doc/index.ts'
 import { CloseCode } from '../../shared/protocol/index.ts'
 import type { ConnectionStatus } from './connectionStatus.ts'
 import { browserStore, WaitingChanges } from './WaitingChanges.ts'
+import { watchConnection } from './watchConnection.ts'
 
 export interface WorkspaceConnection {
   readonly doc: Y.Doc
@@ -34,6 +36,12 @@ export interface ConnectOptions {
 /** Close codes after which reconnecting cannot help: the link itself is refused. */
 const FINAL = new Set<number>([CloseCode.Unauthorized, CloseCode.Forbidden, CloseCode.NotFound])
 
+/**
+ * The provider's longest wait between attempts (its default is 2.5 s): a server back after a
+ * restart is found within a second. An attempt costs a failed TCP connect while it is down.
+ */
+const MAX_BACKOFF_MS = 1_000
+
 export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
   const now = options.now ?? (() => Date.now())
   const doc = new Y.Doc()
@@ -43,9 +51,11 @@ export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
   const base = options.serverUrl ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
   const provider = new WebsocketProvider(`${base}/sync`, options.workspaceId, doc, {
     params: { token: options.token },
+    maxBackoffTime: MAX_BACKOFF_MS,
     // Too fast or too large are about one message: try again. A refused link is final.
     shouldReconnect: (event: CloseEvent) => !FINAL.has(event.code),
   } as ConstructorParameters<typeof WebsocketProvider>[3])
+  const unwatch = watchConnection(provider)
 
   let current: ConnectionStatus = { status: 'connecting' }
   // The count outlives a reload only where the changes do: with the offline copy.
@@ -61,8 +71,19 @@ export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
       set({ status: 'online' })
     }
   })
+  /**
+   * When my changes made while Live were made (Date.now(), the provider's clock). A connection
+   * that died without closing is found out only after seconds of silence (watchConnection): a
+   * change made after the last message from the server may never have reached it, so it counts
+   * as waiting once the connection is given up. Only those since the last message are kept.
+   */
+  let madeWhileLive: number[] = []
   provider.on('status', ({ status }: { status: string }) => {
-    if (status === 'disconnected' && current.status !== 'denied') set({ status: 'offline', since: now(), pending: waiting.count })
+    if (status !== 'disconnected' || current.status === 'denied') return
+    const lastHeard = provider.wsLastMessageReceived
+    for (const at of madeWhileLive) if (at >= lastHeard) waiting.add()
+    madeWhileLive = []
+    set({ status: 'offline', since: now(), pending: waiting.count })
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (event && FINAL.has(event.code)) set({ status: 'denied', code: event.code, reason: event.reason })
@@ -70,8 +91,14 @@ export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
   })
   doc.on('afterTransaction', (tr: Y.Transaction) => {
     if (!isCommandOrigin(tr.origin) && !(tr.origin instanceof Y.UndoManager)) return
-    if (current.status !== 'offline' || tr.changed.size === 0) return
-    set({ status: 'offline', since: current.since, pending: waiting.add() })
+    if (tr.changed.size === 0) return
+    if (current.status === 'online') {
+      const lastHeard = provider.wsLastMessageReceived
+      madeWhileLive = madeWhileLive.filter((at) => at >= lastHeard)
+      madeWhileLive.push(Date.now())
+    } else if (current.status === 'offline') {
+      set({ status: 'offline', since: current.since, pending: waiting.add() })
+    }
   })
 
   return {
@@ -84,6 +111,7 @@ export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
     },
     localReady: local === null ? Promise.resolve() : local.whenSynced.then(() => undefined),
     destroy() {
+      unwatch()
       provider.destroy()
       void local?.destroy()
       doc.destroy()

@@ -61,6 +61,11 @@ export class Connection implements RoomConnection {
   /** Frames that arrived while Waiting; none is allocated for the (usual) connection that has none. */
   #queue: Uint8Array[] | null = null
   #queuedBytes = 0
+  /**
+   * Something other than a heartbeat was written since the last heartbeat sweep. Starts true: a
+   * connection that just opened is not idle (and its sync step 1 is on the way).
+   */
+  #sentSinceSweep = true
 
   constructor(socket: RoomSocket, role: Role, workspaceId: string, context: RoomContext, host: ConnectionHost) {
     this.#socket = socket
@@ -114,12 +119,27 @@ export class Connection implements RoomConnection {
    * `maxBufferedBytes` is closed instead (it would otherwise hold the room's memory hostage).
    */
   send(data: Uint8Array): boolean {
+    this.#sentSinceSweep = true
     return this.#write(data, data.length)
   }
 
   /** Sends `messages` in order, in one write where the socket can (a broadcast window's worth). */
   sendAll(messages: readonly Uint8Array[], bytes: number): boolean {
+    this.#sentSinceSweep = true
     return this.#write(messages, bytes)
+  }
+
+  /**
+   * The heartbeat sweep (see Rooms): sends `heartbeat` if nothing else was sent since the previous
+   * sweep, so a client hears from a live server at least every two sweep periods. A flag, not a
+   * clock read: the broadcast path pays one store per write. True when the heartbeat was sent.
+   */
+  sweep(heartbeat: Uint8Array): boolean {
+    if (this.#sentSinceSweep) {
+      this.#sentSinceSweep = false
+      return false
+    }
+    return this.#write(heartbeat, heartbeat.length)
   }
 
   #write(payload: Uint8Array | readonly Uint8Array[], bytes: number): boolean {

@@ -87,6 +87,14 @@ export class Room implements ConnectionHost {
     void this.#maybeUnload()
   }
 
+  /** Offers `heartbeat` to every connection, loading ones included (see Connection.sweep). */
+  sweep(heartbeat: Uint8Array): number {
+    let sent = 0
+    for (const connection of this.#waiting) if (connection.sweep(heartbeat)) sent++
+    for (const connection of this.#active) if (connection.sweep(heartbeat)) sent++
+    return sent
+  }
+
   handle(connection: Connection, message: ClientMessage): void {
     if (this.accepting) this.#live?.handle(connection, message)
   }

@@ -2,9 +2,13 @@
  * @module The sync server's rooms: one live room per workspace document, shared by everyone
  * connected to it and by server-side edits (withDoc). Depends on RoomSocket only, never on Hono or
  * ws; keep-alive pings are the route's (it holds the raw socket).
+ *
+ * The heartbeat that clients can see (shared/protocol/heartbeat.ts) is the rooms': one interval
+ * for all of them, running while any room is open, offers it to every connection each period;
+ * only connections that were sent nothing since the previous sweep take it.
  */
 import type * as Y from 'yjs'
-import { CLOSE_REASON, CloseCode } from '../../shared/protocol/index.ts'
+import { CLOSE_REASON, CloseCode, HEARTBEAT_MESSAGE } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/protocol/index.ts'
 import type { Limits } from '../limits.ts'
 import type { Metrics } from '../metrics.ts'
@@ -44,6 +48,7 @@ export class Rooms {
   readonly #metrics: RoomMetrics
   readonly #rooms = new Map<string, Room>()
   #closing: Promise<void> | null = null
+  #heartbeat: ReturnType<typeof setInterval> | null = null
 
   constructor(options: RoomsOptions) {
     this.#metrics = new RoomMetrics(options.metrics)
@@ -92,6 +97,7 @@ export class Rooms {
    * stops the rooms' timers. Idempotent; connections arriving afterwards are closed with 1001.
    */
   close(): Promise<void> {
+    this.#stopHeartbeat()
     this.#closing ??= (async () => {
       await Promise.all([...this.#rooms.values()].map((room) => room.shutdown()))
       try {
@@ -113,10 +119,31 @@ export class Rooms {
     if (current !== undefined && current.accepting) return current
     const room = new Room(workspaceId, this.#context, (gone) => this.#forget(gone), current?.done)
     this.#rooms.set(workspaceId, room)
+    this.#startHeartbeat()
     return room
   }
 
   #forget(room: Room): void {
     if (this.#rooms.get(room.id) === room) this.#rooms.delete(room.id)
+    if (this.#rooms.size === 0) this.#stopHeartbeat()
+  }
+
+  #startHeartbeat(): void {
+    const periodMs = this.#context.limits.heartbeatIntervalMs
+    if (this.#heartbeat !== null || periodMs <= 0 || this.#closing !== null) return
+    this.#heartbeat = setInterval(this.#sweep, periodMs)
+    this.#heartbeat.unref()
+  }
+
+  #stopHeartbeat(): void {
+    if (this.#heartbeat !== null) clearInterval(this.#heartbeat)
+    this.#heartbeat = null
+  }
+
+  /** Every connection of every room, back to back: the same bytes, framed once (see the sync route). */
+  readonly #sweep = (): void => {
+    let sent = 0
+    for (const room of this.#rooms.values()) sent += room.sweep(HEARTBEAT_MESSAGE)
+    this.#metrics.heartbeats(sent)
   }
 }

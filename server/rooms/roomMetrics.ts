@@ -10,6 +10,7 @@ export const RoomMetricName = {
   BytesIn: 'roundtable_bytes_in_total',
   BytesOut: 'roundtable_bytes_out_total',
   Refused: 'roundtable_refused_messages_total',
+  Heartbeats: 'roundtable_heartbeats_total',
 } as const
 
 /** Counts into the app's Metrics registry and keeps the two gauges' current values. */
@@ -66,6 +67,12 @@ export class RoomMetrics {
 
   bytesOut(bytes: number): void {
     this.#metrics.inc(RoomMetricName.BytesOut, 'Bytes sent on sync sockets', undefined, bytes)
+  }
+
+  /** `count` heartbeats sent to idle connections by one sweep. */
+  heartbeats(count: number): void {
+    if (count === 0) return
+    this.#metrics.inc(RoomMetricName.Heartbeats, 'Heartbeats sent to sync connections that were otherwise idle', undefined, count)
   }
 
   refused(reason: RefuseReason): void {

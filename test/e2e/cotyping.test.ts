@@ -39,9 +39,9 @@ describe('co-typing in Chromium', () => {
       const suffix = ` with the whole team ${round}`
       const prefix = `Round ${round}: `
       await titleField(owner.page).click()
-      await owner.page.keyboard.press('End')
+      await owner.page.keyboard.press('Control+End') // the title wraps: End alone ends a visual line
       await titleField(editor.page).click()
-      await editor.page.keyboard.press('Home')
+      await editor.page.keyboard.press('Control+Home')
       // Different delays, so keystrokes and remote edits interleave in every order.
       await Promise.all([owner.page.keyboard.type(suffix, { delay: 37 }), editor.page.keyboard.type(prefix, { delay: 53 })])
       expected = prefix + expected + suffix

@@ -298,7 +298,8 @@ export interface Harness {
 
 /**
  * Rooms over a TestStorage, a manual clock and a collecting log. Broadcasts leave every turn of
- * the event loop unless a test sets `broadcastWindowMs` (FanOut.test covers the window).
+ * the event loop unless a test sets `broadcastWindowMs` (FanOut.test covers the window), and no
+ * heartbeat is sent unless a test sets `heartbeatIntervalMs` (heartbeat.test covers it).
  */
 export function harness(limits: Partial<Limits> = {}, storage = new TestStorage()): Harness {
   const metrics = new Metrics()
@@ -306,7 +307,7 @@ export function harness(limits: Partial<Limits> = {}, storage = new TestStorage(
   const clock = { now: 0 }
   const rooms = new Rooms({
     storage,
-    limits: { ...DEFAULT_LIMITS, broadcastWindowMs: 0, ...limits },
+    limits: { ...DEFAULT_LIMITS, broadcastWindowMs: 0, heartbeatIntervalMs: 0, ...limits },
     metrics,
     log: (message) => logs.push(message),
     now: () => clock.now,
