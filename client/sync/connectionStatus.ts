@@ -1,4 +1,5 @@
 /** @module The connection badge's states: one union, switched over exhaustively. */
+import { unreachable } from '../../shared/model/index.ts'
 
 export type ConnectionStatus =
   | { readonly status: 'connecting' }
@@ -7,10 +8,6 @@ export type ConnectionStatus =
   | { readonly status: 'offline'; readonly since: number; readonly pending: number }
   /** The server refused this link for good (revoked, unknown workspace, not allowed). */
   | { readonly status: 'denied'; readonly code: number; readonly reason: string }
-
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(value)}`)
-}
 
 /** Text for the badge: "Live", "Offline · 3 changes waiting to sync"... */
 export function describeStatus(s: ConnectionStatus): string {
@@ -26,6 +23,6 @@ export function describeStatus(s: ConnectionStatus): string {
     case 'denied':
       return 'Access refused'
     default:
-      return assertNever(s)
+      return unreachable(s, 'connection status')
   }
 }

@@ -46,3 +46,4 @@ export type {
   WorkspaceSettings,
 } from './records.ts'
 export type { WorkspaceSnapshot } from './snapshot.ts'
+export { unreachable } from './unreachable.ts'

@@ -1,5 +1,5 @@
 /** @module Whether a key result can be measured at all, per kind (L4). */
-import { KeyResultKind } from '../model/index.ts'
+import { KeyResultKind, unreachable } from '../model/index.ts'
 import type { KeyResult } from '../model/index.ts'
 import { dayStart } from './cycleTime.ts'
 
@@ -31,15 +31,11 @@ export function missingMeasure(kr: KeyResult, taskCount: number): string | null 
     case KeyResultKind.TaskDriven:
       return taskCount > 0 ? null : 'put at least one task under it'
     default:
-      return unknownKind(kr.kind)
+      return unreachable(kr.kind, 'key-result kind')
   }
 }
 
 /** True when the key result has what its kind needs to be measured (L4). */
 export function isMeasurable(kr: KeyResult, taskCount: number): boolean {
   return missingMeasure(kr, taskCount) === null
-}
-
-function unknownKind(kind: never): never {
-  throw new Error(`unknown key-result kind: ${String(kind)}`)
 }

@@ -1,5 +1,5 @@
 /** @module Progress of one key result, per kind (P1-P6): clamped, raw, and the value behind it. */
-import { ColumnKind, KeyResultKind } from '../model/index.ts'
+import { ColumnKind, KeyResultKind, unreachable } from '../model/index.ts'
 import type { CheckIn, KeyResult, KeyResultId, WorkspaceSnapshot } from '../model/index.ts'
 import { checkInsOf, latestCheckIn } from './checkIns.ts'
 import { clamp01 } from './math.ts'
@@ -88,7 +88,7 @@ export function valueMeasure(kr: KeyResult): ((value: number) => number) | null 
     case KeyResultKind.TaskDriven:
       return null
     default:
-      return unknownKind(kr.kind)
+      return unreachable(kr.kind, 'key-result kind')
   }
 }
 
@@ -135,15 +135,11 @@ export function measureProgress(
     case KeyResultKind.TaskDriven:
       return result(taskShare, taskShare === null ? ProgressBasis.None : ProgressBasis.Tasks)
     default:
-      return unknownKind(kr.kind)
+      return unreachable(kr.kind, 'key-result kind')
   }
 }
 
 /** Progress of a key result in a workspace (P1-P6); see RULES.md for every boundary. */
 export function keyResultProgress(snapshot: WorkspaceSnapshot, kr: KeyResult): KeyResultProgress {
   return measureProgress(kr, checkInsOf(snapshot, kr.id), taskTally(snapshot, kr.id))
-}
-
-function unknownKind(kind: never): never {
-  throw new Error(`unknown key-result kind: ${String(kind)}`)
 }

@@ -1,4 +1,5 @@
 /** @module The shape of a stall warning, its severities, rule ids and their one sort order. */
+import { unreachable } from '../model/index.ts'
 import type { ColumnId, KeyResultId, TaskId } from '../model/index.ts'
 import { compareStrings } from './math.ts'
 
@@ -16,7 +17,7 @@ export function severityRank(severity: Severity): number {
     case Severity.Critical:
       return 2
     default:
-      return unknownSeverity(severity)
+      return unreachable(severity, 'severity')
   }
 }
 
@@ -63,8 +64,4 @@ export function compareStallWarnings(a: StallWarning, b: StallWarning): number {
 /** "S9" -> 9, so S10 would sort after S9 rather than after S1. */
 export function ruleNumber(ruleId: string): number {
   return Number(ruleId.slice(1))
-}
-
-function unknownSeverity(severity: never): never {
-  throw new Error(`unknown severity: ${String(severity)}`)
 }
