@@ -7,11 +7,12 @@ import * as Y from 'yjs'
 import { decodeAwarenessUpdate } from '../../shared/protocol/decodeAwareness.ts'
 import { ClientMessageKind } from '../../shared/protocol/decodeMessage.ts'
 import type { ClientMessage } from '../../shared/protocol/decodeMessage.ts'
-import { CloseCode } from '../../shared/protocol/index.ts'
+import { CloseCode, Role } from '../../shared/protocol/index.ts'
 import type { StoredDoc } from '../storage/DocStorage.ts'
 import { UpdateOutcomeKind, applyClientUpdate } from './applyClientUpdate.ts'
 import { checkIntegrated } from './checkIntegrated.ts'
 import { Connection } from './Connection.ts'
+import { CycleGuard } from './CycleGuard.ts'
 import { describeError } from './describeError.ts'
 import { DocPersistence } from './DocPersistence.ts'
 import { encodeSyncStep1, encodeSyncStep2 } from './encode.ts'
@@ -36,6 +37,8 @@ export class LiveDoc {
   readonly #hooks: LiveDocHooks
   readonly #awareness: RoomAwareness
   readonly #fanOut: FanOut
+  /** Owner-only changes (a cycle's lifecycle) from other writers are refused before they apply. */
+  readonly #cycleGuard: CycleGuard
   /**
    * What every joiner gets, kept until the next change: the server's sync step 1, and sync step 2
    * for a client that has nothing (a fresh browser, a new tab). A room full of people opening the
@@ -58,6 +61,7 @@ export class LiveDoc {
     if (skipped > 0) log(`sync ${id}: skipped ${skipped} stored update(s) that do not apply`)
     if (droppedPending) log(`sync ${id}: stored updates with missing dependencies were dropped`)
     this.doc = doc
+    this.#cycleGuard = new CycleGuard(doc)
     this.persistence = new DocPersistence({
       storage,
       docId: id,
@@ -156,6 +160,7 @@ export class LiveDoc {
     this.#fanOut.cancel()
     this.persistence.stop()
     this.#awareness.destroy()
+    this.#cycleGuard.destroy()
     this.doc.off('update', this.#onUpdate)
     this.doc.off('afterTransactionCleanup', this.#checkClientTransaction)
     this.doc.destroy()
@@ -163,7 +168,8 @@ export class LiveDoc {
 
   #receiveUpdate(connection: Connection, update: Uint8Array, isStep2: boolean): void {
     const { limits, metrics } = this.#context
-    const input = { update, isStep2, canWrite: connection.canWrite, origin: connection }
+    const guard = connection.role === Role.Owner ? null : this.#cycleGuard
+    const input = { update, isStep2, canWrite: connection.canWrite, guard, origin: connection }
     const outcome = applyClientUpdate(this.doc, input, limits, this.persistence)
     switch (outcome.kind) {
       case UpdateOutcomeKind.Applied:

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/index.ts'
 import { validateUpdate } from '../../shared/protocol/validateUpdate.ts'
 import type { Limits } from '../limits.ts'
+import type { CycleGuard } from './CycleGuard.ts'
 import type { DocPersistence } from './DocPersistence.ts'
 import { dropPending } from './dropPending.ts'
 import { RefuseReason, refusalForUpdate } from './refusal.ts'
@@ -38,6 +39,11 @@ export interface ClientUpdate {
   /** A sync step 2 (the client's whole difference) rather than an incremental update. */
   readonly isStep2: boolean
   readonly canWrite: boolean
+  /**
+   * Refuses what only an owner may change (a cycle's status): set for every writer but an owner.
+   * Updates that do not come near the cycles pay one lookup per reference for it.
+   */
+  readonly guard: CycleGuard | null
   /** The transaction origin: the connection, so the room can tell client changes apart. */
   readonly origin: object
 }
@@ -48,7 +54,12 @@ export function applyClientUpdate(
   limits: Limits,
   persistence: DocPersistence,
 ): UpdateOutcome {
-  const check = validateUpdate(input.update, { maxDepth: limits.updateDepth, maxDeleteRanges: limits.updateDeleteRanges })
+  const guard = input.canWrite ? input.guard : null
+  const check = validateUpdate(
+    input.update,
+    { maxDepth: limits.updateDepth, maxDeleteRanges: limits.updateDeleteRanges },
+    guard ?? undefined,
+  )
   if (!check.ok) return refused(refusalForUpdate(check.problem, check.detail))
   if (check.empty) return { kind: UpdateOutcomeKind.Empty }
   if (!input.canWrite) {
@@ -57,6 +68,10 @@ export function applyClientUpdate(
     return input.isStep2
       ? { kind: UpdateOutcomeKind.Dropped, reason: RefuseReason.ViewerSyncStep2 }
       : refused({ code: CloseCode.Forbidden, reason: RefuseReason.ViewerWrite })
+  }
+  if (guard !== null && check.touchesWatched) {
+    const change = guard.ownerOnlyChange(input.update)
+    if (change !== null) return refused({ code: CloseCode.Forbidden, reason: RefuseReason.OwnerOnly, detail: change })
   }
   if (!fits(doc, input.update.length, limits.maxDocBytes, persistence)) {
     return refused({ code: CloseCode.TooLarge, reason: RefuseReason.DocTooLarge })

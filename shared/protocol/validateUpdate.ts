@@ -2,7 +2,9 @@
  * @module Checks an encoded Yjs update (format v1, what y-websocket sends) before it may touch a
  * document. It walks every struct and delete range with lib0 alone: nothing is allocated because a
  * header claims it, nested values are skipped without recursion, and it is at least as strict as
- * Yjs' own reader, so an update it accepts decodes without throwing.
+ * Yjs' own reader, so an update it accepts decodes without throwing. On the way it can tell whether
+ * the update comes near items someone watches (the server's owner-only cycle fields), so that only
+ * such updates pay for a closer look.
  */
 import * as decoding from 'lib0/decoding'
 import { exceedsDepth } from './jsonDepth.ts'
@@ -28,6 +30,19 @@ export interface UpdateLimits {
   readonly maxDeleteRanges: number
 }
 
+/**
+ * Items whose neighbourhood an update must not enter unseen. An update "touches" them when one of
+ * its structs names a watched item as origin, right origin or parent, or names `root` as its
+ * parent, or when a delete range covers a watched clock. The watcher keeps every item whose
+ * change it cares about, and every item a new struct could inherit such a place from.
+ */
+export interface WatchedItems {
+  /** A root type whose new direct entries are watched. */
+  readonly root: string
+  /** True when one of `client`'s clocks from `clock` to `clock + length - 1` is watched. */
+  overlaps(client: number, clock: number, length: number): boolean
+}
+
 export type UpdateCheck =
   | {
       readonly ok: true
@@ -35,13 +50,18 @@ export type UpdateCheck =
       readonly deleteRanges: number
       /** No structs and no deletes: what a client with nothing new sends as its sync step 2. */
       readonly empty: boolean
+      /** It touches the watched items (always false without a watcher). */
+      readonly touchesWatched: boolean
     }
   | { readonly ok: false; readonly problem: UpdateProblem; readonly detail: string }
 
-/** Validates `update` against the format and `limits`; never throws. */
-export function validateUpdate(update: Uint8Array, limits: UpdateLimits): UpdateCheck {
+/**
+ * Validates `update` against the format and `limits`, and tells whether it touches what `watch`
+ * watches (one `overlaps` call per reference and per delete range); never throws.
+ */
+export function validateUpdate(update: Uint8Array, limits: UpdateLimits, watch?: WatchedItems): UpdateCheck {
   try {
-    return scan(decoding.createDecoder(update), limits)
+    return scan(decoding.createDecoder(update), { limits, watch: watch ?? null, touched: false })
   } catch (err) {
     if (err instanceof Refused) return { ok: false, problem: err.problem, detail: err.message }
     // lib0 throws on truncation, out-of-range varints and invalid UTF-8.
@@ -92,6 +112,13 @@ const AnyTag = {
   Bytes: 116,
 } as const
 
+/** What one scan carries: the limits, the watcher, and whether the update touched what it watches. */
+interface Scan {
+  readonly limits: UpdateLimits
+  readonly watch: WatchedItems | null
+  touched: boolean
+}
+
 class Refused extends Error {
   constructor(
     readonly problem: UpdateProblem,
@@ -105,7 +132,8 @@ function refuse(problem: UpdateProblem, detail: string): never {
   throw new Refused(problem, detail)
 }
 
-function scan(d: decoding.Decoder, limits: UpdateLimits): UpdateCheck {
+function scan(d: decoding.Decoder, ctx: Scan): UpdateCheck {
+  const { limits, watch } = ctx
   let structs = 0
   const clients = new Set<number>()
   const clientCount = readCount(d)
@@ -117,7 +145,7 @@ function scan(d: decoding.Decoder, limits: UpdateLimits): UpdateCheck {
     clients.add(client)
     let clock = decoding.readVarUint(d)
     for (let s = 0; s < structCount; s++) {
-      clock = advance(clock, scanStruct(d, client, clock, limits))
+      clock = advance(clock, scanStruct(d, client, clock, ctx))
       structs++
     }
   }
@@ -125,7 +153,7 @@ function scan(d: decoding.Decoder, limits: UpdateLimits): UpdateCheck {
   let deleteRanges = 0
   const deleteClients = readCount(d)
   for (let c = 0; c < deleteClients; c++) {
-    decoding.readVarUint(d) // client
+    const client = decoding.readVarUint(d)
     const ranges = readCount(d)
     deleteRanges += ranges
     if (deleteRanges > limits.maxDeleteRanges) {
@@ -134,15 +162,17 @@ function scan(d: decoding.Decoder, limits: UpdateLimits): UpdateCheck {
     for (let r = 0; r < ranges; r++) {
       const clock = decoding.readVarUint(d)
       // Yjs re-encodes unapplied deletes with an encoder that throws on an empty range.
-      advance(clock, positive(decoding.readVarUint(d), 'delete range'))
+      const length = positive(decoding.readVarUint(d), 'delete range')
+      advance(clock, length)
+      if (watch !== null && !ctx.touched && watch.overlaps(client, clock, length)) ctx.touched = true
     }
   }
   if (decoding.hasContent(d)) refuse(UpdateProblem.Malformed, 'bytes after the delete set')
-  return { ok: true, structs, deleteRanges, empty: structs === 0 && deleteRanges === 0 }
+  return { ok: true, structs, deleteRanges, empty: structs === 0 && deleteRanges === 0, touchesWatched: ctx.touched }
 }
 
 /** Returns the struct's length (the clocks it spans). */
-function scanStruct(d: decoding.Decoder, client: number, clock: number, limits: UpdateLimits): number {
+function scanStruct(d: decoding.Decoder, client: number, clock: number, ctx: Scan): number {
   const info = readByte(d)
   const ref = info & BITS5
   if (ref === ContentRef.GC) return positive(decoding.readVarUint(d), 'GC')
@@ -153,15 +183,19 @@ function scanStruct(d: decoding.Decoder, client: number, clock: number, limits: 
   }
   const hasOrigin = (info & BIT8) !== 0
   const hasRightOrigin = (info & BIT7) !== 0
-  if (hasOrigin) readReference(d, client, clock, 'origin')
-  if (hasRightOrigin) readReference(d, client, clock, 'right origin')
+  if (hasOrigin) readReference(d, client, clock, 'origin', ctx)
+  if (hasRightOrigin) readReference(d, client, clock, 'right origin', ctx)
   if (!hasOrigin && !hasRightOrigin) {
     // Without neighbours the parent is written out: a root type's name (info 1) or an item id.
-    if (decoding.readVarUint(d) === 1) decoding.readVarString(d)
-    else readReference(d, client, clock, 'parent')
+    if (decoding.readVarUint(d) === 1) {
+      const root = decoding.readVarString(d)
+      if (ctx.watch !== null && root === ctx.watch.root) ctx.touched = true
+    } else {
+      readReference(d, client, clock, 'parent', ctx)
+    }
     if ((info & BIT6) !== 0) decoding.readVarString(d) // key in a map
   }
-  return scanContent(d, ref, limits)
+  return scanContent(d, ref, ctx.limits)
 }
 
 /**
@@ -169,12 +203,13 @@ function scanStruct(d: decoding.Decoder, client: number, clock: number, limits: 
  * smaller clocks. Yjs checks other clients' ids (missing ones wait as pending) but not its own
  * client's, and would throw half-way through integrating an update that points forward.
  */
-function readReference(d: decoding.Decoder, client: number, clock: number, what: string): void {
+function readReference(d: decoding.Decoder, client: number, clock: number, what: string, ctx: Scan): void {
   const refClient = decoding.readVarUint(d)
   const refClock = decoding.readVarUint(d)
   if (refClient === client && refClock >= clock) {
     refuse(UpdateProblem.Malformed, `${what} ${refClient}:${refClock} is not older than ${client}:${clock}`)
   }
+  if (ctx.watch !== null && !ctx.touched && ctx.watch.overlaps(refClient, refClock, 1)) ctx.touched = true
 }
 
 function scanContent(d: decoding.Decoder, ref: number, limits: UpdateLimits): number {

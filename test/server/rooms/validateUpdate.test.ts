@@ -69,6 +69,7 @@ describe('validateUpdate', () => {
       structs: 0,
       deleteRanges: 0,
       empty: true,
+      touchesWatched: false,
     })
     const doc = new Y.Doc()
     doc.getText('t').insert(0, 'x')
@@ -166,6 +167,44 @@ describe('validateUpdate', () => {
     expect(mutated).toBe(4000)
     // The mutations are small: plenty still pass and get applied.
     expect(accepted).toBeGreaterThan(200)
+  })
+})
+
+describe('validateUpdate with a watcher', () => {
+  it('tells whether an update names a watched item, the watched root, or deletes a watched clock', () => {
+    const base = new Y.Doc()
+    base.getMap('tasks').set('t1', 1)
+    base.getMap('cycles').set('c1', 'draft')
+    const watchedItem = base.getMap('cycles')._map.get('c1')!.id
+    const lookups: string[] = []
+    const watch = {
+      root: 'cycles',
+      overlaps: (client: number, clock: number, length: number) => {
+        lookups.push(`${client}:${clock}+${length}`)
+        return client === watchedItem.client && clock <= watchedItem.clock && watchedItem.clock < clock + length
+      },
+    }
+    const edit = (change: (doc: Y.Doc) => void): Uint8Array => {
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
+      const before = Y.encodeStateVector(doc)
+      change(doc)
+      return Y.encodeStateAsUpdate(doc, before)
+    }
+    const touches = (update: Uint8Array) => {
+      const check = validateUpdate(update, LIMITS, watch)
+      return check.ok && check.touchesWatched
+    }
+    expect(touches(edit((d) => d.getMap('tasks').set('t1', 2)))).toBe(false)
+    expect(touches(edit((d) => d.getMap('tasks').set('t2', 2)))).toBe(false)
+    expect(touches(edit((d) => d.getText('notes').insert(0, 'hello')))).toBe(false)
+    expect(touches(edit((d) => d.getMap('cycles').set('c1', 'published')))).toBe(true)
+    expect(touches(edit((d) => d.getMap('cycles').set('c2', 'draft')))).toBe(true)
+    expect(touches(edit((d) => d.getMap('cycles').delete('c1')))).toBe(true)
+    // Without a watcher nothing is looked up and nothing is touched.
+    lookups.length = 0
+    expect(validateUpdate(edit((d) => d.getMap('cycles').set('c1', 'x')), LIMITS)).toMatchObject({ ok: true, touchesWatched: false })
+    expect(lookups).toEqual([])
   })
 })
 
