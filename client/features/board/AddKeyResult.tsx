@@ -10,7 +10,7 @@ import { Button } from '../../ui/Button.tsx'
 import { SelectField, TextField } from '../../ui/Field.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { useBoard } from './BoardContext.ts'
-import { KIND_LABEL } from './format.ts'
+import { KIND_NAME } from '../../format/labels.ts'
 import { InlineAlert } from './InlineAlert.tsx'
 import { EMPTY_MEASURE, KeyResultFields, measureInput } from './KeyResultFields.tsx'
 import { useCommand } from './useCommand.ts'
@@ -72,7 +72,7 @@ export function AddKeyResult({ objectiveId, objectiveTitle }: { objectiveId: Obj
           <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as KeyResultKind)}>
             {enumValues(KeyResultKind).map((k) => (
               <option key={k} value={k}>
-                {KIND_LABEL[k]}
+                {KIND_NAME[k]}
               </option>
             ))}
           </SelectField>

@@ -21,7 +21,7 @@ import { boardNames } from './boardNames.ts'
 import { BoardToolbar } from './BoardToolbar.tsx'
 import { ColumnHeaders } from './ColumnHeaders.tsx'
 import { DragPreview } from './DragPreview.tsx'
-import { errorMessage } from './errorMessage.ts'
+import { describeError } from '../../format/describeError.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { InlineAlert } from './InlineAlert.tsx'
 import { ObjectiveSection } from './ObjectiveSection.tsx'
@@ -41,7 +41,7 @@ export function BoardView() {
   const people = useSnapshot(peopleByName, sameItems)
   const [alert, setAlert] = useState<string | null>(null)
   const [menuTask, setMenuTask] = useState<TaskId | null>(null)
-  const report = useCallback((err: unknown) => setAlert(errorMessage(err)), [])
+  const report = useCallback((err: unknown) => setAlert(describeError(err)), [])
   // The view's actions may be new functions on each render; the board's context must not be.
   const open = useRef(view.openKeyResult)
   open.current = view.openKeyResult

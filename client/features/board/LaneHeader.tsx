@@ -12,7 +12,8 @@ import { ProgressBar } from '../../ui/ProgressBar.tsx'
 import { useBoard } from './BoardContext.ts'
 import type { LaneModel } from './boardModel.ts'
 import { CardStallIcon } from './CardStallIcon.tsx'
-import { KIND_LABEL, valueText } from './format.ts'
+import { valueText } from '../../format/keyResultText.ts'
+import { KIND_NAME } from '../../format/labels.ts'
 
 const BAR: Record<string, string> = { critical: 'var(--critical)', warning: 'var(--warning)' }
 
@@ -30,7 +31,7 @@ export const LaneHeader = memo(function LaneHeader(props: LaneModel & { keyResul
         {stallSeverity !== null && <CardStallIcon severity={stallSeverity} text={stallText} />}
       </div>
       <div className="lane-head__facts">
-        <span className="lane-head__kind">{KIND_LABEL[kr.kind]}</span>
+        <span className="lane-head__kind">{KIND_NAME[kr.kind]}</span>
         <span className="lane-head__value">{valueText(kr, current, tasksDone, tasksTotal)}</span>
         {owner && (
           <span className="lane-head__who">

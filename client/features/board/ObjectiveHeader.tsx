@@ -9,7 +9,7 @@ import { SCORE_BAND_ADVICE, scoreBand } from '../../../shared/rules/index.ts'
 import { colorFor } from '../../sync/identity.ts'
 import { Avatar } from '../../ui/Avatar.tsx'
 import { ProgressBar } from '../../ui/ProgressBar.tsx'
-import { NO_KEY_RESULTS } from '../okr/labels.ts'
+import { NO_KEY_RESULTS } from '../../format/labels.ts'
 
 const LEVEL: Record<Objective['level'], string> = { company: 'Company', team: 'Team', individual: 'Individual' }
 

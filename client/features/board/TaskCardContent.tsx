@@ -12,7 +12,8 @@ import { useBoard } from './BoardContext.ts'
 import { CardStallIcon } from './CardStallIcon.tsx'
 import type { TaskCardProps } from './SortableTaskCard.tsx'
 import { TaskTitleEditor } from './TaskTitleEditor.tsx'
-import { ageText, isOverdue, shortDate } from './format.ts'
+import { ageText, formatDate } from '../../format/dates.ts'
+import { isOverdue } from './isOverdue.ts'
 
 export interface TaskCardContentProps extends TaskCardProps {
   readonly editing?: boolean
@@ -53,7 +54,7 @@ export const TaskCardContent = memo(function TaskCardContent(props: TaskCardCont
         {task.dueDate !== null && (
           <span className={`card__due${overdue ? ' card__due--overdue' : ''}`} title={`Due ${task.dueDate}`}>
             <Icon name="flag" size={12} />
-            {shortDate(task.dueDate)}
+            {formatDate(task.dueDate, now)}
             {overdue && <span className="card__overdue"> · overdue</span>}
           </span>
         )}

@@ -12,7 +12,7 @@ import { Dialog } from '../../ui/Dialog.tsx'
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { useBoard } from './BoardContext.ts'
-import { isOverdue } from './format.ts'
+import { isOverdue } from './isOverdue.ts'
 import { InlineAlert } from './InlineAlert.tsx'
 import { useCommand } from './useCommand.ts'
 

@@ -1,6 +1,7 @@
 /** @module The card's details in one sentence, for screen readers (the card's name is its title). */
 import type { Task } from '../../../shared/model/index.ts'
-import { isOverdue, shortDate } from './format.ts'
+import { formatDate } from '../../format/dates.ts'
+import { isOverdue } from './isOverdue.ts'
 
 export function describeTask(
   task: Task,
@@ -10,7 +11,7 @@ export function describeTask(
   const parts: string[] = []
   parts.push(assignee === null ? 'unassigned' : `assigned to ${assignee}`)
   if (task.dueDate !== null) {
-    parts.push(`due ${shortDate(task.dueDate)}${isOverdue(task.dueDate, facts.done, facts.now) ? ', overdue' : ''}`)
+    parts.push(`due ${formatDate(task.dueDate, facts.now)}${isOverdue(task.dueDate, facts.done, facts.now) ? ', overdue' : ''}`)
   }
   if (task.labels.length > 0) parts.push(`labels ${task.labels.join(', ')}`)
   if (facts.stallText) parts.push(facts.stallText)

@@ -3,7 +3,7 @@
  * inline alert instead of an exception, so a form never crashes the board.
  */
 import { useCallback, useState } from 'react'
-import { errorMessage } from './errorMessage.ts'
+import { describeError } from '../../format/describeError.ts'
 
 export interface CommandRunner {
   readonly error: string | null
@@ -20,7 +20,7 @@ export function useCommand(): CommandRunner {
       setError(null)
       return true
     } catch (err) {
-      setError(errorMessage(err))
+      setError(describeError(err))
       return false
     }
   }, [])

@@ -4,7 +4,8 @@
  */
 import type { CycleReopening, KeyResultChange, PersonId } from '../../../shared/model/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
-import { KIND_LABEL, timeAgo } from '../okr/labels.ts'
+import { timeAgo } from '../../format/dates.ts'
+import { KIND_LABEL } from '../../format/labels.ts'
 
 const FIELD: Readonly<Record<string, string>> = {
   kind: 'Kind',

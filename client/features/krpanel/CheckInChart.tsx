@@ -4,7 +4,8 @@
  */
 import { useId } from 'react'
 import type { CheckIn, Cycle, KeyResult } from '../../../shared/model/index.ts'
-import { formatDate, formatNumber, withUnit } from '../okr/labels.ts'
+import { formatDate } from '../../format/dates.ts'
+import { formatNumber, withUnit } from '../../format/numbers.ts'
 import { CHART, chartGeometry } from './chartGeometry.ts'
 import { chartSummary } from './chartSummary.ts'
 

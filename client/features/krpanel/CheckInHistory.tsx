@@ -1,7 +1,8 @@
 /** @module The latest check-ins with their confidence and notes, newest first. */
 import type { CheckIn, KeyResult } from '../../../shared/model/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
-import { formatDate, withUnit } from '../okr/labels.ts'
+import { formatDate } from '../../format/dates.ts'
+import { withUnit } from '../../format/numbers.ts'
 
 const SHOWN = 5
 

@@ -9,7 +9,7 @@ import { colorFor } from '../../sync/identity.ts'
 import { Avatar } from '../../ui/Avatar.tsx'
 import { Button, IconButton } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
-import { timeAgo } from '../okr/labels.ts'
+import { timeAgo } from '../../format/dates.ts'
 import { useCommand } from '../okr/useCommand.ts'
 
 export function CommentThread({ keyResultId, comments, now }: { keyResultId: KeyResultId; comments: readonly Comment[]; now: number }) {

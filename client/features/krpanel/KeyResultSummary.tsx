@@ -3,7 +3,9 @@ import type { Cycle, KeyResult } from '../../../shared/model/index.ts'
 import { expectedProgress } from '../../../shared/rules/index.ts'
 import type { KeyResultProgress } from '../../../shared/rules/index.ts'
 import { ProgressBar } from '../../ui/ProgressBar.tsx'
-import { KIND_LABEL, describeTarget, pct, withUnit } from '../okr/labels.ts'
+import { describeTarget } from '../../format/keyResultText.ts'
+import { KIND_LABEL } from '../../format/labels.ts'
+import { pct, withUnit } from '../../format/numbers.ts'
 import { PersonChip } from '../okr/PersonChip.tsx'
 
 function currentText(kr: KeyResult, p: KeyResultProgress): string {

@@ -1,7 +1,8 @@
 /** @module The check-in chart in words: its accessible name and visible caption. */
 import type { CheckIn, Cycle, KeyResult } from '../../../shared/model/index.ts'
 import { expectedProgress } from '../../../shared/rules/index.ts'
-import { formatDate, keyResultDecimals, roundTo, withUnit } from '../okr/labels.ts'
+import { formatDate } from '../../format/dates.ts'
+import { keyResultDecimals, roundTo, withUnit } from '../../format/numbers.ts'
 
 export function chartSummary(kr: KeyResult, cycle: Cycle, checkIns: readonly CheckIn[], now: number): string {
   const v = (n: number) => withUnit(n, kr.unit)

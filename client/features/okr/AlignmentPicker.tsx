@@ -6,7 +6,7 @@ import { useCallback } from 'react'
 import type { Alignment, CycleId, KeyResult, Objective, ObjectiveId, WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { SelectField } from '../../ui/Field.tsx'
-import { LEVEL_LABEL } from './labels.ts'
+import { LEVEL_LABEL } from '../../format/labels.ts'
 
 export function encodeAlignment(a: Alignment | null): string {
   return a === null ? '' : `${a.kind}:${a.id}`

@@ -7,7 +7,7 @@ import { BOTTOM_UP_MIN_SHARE } from '../../../shared/rules/index.ts'
 import type { WritingHint } from '../../../shared/rules/index.ts'
 import { ProgressBar } from '../../ui/ProgressBar.tsx'
 import { hintsFor } from './HintNote.tsx'
-import { pct } from './labels.ts'
+import { pct } from '../../format/numbers.ts'
 import { useTeamShares } from './useTeamShares.ts'
 
 export function BottomUpShares({ cycleId, hints }: { cycleId: CycleId; hints: readonly WritingHint[] }) {

@@ -9,7 +9,7 @@ import type { TextField } from '../../../shared/doc/index.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { avatarColors } from '../../ui/Avatar.tsx'
 import { bindTextInput } from '../../sync/bindTextInput.ts'
-import { describeError } from './describeError.ts'
+import { describeError } from '../../format/describeError.ts'
 import { useFieldPresence } from './useFieldPresence.ts'
 
 export interface CoTypedFieldProps {

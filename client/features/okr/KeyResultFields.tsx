@@ -3,7 +3,7 @@ import type { KeyResultKind, Person } from '../../../shared/model/index.ts'
 import { SelectField, TextField } from '../../ui/Field.tsx'
 import { KIND_FIELDS } from './keyResultDraft.ts'
 import type { KeyResultDraft } from './keyResultDraft.ts'
-import { KIND_LABEL } from './labels.ts'
+import { KIND_LABEL } from '../../format/labels.ts'
 
 export interface KeyResultFieldsProps {
   readonly draft: KeyResultDraft

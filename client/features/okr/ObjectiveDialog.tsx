@@ -10,7 +10,7 @@ import { Button } from '../../ui/Button.tsx'
 import { Dialog } from '../../ui/Dialog.tsx'
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx'
 import { AlignmentPicker, decodeAlignment, encodeAlignment } from './AlignmentPicker.tsx'
-import { LEVEL_LABEL, ORIGIN_LABEL, STATUS_LABEL } from './labels.ts'
+import { LEVEL_LABEL, ORIGIN_LABEL, STATUS_LABEL } from '../../format/labels.ts'
 import { useCommand } from './useCommand.ts'
 import { usePeople, useTeams } from './useOkrData.ts'
 

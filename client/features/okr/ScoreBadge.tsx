@@ -3,7 +3,7 @@
  * objective with no key results has nothing to score (O2): it says "no KRs yet", not a red 0.00.
  */
 import { SCORE_BAND_ADVICE, scoreBand } from '../../../shared/rules/index.ts'
-import { BAND_LABEL, NO_KEY_RESULTS } from './labels.ts'
+import { BAND_LABEL, NO_KEY_RESULTS } from '../../format/labels.ts'
 
 /** `score` null: no key results yet. */
 export function ScoreBadge({ score, source }: { score: number | null; source?: 'lead' | 'self' | 'progress' }) {

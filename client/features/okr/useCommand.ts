@@ -2,7 +2,7 @@
 import { useCallback, useState } from 'react'
 import type { Session } from '../../../shared/doc/index.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
-import { describeError } from './describeError.ts'
+import { describeError } from '../../format/describeError.ts'
 
 export interface CommandRunner {
   /** Runs `fn` with my session; false (and `error` set) when the command refused. */

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react'
 import type { ReactNode } from 'react'
-import { describeError, isReasonRequired } from './describeError.ts'
+import { describeError, isReasonRequired } from '../../format/describeError.ts'
 import { ReasonDialog } from './ReasonDialog.tsx'
 
 type Action = (reason?: string) => void

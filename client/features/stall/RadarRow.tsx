@@ -4,7 +4,7 @@ import { Icon } from '../../ui/Icon.tsx'
 import { PersonChip } from '../okr/PersonChip.tsx'
 import { RULE_LABEL } from './describeWarning.ts'
 import type { WarningRow } from './describeWarning.ts'
-import { SEVERITY_ICON, SEVERITY_LABEL } from './severity.ts'
+import { SEVERITY_ICON, SEVERITY_LABEL } from '../../format/severity.ts'
 
 export function RadarRow({ row }: { row: WarningRow }) {
   const { focus, openKeyResult, setView } = useView()

@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../../../shared/rules/index.ts'
 import { Icon } from '../../ui/Icon.tsx'
-import { SEVERITY_ICON, SEVERITY_ORDER, severityCountLabel } from './severity.ts'
+import { SEVERITY_ICON, SEVERITY_ORDER, severityCountLabel } from '../../format/severity.ts'
 
 const COUNTED_ON_TAB: Readonly<Record<Severity, string>> = {
   critical: 'Counted on the Stall radar tab',

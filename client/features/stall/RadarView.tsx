@@ -17,7 +17,7 @@ import { FinalScores } from './FinalScores.tsx'
 import type { WarningRow } from './describeWarning.ts'
 import { RadarRow } from './RadarRow.tsx'
 import { RadarSummary } from './RadarSummary.tsx'
-import { SEVERITY_GROUP, SEVERITY_ORDER } from './severity.ts'
+import { SEVERITY_GROUP, SEVERITY_ORDER } from '../../format/severity.ts'
 import { useStallWarnings } from './useStallWarnings.ts'
 import './stall.css'
 

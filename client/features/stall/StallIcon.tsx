@@ -4,7 +4,7 @@
  */
 import type { StallWarning } from '../../../shared/rules/index.ts'
 import { Icon } from '../../ui/Icon.tsx'
-import { SEVERITY_ICON, SEVERITY_LABEL, worstSeverity } from './severity.ts'
+import { SEVERITY_ICON, SEVERITY_LABEL, worstSeverity } from '../../format/severity.ts'
 import './stall.css'
 
 export function StallIcon({ warnings }: { warnings: readonly StallWarning[] }) {

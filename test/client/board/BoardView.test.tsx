@@ -83,7 +83,7 @@ describe('board view', () => {
     const form = screen.getByRole('form', { name: 'New key result for Make sync bulletproof' })
     fireEvent.change(within(form).getByLabelText('Key result'), { target: { value: 'Zero data loss' } })
     fireEvent.click(within(form).getByRole('button', { name: 'Add key result' }))
-    expect(within(form).getByRole('alert').textContent).toMatch(/reason/)
+    expect(within(form).getByRole('alert').textContent).toMatch(/reason/i)
   })
 
   it("rings a card someone else is editing or dragging, with their name", () => {

@@ -5,7 +5,7 @@ import { initWorkspace } from '../../../shared/doc/index.ts'
 import { buildOkrTree } from '../../../client/features/okr/buildOkrTree.ts'
 import type { ObjectiveNode } from '../../../client/features/okr/buildOkrTree.ts'
 import { filterOkrTree } from '../../../client/features/okr/filterOkrTree.ts'
-import { describeError } from '../../../client/features/okr/describeError.ts'
+import { describeError } from '../../../client/format/describeError.ts'
 import { changesOf, draftOf, patchOf } from '../../../client/features/okr/keyResultDraft.ts'
 import { draftTree } from './seed.ts'
 
@@ -59,6 +59,6 @@ describe('key-result form', () => {
   it('turns a refused command into a sentence', () => {
     expect(describeError(new CommandError('invalid', 'rangeHigh: must not be below rangeLow', 'rangeHigh'))).toBe('High end of the range must not be below low end of the range.')
     expect(describeError(new CommandError('locked', 'Cannot change the objective: the cycle is published'))).toBe('Cannot change the objective: the cycle is published')
-    expect(describeError(new Error('boom'))).toBe('Something went wrong; the change was not saved.')
+    expect(describeError(new Error('boom'))).toBe('Something went wrong; nothing was changed.')
   })
 })

@@ -6,7 +6,7 @@ import type { CheckIn, Cycle, KeyResult } from '../../../shared/model/index.ts'
 import { expectedProgress } from '../../../shared/rules/index.ts'
 import { chartSummary } from '../../../client/features/krpanel/chartSummary.ts'
 import { ScoreBadge } from '../../../client/features/okr/ScoreBadge.tsx'
-import { keyResultDecimals, roundTo } from '../../../client/features/okr/labels.ts'
+import { keyResultDecimals, roundTo } from '../../../client/format/numbers.ts'
 
 afterEach(cleanup)
 

@@ -1,5 +1,5 @@
 /** @module Turns a refused command into one sentence a person can act on. */
-import { CommandError } from '../../../shared/doc/index.ts'
+import { CommandError } from '../../shared/doc/index.ts'
 
 /** Field names of the command inputs, as the forms label them. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -26,7 +26,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
  * rewritten in words; anything else becomes a generic sentence (never a stack trace).
  */
 export function describeError(error: unknown): string {
-  if (!(error instanceof CommandError)) return 'Something went wrong; the change was not saved.'
+  if (!(error instanceof CommandError)) return 'Something went wrong; nothing was changed.'
   const match = /^([A-Za-z.]+): (.*)$/.exec(error.message)
   if (match === null) return error.message
   const [, path = '', rest = ''] = match

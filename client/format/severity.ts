@@ -1,7 +1,7 @@
-/** @module How each severity looks and reads: icon, colour tone and label (never colour alone). */
-import type { Severity, StallWarning } from '../../../shared/rules/index.ts'
-import { severityRank } from '../../../shared/rules/index.ts'
-import type { IconName } from '../../ui/Icon.tsx'
+/** @module How each stall severity looks and reads: icon, colour tone and label (never colour alone). */
+import type { Severity, StallWarning } from '../../shared/rules/index.ts'
+import { severityRank } from '../../shared/rules/index.ts'
+import type { IconName } from '../ui/Icon.tsx'
 
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'warning', 'info']
 
