@@ -47,7 +47,7 @@ export function draftOf(kr: KeyResult | null, defaults: { weight: number; ownerI
 }
 
 /** An input's text as a number: empty is null, anything unreadable is NaN (the command refuses it). */
-function formatNumber(value: string): number | null {
+function parseNumber(value: string): number | null {
   return value.trim() === '' ? null : Number(value)
 }
 
@@ -59,12 +59,12 @@ export function patchOf(d: KeyResultDraft): Required<Omit<KeyResultPatch, 'title
     title: d.title,
     kind: d.kind,
     unit: has('unit') ? d.unit.trim() : '',
-    start: has('start') ? formatNumber(d.start) : null,
-    target: has('target') ? formatNumber(d.target) : null,
-    rangeLow: has('range') ? formatNumber(d.rangeLow) : null,
-    rangeHigh: has('range') ? formatNumber(d.rangeHigh) : null,
+    start: has('start') ? parseNumber(d.start) : null,
+    target: has('target') ? parseNumber(d.target) : null,
+    rangeLow: has('range') ? parseNumber(d.rangeLow) : null,
+    rangeHigh: has('range') ? parseNumber(d.rangeHigh) : null,
     dueDate: has('dueDate') && d.dueDate !== '' ? d.dueDate : null,
-    weight: formatNumber(d.weight) ?? 0,
+    weight: parseNumber(d.weight) ?? 0,
     ownerId: d.ownerId === '' ? null : d.ownerId,
   }
 }

@@ -27,7 +27,7 @@ export type WorkspaceLookup =
   | { readonly kind: 'unreachable' }
 
 /** Reads the error message of a JSON error body, if there is one. */
-async function describeError(res: Response): Promise<string> {
+async function errorMessage(res: Response): Promise<string> {
   try {
     const body = (await res.json()) as { error?: { message?: string } }
     return body.error?.message ?? `The server answered ${res.status}`
@@ -61,7 +61,7 @@ export async function createWorkspace(name: string): Promise<CreatedWorkspace> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name }),
   })
-  if (!res.ok) throw new Error(await describeError(res))
+  if (!res.ok) throw new Error(await errorMessage(res))
   return (await res.json()) as CreatedWorkspace
 }
 
@@ -71,7 +71,7 @@ export async function fetchLinks(id: string, ownerToken: string, signal?: AbortS
     headers: { authorization: `Bearer ${ownerToken}` },
     signal,
   })
-  if (!res.ok) throw new Error(await describeError(res))
+  if (!res.ok) throw new Error(await errorMessage(res))
   return (await res.json()) as CreatedWorkspace
 }
 
@@ -82,7 +82,7 @@ export async function rotateLinks(id: string, ownerToken: string, roles: readonl
     headers: { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ roles }),
   })
-  if (!res.ok) throw new Error(await describeError(res))
+  if (!res.ok) throw new Error(await errorMessage(res))
   return (await res.json()) as CreatedWorkspace
 }
 
