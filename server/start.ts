@@ -4,10 +4,12 @@
  */
 import type { Server } from 'node:http'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
+import { createAdaptorServer } from '@hono/node-server'
+import type { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
 import type { WorkspaceLinks } from './auth/links.ts'
 import { loadSecret } from './auth/secret.ts'
+import { closeRefusedUpgrades } from './closeRefusedUpgrades.ts'
 import { baseUrl } from './config.ts'
 import type { Config } from './config.ts'
 import { Metrics } from './metrics.ts'
@@ -33,6 +35,9 @@ export interface RunningServer {
   readonly url: string
   readonly services: Services
   readonly rooms: Rooms
+  /** The HTTP server and the websocket server behind /sync: tests and probes count their sockets and listeners. */
+  readonly http: Server
+  readonly wss: WebSocketServer
   /** The demo workspace's links when this start created it. */
   readonly demo: WorkspaceLinks | undefined
   /** Closes sockets, flushes every document to disk, stops listening. */
@@ -60,12 +65,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const app = createApp({ clientDir: options.serveClient === false ? undefined : config.clientDir, services, rooms, logError: (err) => log(`unexpected error: ${String((err as Error)?.stack ?? err)}`) })
 
   // Without a custom createServer, @hono/node-server returns a node:http Server.
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve(
-      { fetch: app.fetch, hostname: config.host, port: config.port, websocket: { server: syncServer.wss } },
-      () => resolve(s),
-    ) as Server
-    s.once('error', reject)
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host, websocket: { server: syncServer.wss } }) as Server
+  // Before it listens: no upgrade may reach @hono/node-server's listener unwrapped.
+  closeRefusedUpgrades(server)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject)
+      resolve()
+    })
   })
   server.on('error', (err) => log(`http server error: ${err.message}`))
   server.on('clientError', (_err, socket) => socket.destroy())
@@ -91,5 +99,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         clearTimeout(cut)
       }
     })())
-  return { url, services, rooms, demo, stop }
+  return { url, services, rooms, http: server, wss: syncServer.wss, demo, stop }
 }
