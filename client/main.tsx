@@ -4,8 +4,8 @@ import { createRoot } from 'react-dom/client'
 import './ui/theme.css'
 import './ui/ui.css'
 import './ui/controls.css'
-import { App } from './App.tsx'
-import { applyStoredTheme } from './features/shell/theme.ts'
+import { App } from './app/App.tsx'
+import { applyStoredTheme } from './app/theme.ts'
 
 // Before the first render, so a dark-theme user never sees a light flash.
 applyStoredTheme()

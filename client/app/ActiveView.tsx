@@ -1,12 +1,12 @@
 /** @module The main area's content: the view chosen in the tabs, as the tab panel they control. */
 import { Suspense, lazy } from 'react'
-import { useView } from '../../hooks/useView.ts'
-import { BoardView } from '../board/BoardView.tsx'
-import { PANEL_ID, tabId } from './ViewTabs.tsx'
+import { useView } from '../hooks/useView.ts'
+import { BoardView } from '../features/board/BoardView.tsx'
+import { PANEL_ID, tabId } from '../features/shell/index.ts'
 
 // The board is what a link opens; the tree and the radar load when first asked for.
-const OkrTreeView = lazy(() => import('../okr/OkrTreeView.tsx').then((m) => ({ default: m.OkrTreeView })))
-const RadarView = lazy(() => import('../stall/RadarView.tsx').then((m) => ({ default: m.RadarView })))
+const OkrTreeView = lazy(() => import('../features/okr/OkrTreeView.tsx').then((m) => ({ default: m.OkrTreeView })))
+const RadarView = lazy(() => import('../features/stall/RadarView.tsx').then((m) => ({ default: m.RadarView })))
 
 function Current() {
   const { view } = useView()

@@ -3,13 +3,13 @@
  * Each page is its own chunk: the home page never downloads Yjs, the board never the home page.
  */
 import { Suspense, lazy } from 'react'
-import { Button } from './ui/Button.tsx'
-import { LoadingPage } from './features/shell/LoadingPage.tsx'
-import { ProblemPage } from './features/shell/ProblemPage.tsx'
-import { navigate, useRoute } from './features/shell/route.ts'
+import { Button } from '../ui/Button.tsx'
+import { LoadingPage } from './LoadingPage.tsx'
+import { ProblemPage } from './ProblemPage.tsx'
+import { navigate, useRoute } from './route.ts'
 
-const HomePage = lazy(() => import('./features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })))
-const WorkspacePage = lazy(() => import('./features/shell/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })))
+const HomePage = lazy(() => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })))
+const WorkspacePage = lazy(() => import('./WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })))
 
 export function App() {
   return (

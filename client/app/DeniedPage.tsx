@@ -1,5 +1,5 @@
 /** @module The page for a link the server refuses (revoked, mistyped, or for a deleted workspace). */
-import { Button } from '../../ui/Button.tsx'
+import { Button } from '../ui/Button.tsx'
 import { navigate } from './route.ts'
 import { ProblemPage } from './ProblemPage.tsx'
 

@@ -1,5 +1,5 @@
 /** @module The brief moment before a workspace opens: a quiet line, announced politely. */
-import './pages.css'
+import '../ui/pages.css'
 
 export function LoadingPage({ label }: { label: string }) {
   return (

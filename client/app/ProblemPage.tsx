@@ -1,8 +1,8 @@
 /** @module A whole page that says what went wrong and what to do, instead of an endless spinner. */
 import type { ReactNode } from 'react'
-import { Icon } from '../../ui/Icon.tsx'
-import type { IconName } from '../../ui/Icon.tsx'
-import './pages.css'
+import { Icon } from '../ui/Icon.tsx'
+import type { IconName } from '../ui/Icon.tsx'
+import '../ui/pages.css'
 
 export interface ProblemPageProps {
   readonly title: string

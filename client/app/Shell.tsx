@@ -1,15 +1,13 @@
 /** @module The workspace screen: top bar, banners, the active view and the key-result panel beside it. */
-import { Suspense, lazy } from 'react'
-import { useUndoShortcuts } from './useUndoShortcuts.ts'
-import { useView } from '../../hooks/useView.ts'
-import { useWorkspace } from '../../hooks/useWorkspace.ts'
+import { lazy, Suspense } from 'react'
+import { ReadOnlyBanner, TopBar, useUndoShortcuts } from '../features/shell/index.ts'
+import { useView } from '../hooks/useView.ts'
+import { useWorkspace } from '../hooks/useWorkspace.ts'
 import { ActiveView } from './ActiveView.tsx'
-import { ReadOnlyBanner } from './ReadOnlyBanner.tsx'
-import { TopBar } from './TopBar.tsx'
 import './shell.css'
 
 // Loaded the first time someone opens a key result.
-const KeyResultPanel = lazy(() => import('../krpanel/KeyResultPanel.tsx').then((m) => ({ default: m.KeyResultPanel })))
+const KeyResultPanel = lazy(() => import('../features/krpanel/KeyResultPanel.tsx').then((m) => ({ default: m.KeyResultPanel })))
 
 export function Shell() {
   const { undo, canEdit } = useWorkspace()

@@ -1,6 +1,6 @@
 /** @module Light/dark switch: a toggle button named "Dark theme", pressed when dark is on. */
-import { IconButton } from '../../ui/Button.tsx'
-import { Icon } from '../../ui/Icon.tsx'
+import { IconButton } from '../ui/Button.tsx'
+import { Icon } from '../ui/Icon.tsx'
 import { useTheme } from './theme.ts'
 
 export function ThemeToggle() {

@@ -2,7 +2,7 @@
  * @module The few REST calls the client makes. The token goes in an Authorization header, never
  * in a request URL, so it stays out of server and proxy access logs.
  */
-import type { Role } from '../../../shared/protocol/index.ts'
+import type { Role } from '../../shared/protocol/index.ts'
 import type { WorkspaceLinks } from './knownWorkspaces.ts'
 
 export interface WorkspaceInfo {

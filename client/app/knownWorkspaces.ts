@@ -5,7 +5,7 @@
  * already holds it. Each tab also pins its own token in sessionStorage, so two tabs opened with
  * different links to one workspace (owner and viewer, say) each keep their role across reloads.
  */
-import type { Role } from '../../../shared/protocol/index.ts'
+import type { Role } from '../../shared/protocol/index.ts'
 
 export interface WorkspaceLinks {
   readonly owner: string

@@ -1,26 +1,36 @@
-/** @module Runs a shared/doc command as me and keeps a refusal as one readable sentence. */
+/**
+ * @module The one way a component runs a shared/doc command: as me, and a refusal becomes one
+ * readable sentence for an inline alert instead of an exception, so a form never crashes a view.
+ */
 import { useCallback, useState } from 'react'
-import { CommandError } from '../../../shared/doc/index.ts'
-import type { Session } from '../../../shared/doc/index.ts'
-import { useWorkspace } from '../../hooks/useWorkspace.ts'
+import type { Session } from '../../shared/doc/index.ts'
+import { describeError } from '../format/describeError.ts'
+import { useWorkspace } from '../hooks/useWorkspace.ts'
 
-export function useRunCommand(): { run: (fn: (s: Session) => unknown) => boolean; error: string | null; clearError: () => void } {
+export interface CommandRunner {
+  /** The last refusal, as a sentence; null after a command succeeds or `clearError`. */
+  readonly error: string | null
+  /** Runs `fn` with my session; false (and `error` set) when the command refused. */
+  run(fn: (session: Session) => unknown): boolean
+  clearError(): void
+}
+
+export function useCommand(): CommandRunner {
   const { session } = useWorkspace()
   const [error, setError] = useState<string | null>(null)
   const run = useCallback(
-    (fn: (s: Session) => unknown) => {
+    (fn: (s: Session) => unknown): boolean => {
       try {
         fn(session)
         setError(null)
         return true
       } catch (e) {
-        // A CommandError's message is written for people; anything else is a bug, not their fault.
-        setError(e instanceof CommandError ? e.message : 'Something went wrong; nothing was changed.')
+        setError(describeError(e))
         return false
       }
     },
     [session],
   )
   const clearError = useCallback(() => setError(null), [])
-  return { run, error, clearError }
+  return { error, run, clearError }
 }

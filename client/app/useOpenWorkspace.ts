@@ -3,10 +3,10 @@
  * `close()` on unmount (StrictMode's extra mount/unmount opens and closes one more time, harmlessly).
  */
 import { useEffect, useState } from 'react'
-import type { Role } from '../../../shared/protocol/index.ts'
-import type { Identity } from '../../sync/identity.ts'
-import { openWorkspace } from '../../sync/openWorkspace.ts'
-import type { Workspace } from '../../sync/openWorkspace.ts'
+import type { Role } from '../../shared/protocol/index.ts'
+import type { Identity } from '../sync/identity.ts'
+import { openWorkspace } from '../sync/openWorkspace.ts'
+import type { Workspace } from '../sync/openWorkspace.ts'
 
 export interface OpenRequest {
   readonly workspaceId: string

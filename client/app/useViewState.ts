@@ -3,9 +3,9 @@
  * a board re-renders only when the view state itself changed.
  */
 import { useMemo, useReducer } from 'react'
-import { INITIAL_VIEW } from '../../hooks/useView.ts'
-import type { Filters, ViewActions, ViewName, ViewState } from '../../hooks/useView.ts'
-import type { CycleId, KeyResultId, TaskId } from '../../../shared/model/index.ts'
+import { INITIAL_VIEW } from '../hooks/useView.ts'
+import type { Filters, ViewActions, ViewName, ViewState } from '../hooks/useView.ts'
+import type { CycleId, KeyResultId, TaskId } from '../../shared/model/index.ts'
 
 type ViewEvent =
   | { readonly type: 'view'; readonly view: ViewName }

@@ -4,7 +4,7 @@
  * page; an unreachable server still opens a workspace this browser has opened before, offline.
  */
 import { useCallback, useEffect, useState } from 'react'
-import type { Role } from '../../../shared/protocol/index.ts'
+import type { Role } from '../../shared/protocol/index.ts'
 import { lookupWorkspace, tokenFromHash } from './api.ts'
 import { getKnownWorkspace, rememberWorkspace, storedToken } from './knownWorkspaces.ts'
 

@@ -8,7 +8,7 @@ import { SelectField, TextField } from '../../ui/Field.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { useBoard } from './BoardContext.ts'
 import { InlineAlert } from './InlineAlert.tsx'
-import { useCommand } from './useCommand.ts'
+import { useCommand } from '../../app/index.ts'
 
 export function AddColumn() {
   const { ws } = useBoard()
@@ -16,12 +16,12 @@ export function AddColumn() {
   const [name, setName] = useState('')
   const [kind, setKind] = useState<ColumnKind>(ColumnKind.Doing)
   const [wip, setWip] = useState('')
-  const { error, run, clear } = useCommand()
+  const { error, run, clearError } = useCommand()
   const close = () => {
     setOpen(false)
     setName('')
     setWip('')
-    clear()
+    clearError()
   }
   const submit = () => {
     if (run(() => createColumn(ws.session, { name, kind, wipLimit: wip.trim() === '' ? null : Number(wip) }))) close()
@@ -60,7 +60,7 @@ export function AddColumn() {
             <option value="done">Done</option>
           </SelectField>
           <TextField label="WIP limit" hint="Leave empty for no limit." type="number" min={1} value={wip} onChange={(e) => setWip(e.target.value)} />
-          <InlineAlert message={error} onDismiss={clear} />
+          <InlineAlert message={error} onDismiss={clearError} />
         </form>
       </Dialog>
     </div>

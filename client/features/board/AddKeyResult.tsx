@@ -13,7 +13,7 @@ import { useBoard } from './BoardContext.ts'
 import { KIND_NAME } from '../../format/labels.ts'
 import { InlineAlert } from './InlineAlert.tsx'
 import { EMPTY_MEASURE, KeyResultFields, measureInput } from './KeyResultFields.tsx'
-import { useCommand } from './useCommand.ts'
+import { useCommand } from '../../app/index.ts'
 
 export function AddKeyResult({ objectiveId, objectiveTitle }: { objectiveId: ObjectiveId; objectiveTitle: string }) {
   const { ws, cycle } = useBoard()
@@ -23,7 +23,7 @@ export function AddKeyResult({ objectiveId, objectiveTitle }: { objectiveId: Obj
   const [measure, setMeasure] = useState(EMPTY_MEASURE)
   const [weight, setWeight] = useState('')
   const [reason, setReason] = useState('')
-  const { error, run, clear } = useCommand()
+  const { error, run, clearError } = useCommand()
   const published = cycle.status === 'published'
 
   const close = () => {
@@ -32,7 +32,7 @@ export function AddKeyResult({ objectiveId, objectiveTitle }: { objectiveId: Obj
     setMeasure(EMPTY_MEASURE)
     setWeight('')
     setReason('')
-    clear()
+    clearError()
   }
   const submit = () => {
     const input = {
@@ -80,7 +80,7 @@ export function AddKeyResult({ objectiveId, objectiveTitle }: { objectiveId: Obj
           <TextField label="Weight %" type="number" min={0} max={100} value={weight} onChange={(e) => setWeight(e.target.value)} />
         </div>
         {published && <TextField label="Why add it after publishing?" value={reason} onChange={(e) => setReason(e.target.value)} />}
-        <InlineAlert message={error} onDismiss={clear} />
+        <InlineAlert message={error} onDismiss={clearError} />
         <div className="inline-form__actions">
           <Button variant="primary" size="sm" type="submit">
             Add key result

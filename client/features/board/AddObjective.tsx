@@ -11,7 +11,7 @@ import { Button } from '../../ui/Button.tsx'
 import { SelectField, TextField } from '../../ui/Field.tsx'
 import { useBoard } from './BoardContext.ts'
 import { InlineAlert } from './InlineAlert.tsx'
-import { useCommand } from './useCommand.ts'
+import { useCommand } from '../../app/index.ts'
 
 export function AddObjective({ onDone }: { onDone: () => void }) {
   const { ws, cycle, people } = useBoard()
@@ -21,7 +21,7 @@ export function AddObjective({ onDone }: { onDone: () => void }) {
   const [teamId, setTeamId] = useState('')
   const [ownerId, setOwnerId] = useState('')
   const [origin, setOrigin] = useState<Origin>(Origin.BottomUp)
-  const { error, run, clear } = useCommand()
+  const { error, run, clearError } = useCommand()
 
   const submit = () => {
     const input = {
@@ -73,7 +73,7 @@ export function AddObjective({ onDone }: { onDone: () => void }) {
           <option value="top-down">Top-down</option>
         </SelectField>
       </div>
-      <InlineAlert message={error} onDismiss={clear} />
+      <InlineAlert message={error} onDismiss={clearError} />
       <div className="inline-form__actions">
         <Button variant="primary" size="sm" type="submit">
           Add objective

@@ -8,17 +8,17 @@ import type { ColumnId, KeyResultId } from '../../../shared/model/index.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { useBoard } from './BoardContext.ts'
 import { InlineAlert } from './InlineAlert.tsx'
-import { useCommand } from './useCommand.ts'
+import { useCommand } from '../../app/index.ts'
 
 export function AddTask({ columnId, keyResultId, where }: { columnId: ColumnId; keyResultId: KeyResultId | null; where: string }) {
   const { ws, cycle } = useBoard()
   const [open, setOpen] = useState(false)
   const [title, setTitle] = useState('')
-  const { error, run, clear } = useCommand()
+  const { error, run, clearError } = useCommand()
   const close = () => {
     setOpen(false)
     setTitle('')
-    clear()
+    clearError()
   }
   const add = () => {
     if (title.trim() === '') return
@@ -50,7 +50,7 @@ export function AddTask({ columnId, keyResultId, where }: { columnId: ColumnId; 
         }}
         onBlur={() => title.trim() === '' && close()}
       />
-      <InlineAlert message={error} onDismiss={clear} />
+      <InlineAlert message={error} onDismiss={clearError} />
     </div>
   )
 }

@@ -11,7 +11,7 @@ import { SelectField, TextField } from '../../ui/Field.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { useBoard } from './BoardContext.ts'
 import { InlineAlert } from './InlineAlert.tsx'
-import { useCommand } from './useCommand.ts'
+import { useCommand } from '../../app/index.ts'
 
 export interface ColumnSettingsProps {
   readonly column: Column
@@ -27,7 +27,7 @@ export function ColumnSettingsDialog({ column, count, index, total, onClose }: C
   const [kind, setKind] = useState<ColumnKind>(column.kind)
   const [wip, setWip] = useState(column.wipLimit === null ? '' : String(column.wipLimit))
   const [confirming, setConfirming] = useState(false)
-  const { error, run, clear } = useCommand()
+  const { error, run, clearError } = useCommand()
 
   const save = () => {
     const wipLimit = wip.trim() === '' ? null : Number(wip)
@@ -106,7 +106,7 @@ export function ColumnSettingsDialog({ column, count, index, total, onClose }: C
           </Button>
         )}
       </div>
-      <InlineAlert message={error} onDismiss={clear} />
+      <InlineAlert message={error} onDismiss={clearError} />
     </Dialog>
   )
 }

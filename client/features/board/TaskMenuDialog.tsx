@@ -14,7 +14,7 @@ import { Icon } from '../../ui/Icon.tsx'
 import { useBoard } from './BoardContext.ts'
 import { isOverdue } from './isOverdue.ts'
 import { InlineAlert } from './InlineAlert.tsx'
-import { useCommand } from './useCommand.ts'
+import { useCommand } from '../../app/index.ts'
 
 export function TaskMenuDialog({ taskId, now, onClose }: { taskId: TaskId | null; now: number; onClose: () => void }) {
   const task = useSnapshot((s) => (taskId === null ? null : (s.tasks.get(taskId) ?? null)))
@@ -38,7 +38,7 @@ function TaskForm({ task, overdue, onClose }: { task: Task; overdue: boolean; on
   const [labels, setLabels] = useState(task.labels.join(', '))
   const [reason, setReason] = useState(task.missedReason ?? '')
   const [confirming, setConfirming] = useState(false)
-  const { error, run, clear } = useCommand()
+  const { error, run, clearError } = useCommand()
 
   const save = () => {
     const nextLabels = [...new Set(labels.split(',').map((l) => l.trim()).filter(Boolean))]
@@ -111,7 +111,7 @@ function TaskForm({ task, overdue, onClose }: { task: Task; overdue: boolean; on
           </Button>
         )}
       </div>
-      <InlineAlert message={error} onDismiss={clear} />
+      <InlineAlert message={error} onDismiss={clearError} />
     </Dialog>
   )
 }

@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { NewCycleDialog } from './NewCycleDialog.tsx'
 import { ReopenCycleDialog } from './ReopenCycleDialog.tsx'
-import { useRunCommand } from './useRunCommand.ts'
+import { useCommand } from '../../app/index.ts'
 
 type Asking = 'publish' | 'close' | 'reopen' | 'new' | null
 
@@ -25,7 +25,7 @@ export interface CycleActionsProps {
 
 export function CycleActions({ cycle, cycles, owner, onCreated }: CycleActionsProps) {
   const [asking, setAsking] = useState<Asking>(null)
-  const { run, error, clearError } = useRunCommand()
+  const { run, error, clearError } = useCommand()
   const cancel = () => {
     clearError()
     setAsking(null)

@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button.tsx'
 import { Dialog } from '../../ui/Dialog.tsx'
 import { SelectField, TextField } from '../../ui/Field.tsx'
 import { nextCycle } from './cycleDefaults.ts'
-import { useRunCommand } from './useRunCommand.ts'
+import { useCommand } from '../../app/index.ts'
 
 export interface NewCycleDialogProps {
   readonly cycles: readonly Cycle[]
@@ -17,7 +17,7 @@ export interface NewCycleDialogProps {
 
 export function NewCycleDialog({ cycles, onCancel, onCreated }: NewCycleDialogProps) {
   const [draft, setDraft] = useState(() => nextCycle(cycles, 'quarter', Date.now()))
-  const { run, error } = useRunCommand()
+  const { run, error } = useCommand()
   const formId = 'new-cycle-form'
 
   const changeKind = (kind: CycleKind) => setDraft(nextCycle(cycles, kind, Date.now()))

@@ -7,11 +7,11 @@ import { reopenCycle } from '../../../shared/doc/index.ts'
 import type { Cycle } from '../../../shared/model/index.ts'
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx'
 import { TextArea } from '../../ui/Field.tsx'
-import { useRunCommand } from './useRunCommand.ts'
+import { useCommand } from '../../app/index.ts'
 
 export function ReopenCycleDialog({ cycle, onDone }: { cycle: Cycle; onDone: () => void }) {
   const [reason, setReason] = useState('')
-  const { run, error } = useRunCommand()
+  const { run, error } = useCommand()
   return (
     <ConfirmDialog
       open

@@ -3,9 +3,8 @@ import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { Button } from '../../ui/Button.tsx'
 import { TextField } from '../../ui/Field.tsx'
-import { createWorkspace } from '../shell/api.ts'
-import type { CreatedWorkspace } from '../shell/api.ts'
-import { rememberWorkspace } from '../shell/knownWorkspaces.ts'
+import { createWorkspace, rememberWorkspace } from '../../app/index.ts'
+import type { CreatedWorkspace } from '../../app/index.ts'
 import { CreatedLinks } from './CreatedLinks.tsx'
 
 export function CreateWorkspace() {

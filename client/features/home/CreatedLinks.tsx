@@ -1,8 +1,8 @@
 /** @module The three links of a new workspace, each with a copy button, and the way into its board. */
 import { Button } from '../../ui/Button.tsx'
 import { CopyField } from '../../ui/CopyField.tsx'
-import type { CreatedWorkspace } from '../shell/api.ts'
-import { navigate } from '../shell/route.ts'
+import type { CreatedWorkspace } from '../../app/index.ts'
+import { navigate } from '../../app/index.ts'
 
 export function CreatedLinks({ workspace, onAnother }: { workspace: CreatedWorkspace; onAnother: () => void }) {
   const open = () => {

@@ -1,10 +1,10 @@
 /** @module `/`: what Roundtable is, a form to create a workspace, and the workspaces opened here before. */
 import { useEffect } from 'react'
-import { Logo } from '../shell/Logo.tsx'
-import { ThemeToggle } from '../shell/ThemeToggle.tsx'
+import { Logo } from '../../ui/Logo.tsx'
+import { ThemeToggle } from '../../app/index.ts'
 import { CreateWorkspace } from './CreateWorkspace.tsx'
 import { RecentWorkspaces } from './RecentWorkspaces.tsx'
-import '../shell/pages.css'
+import '../../ui/pages.css'
 import './home.css'
 
 export function HomePage() {

@@ -3,8 +3,7 @@ import { useState } from 'react'
 import { Badge } from '../../ui/Badge.tsx'
 import { IconButton } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
-import { forgetWorkspace, listKnownWorkspaces } from '../shell/knownWorkspaces.ts'
-import { navigate } from '../shell/route.ts'
+import { forgetWorkspace, listKnownWorkspaces, navigate } from '../../app/index.ts'
 
 const ROLE_LABEL = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' } as const
 

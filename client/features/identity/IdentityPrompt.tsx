@@ -13,7 +13,8 @@ import { Avatar } from '../../ui/Avatar.tsx'
 import { Button } from '../../ui/Button.tsx'
 import { ColorSwatches } from '../../ui/ColorSwatches.tsx'
 import { TextField } from '../../ui/Field.tsx'
-import './pages.css'
+import '../../ui/pages.css'
+import './identity.css'
 
 const COLOR_NAMES = ['Red', 'Orange', 'Yellow', 'Green', 'Teal', 'Blue', 'Violet', 'Pink']
 const NEW = '__new__'

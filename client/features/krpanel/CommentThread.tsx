@@ -10,7 +10,7 @@ import { Avatar } from '../../ui/Avatar.tsx'
 import { Button, IconButton } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { timeAgo } from '../../format/dates.ts'
-import { useCommand } from '../okr/useCommand.ts'
+import { useCommand } from '../../app/index.ts'
 
 export function CommentThread({ keyResultId, comments, now }: { keyResultId: KeyResultId; comments: readonly Comment[]; now: number }) {
   const { canEdit, session } = useWorkspace()

@@ -2,7 +2,7 @@
 import type { StallWarning } from '../../../shared/rules/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { Icon } from '../../ui/Icon.tsx'
-import { RULE_LABEL } from '../stall/describeWarning.ts'
+import { RULE_LABEL } from '../stall/index.ts'
 import { SEVERITY_ICON, SEVERITY_LABEL } from '../../format/severity.ts'
 
 export function KeyResultStalls({ warnings }: { warnings: readonly StallWarning[] }) {

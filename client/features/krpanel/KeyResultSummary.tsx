@@ -6,7 +6,7 @@ import { ProgressBar } from '../../ui/ProgressBar.tsx'
 import { describeTarget } from '../../format/keyResultText.ts'
 import { KIND_LABEL } from '../../format/labels.ts'
 import { pct, withUnit } from '../../format/numbers.ts'
-import { PersonChip } from '../okr/PersonChip.tsx'
+import { PersonChip } from '../identity/index.ts'
 
 function currentText(kr: KeyResult, p: KeyResultProgress): string {
   if (p.basis === 'tasks') return `${p.tasksDone} of ${p.tasksTotal} tasks done`

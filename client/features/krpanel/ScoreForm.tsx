@@ -11,8 +11,8 @@ import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Button } from '../../ui/Button.tsx'
 import { TextField } from '../../ui/Field.tsx'
-import { ScoreBadge } from '../okr/ScoreBadge.tsx'
-import { useCommand } from '../okr/useCommand.ts'
+import { useCommand } from '../../app/index.ts'
+import { ScoreBadge } from '../okr/index.ts'
 
 const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n))
 const read = (s: string) => (s.trim() === '' ? null : Number(s.replace(',', '.')))

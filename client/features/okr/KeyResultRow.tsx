@@ -7,13 +7,13 @@ import { useView } from '../../hooks/useView.ts'
 import { IconButton } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { ProgressBar } from '../../ui/ProgressBar.tsx'
-import { StallIcon } from '../stall/StallIcon.tsx'
+import { StallIcon } from '../stall/index.ts'
 import { HintNote, hintsFor } from './HintNote.tsx'
 import { KeyResultDialog } from './KeyResultDialog.tsx'
 import { describeTarget } from '../../format/keyResultText.ts'
 import { pct, withUnit } from '../../format/numbers.ts'
 import { useOkrTreeShared } from './OkrTreeContext.ts'
-import { PersonChip } from './PersonChip.tsx'
+import { PersonChip } from '../identity/index.ts'
 
 export function KeyResultRow({ keyResult: kr }: { keyResult: KeyResult }) {
   const { cycle, now, hints, stalls, canEdit } = useOkrTreeShared()

@@ -18,7 +18,7 @@ import { LEVEL_LABEL, ORIGIN_LABEL, STATUS_LABEL } from '../../format/labels.ts'
 import { pct } from '../../format/numbers.ts'
 import { ObjectiveDialog } from './ObjectiveDialog.tsx'
 import { useOkrTreeShared } from './OkrTreeContext.ts'
-import { PersonChip } from './PersonChip.tsx'
+import { PersonChip } from '../identity/index.ts'
 import { ScoreBadge } from './ScoreBadge.tsx'
 
 const FIXED_TITLE = 'Objectives are fixed once the cycle is published'

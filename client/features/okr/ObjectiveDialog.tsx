@@ -11,7 +11,7 @@ import { Dialog } from '../../ui/Dialog.tsx'
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx'
 import { AlignmentPicker, decodeAlignment, encodeAlignment } from './AlignmentPicker.tsx'
 import { LEVEL_LABEL, ORIGIN_LABEL, STATUS_LABEL } from '../../format/labels.ts'
-import { useCommand } from './useCommand.ts'
+import { useCommand } from '../../app/index.ts'
 import { usePeople, useTeams } from './useOkrData.ts'
 
 export interface ObjectiveDialogProps {

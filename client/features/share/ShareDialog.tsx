@@ -10,8 +10,7 @@ import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Button } from '../../ui/Button.tsx'
 import { CopyField } from '../../ui/CopyField.tsx'
 import { Dialog } from '../../ui/Dialog.tsx'
-import { fetchLinks, rotateLinks } from './api.ts'
-import { getKnownWorkspace, rememberWorkspace, storedToken } from './knownWorkspaces.ts'
+import { fetchLinks, getKnownWorkspace, rememberWorkspace, rotateLinks, storedToken } from '../../app/index.ts'
 
 const linkFor = (id: string, token: string) => `${location.origin}/w/${encodeURIComponent(id)}#token=${token}`
 

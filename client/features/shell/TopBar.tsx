@@ -4,15 +4,15 @@
  */
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
-import { CyclePicker } from './CyclePicker.tsx'
+import { CyclePicker } from '../cycle/index.ts'
 import { FilterBar } from './FilterBar.tsx'
 import { PresenceAvatars } from './PresenceAvatars.tsx'
-import { ShareButton } from './ShareButton.tsx'
-import { ThemeToggle } from './ThemeToggle.tsx'
+import { ShareButton } from '../share/index.ts'
+import { navigate, ThemeToggle } from '../../app/index.ts'
 import { UndoRedo } from './UndoRedo.tsx'
 import { ViewTabs } from './ViewTabs.tsx'
-import { Logo } from './Logo.tsx'
-import { navigate } from './route.ts'
+import { Logo } from '../../ui/Logo.tsx'
+import './shell.css'
 
 export function TopBar() {
   const { name, canEdit, role } = useWorkspace()

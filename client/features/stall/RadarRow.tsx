@@ -1,7 +1,7 @@
 /** @module One stall on the radar: severity (icon and word), what, where, why, who, and a jump. */
 import { useView } from '../../hooks/useView.ts'
 import { Icon } from '../../ui/Icon.tsx'
-import { PersonChip } from '../okr/PersonChip.tsx'
+import { PersonChip } from '../identity/index.ts'
 import { RULE_LABEL } from './describeWarning.ts'
 import type { WarningRow } from './describeWarning.ts'
 import { SEVERITY_ICON, SEVERITY_LABEL } from '../../format/severity.ts'

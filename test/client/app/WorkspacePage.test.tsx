@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPerson } from '../../../shared/doc/index.ts'
-import { App } from '../../../client/App.tsx'
-import { getKnownWorkspace, rememberWorkspace } from '../../../client/features/shell/knownWorkspaces.ts'
+import { App } from '../../../client/app/App.tsx'
+import { getKnownWorkspace, rememberWorkspace } from '../../../client/app/knownWorkspaces.ts'
 import { loadIdentity } from '../../../client/sync/identity.ts'
 
 // No network or IndexedDB in these tests: every connection is an in-memory workspace with Dana in People.
@@ -14,10 +14,10 @@ vi.mock('../../../client/sync/connectWorkspace.ts', async () => {
       createFakeWorkspace({ seed: (s) => void createPerson(s, { id: 'p-dana', name: 'Dana Lee' }) }).workspace.connection,
   }
 })
-vi.mock('../../../client/features/board/BoardView.tsx', () => import('./viewMocks.tsx').then((m) => m.boardModule))
-vi.mock('../../../client/features/okr/OkrTreeView.tsx', () => import('./viewMocks.tsx').then((m) => m.treeModule))
-vi.mock('../../../client/features/stall/RadarView.tsx', () => import('./viewMocks.tsx').then((m) => m.radarModule))
-vi.mock('../../../client/features/krpanel/KeyResultPanel.tsx', () => import('./viewMocks.tsx').then((m) => m.panelModule))
+vi.mock('../../../client/features/board/BoardView.tsx', () => import('../helpers/viewMocks.tsx').then((m) => m.boardModule))
+vi.mock('../../../client/features/okr/OkrTreeView.tsx', () => import('../helpers/viewMocks.tsx').then((m) => m.treeModule))
+vi.mock('../../../client/features/stall/RadarView.tsx', () => import('../helpers/viewMocks.tsx').then((m) => m.radarModule))
+vi.mock('../../../client/features/krpanel/KeyResultPanel.tsx', () => import('../helpers/viewMocks.tsx').then((m) => m.panelModule))
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 const refused = (status: number) => json(status, { error: { code: 'unauthorized', message: 'Invalid token' } })

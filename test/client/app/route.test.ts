@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { parseRoute } from '../../../client/features/shell/route.ts'
-import { tokenFromHash } from '../../../client/features/shell/api.ts'
-import { nextCycle, periodOf } from '../../../client/features/shell/cycleDefaults.ts'
+import { parseRoute } from '../../../client/app/route.ts'
+import { tokenFromHash } from '../../../client/app/api.ts'
+import { nextCycle, periodOf } from '../../../client/features/cycle/cycleDefaults.ts'
 
 describe('routes', () => {
   it('maps paths to pages', () => {

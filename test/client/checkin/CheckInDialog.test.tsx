@@ -5,7 +5,7 @@ import { createCycle, createKeyResult, createObjective, snapshot } from '../../.
 import type { Session } from '../../../shared/doc/index.ts'
 import { CheckInDialog } from '../../../client/features/checkin/CheckInForm.tsx'
 import { renderWithWorkspace } from '../helpers/fakeWorkspace.tsx'
-import { polyfillDialog } from './seed.ts'
+import { polyfillDialog } from '../okr/seed.ts'
 
 beforeAll(polyfillDialog)
 afterEach(cleanup)

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCycle, snapshot } from '../../../shared/doc/index.ts'
 import type { Session } from '../../../shared/doc/index.ts'
-import { CyclePicker } from '../../../client/features/shell/CyclePicker.tsx'
+import { CyclePicker } from '../../../client/features/cycle/CyclePicker.tsx'
 import { renderWithWorkspace } from '../helpers/fakeWorkspace.tsx'
 
 afterEach(cleanup)

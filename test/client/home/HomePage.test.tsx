@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { HomePage } from '../../../client/features/home/HomePage.tsx'
-import { getKnownWorkspace, rememberWorkspace } from '../../../client/features/shell/knownWorkspaces.ts'
+import { getKnownWorkspace, rememberWorkspace } from '../../../client/app/knownWorkspaces.ts'
 
 const created = {
   id: 'ws-9',

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Person, PersonId } from '../../../shared/model/index.ts'
-import { IdentityPrompt } from '../../../client/features/shell/IdentityPrompt.tsx'
+import { IdentityPrompt } from '../../../client/features/identity/IdentityPrompt.tsx'
 import { COLORS, colorFor } from '../../../client/sync/identity.ts'
 
 afterEach(cleanup)

@@ -6,7 +6,7 @@ import type { Session } from '../../../shared/doc/index.ts'
 import { DAY_MS } from '../../../shared/rules/index.ts'
 import { KeyResultPanel } from '../../../client/features/krpanel/KeyResultPanel.tsx'
 import { renderWithWorkspace } from '../helpers/fakeWorkspace.tsx'
-import { iso, polyfillDialog } from './seed.ts'
+import { iso, polyfillDialog } from '../okr/seed.ts'
 
 beforeAll(polyfillDialog)
 afterEach(cleanup)

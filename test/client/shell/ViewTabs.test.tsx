@@ -4,14 +4,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createCycle, createKeyResult, createObjective, openSession, publishCycle } from '../../../shared/doc/index.ts'
 import type { Session } from '../../../shared/doc/index.ts'
 import type { KeyResultId } from '../../../shared/model/index.ts'
-import { ActiveView } from '../../../client/features/shell/ActiveView.tsx'
+import { ActiveView } from '../../../client/app/ActiveView.tsx'
 import { ViewTabs, countTooltip } from '../../../client/features/shell/ViewTabs.tsx'
 import { useView } from '../../../client/hooks/useView.ts'
 import { renderWithWorkspace } from '../helpers/fakeWorkspace.tsx'
 
-vi.mock('../../../client/features/board/BoardView.tsx', () => import('./viewMocks.tsx').then((m) => m.boardModule))
-vi.mock('../../../client/features/okr/OkrTreeView.tsx', () => import('./viewMocks.tsx').then((m) => m.treeModule))
-vi.mock('../../../client/features/stall/RadarView.tsx', () => import('./viewMocks.tsx').then((m) => m.radarModule))
+vi.mock('../../../client/features/board/BoardView.tsx', () => import('../helpers/viewMocks.tsx').then((m) => m.boardModule))
+vi.mock('../../../client/features/okr/OkrTreeView.tsx', () => import('../helpers/viewMocks.tsx').then((m) => m.treeModule))
+vi.mock('../../../client/features/stall/RadarView.tsx', () => import('../helpers/viewMocks.tsx').then((m) => m.radarModule))
 
 afterEach(cleanup)
 

@@ -7,7 +7,7 @@ import { KeyResultPanel } from '../../../client/features/krpanel/KeyResultPanel.
 import { RadarView } from '../../../client/features/stall/RadarView.tsx'
 import { StallIcon } from '../../../client/features/stall/StallIcon.tsx'
 import { renderWithWorkspace } from '../helpers/fakeWorkspace.tsx'
-import { iso, stalledCycle } from './seed.ts'
+import { iso, stalledCycle } from '../okr/seed.ts'
 
 afterEach(cleanup)
 
