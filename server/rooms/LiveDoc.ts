@@ -4,6 +4,7 @@
  * around it decides who is connected and when the document loads, unloads or reloads.
  */
 import * as Y from 'yjs'
+import { unreachable } from '../../shared/model/index.ts'
 import { decodeAwarenessUpdate } from '../../shared/protocol/decodeAwareness.ts'
 import { ClientMessageKind } from '../../shared/protocol/decodeMessage.ts'
 import type { ClientMessage } from '../../shared/protocol/decodeMessage.ts'
@@ -121,7 +122,7 @@ export class LiveDoc {
         return
       }
       default:
-        unknownMessage(message)
+        unreachable(message, 'message')
     }
   }
 
@@ -198,7 +199,7 @@ export class LiveDoc {
         this.#hooks.failed(connection, outcome.error)
         return
       default:
-        unknownOutcome(outcome)
+        unreachable(outcome, 'update outcome')
     }
   }
 
@@ -254,12 +255,4 @@ export class LiveDoc {
 /** The state vector of an empty document: no clients (`encodeStateVector(new Y.Doc())`). */
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0
-}
-
-function unknownMessage(message: never): never {
-  throw new Error(`unknown message ${JSON.stringify(message)}`)
-}
-
-function unknownOutcome(outcome: never): never {
-  throw new Error(`unknown update outcome ${JSON.stringify(outcome)}`)
 }

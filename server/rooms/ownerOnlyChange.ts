@@ -8,7 +8,7 @@
 import * as Y from 'yjs'
 import { NEW_CYCLE_OWNER_ONLY_VALUES, OWNER_ONLY_CYCLE_KEYS } from '../../shared/doc/ownerOnly.ts'
 import { Root } from '../../shared/doc/schema.ts'
-import { CycleStatus } from '../../shared/model/index.ts'
+import { CycleStatus, unreachable } from '../../shared/model/index.ts'
 import type { ClockRanges } from './ClockRanges.ts'
 
 /** Where an item sits, as far as owner-only changes go. */
@@ -83,7 +83,7 @@ function judgeNew(item: Y.Item, at: Placement, cycles: Y.Map<unknown>): string |
     case Place.OwnerOnly:
       return `writes inside an owner-only field of cycle ${at.cycle}`
     default:
-      return unknownPlace(at.place)
+      return unreachable(at.place, 'place')
   }
 }
 
@@ -305,10 +305,6 @@ function childOf(at: Placement, parent: Y.Item, key: string | null): Placement {
     case Place.Other:
       return OTHER
     default:
-      return unknownPlace(at.place)
+      return unreachable(at.place, 'place')
   }
-}
-
-function unknownPlace(place: never): never {
-  throw new Error(`unknown place ${String(place)}`)
 }

@@ -2,6 +2,7 @@
  * @module Why the server refused something a client sent, and the close code each refusal carries.
  * The reasons double as the `reason` label of `roundtable_refused_messages_total`.
  */
+import { unreachable } from '../../shared/model/index.ts'
 import { AwarenessProblem } from '../../shared/protocol/decodeAwareness.ts'
 import { FrameProblem } from '../../shared/protocol/decodeMessage.ts'
 import { CloseCode } from '../../shared/protocol/index.ts'
@@ -68,7 +69,7 @@ export function refusalForFrame(problem: FrameProblem): Refusal {
     case FrameProblem.UnknownType:
       return { code: CloseCode.BadMessage, reason: RefuseReason.UnknownType }
     default:
-      return unknownProblem(problem)
+      return unreachable(problem, 'problem')
   }
 }
 
@@ -85,7 +86,7 @@ export function refusalForUpdate(problem: UpdateProblem, detail: string): Refusa
     case UpdateProblem.TooManyDeletes:
       return { code: CloseCode.TooLarge, reason: RefuseReason.TooManyDeletes, detail }
     default:
-      return unknownProblem(problem)
+      return unreachable(problem, 'problem')
   }
 }
 
@@ -98,10 +99,6 @@ export function refusalForAwareness(problem: AwarenessProblem): Refusal {
     case AwarenessProblem.TooDeep:
       return { code: CloseCode.BadMessage, reason: RefuseReason.AwarenessTooDeep }
     default:
-      return unknownProblem(problem)
+      return unreachable(problem, 'problem')
   }
-}
-
-function unknownProblem(problem: never): never {
-  throw new Error(`unknown problem ${String(problem)}`)
 }
