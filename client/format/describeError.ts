@@ -1,25 +1,6 @@
 /** @module Turns a refused command into one sentence a person can act on. */
 import { CommandError } from '../../shared/doc/index.ts'
-
-/** Field names of the command inputs, as the forms label them. */
-const FIELD_LABELS: Readonly<Record<string, string>> = {
-  title: 'Title',
-  description: 'Description',
-  value: 'Value',
-  confidence: 'Confidence',
-  note: 'Note',
-  start: 'Start value',
-  target: 'Target value',
-  rangeLow: 'Low end of the range',
-  rangeHigh: 'High end of the range',
-  dueDate: 'Due date',
-  weight: 'Weight',
-  unit: 'Unit',
-  reason: 'Reason',
-  body: 'Comment',
-  selfScore: 'Self score',
-  leadScore: 'Lead score',
-}
+import { FIELD_LABEL } from './labels.ts'
 
 /**
  * The message of a CommandError, with its input path ("rangeHigh: must not be below rangeLow")
@@ -30,8 +11,8 @@ export function describeError(error: unknown): string {
   const match = /^([A-Za-z.]+): (.*)$/.exec(error.message)
   if (match === null) return error.message
   const [, path = '', rest = ''] = match
-  const label = FIELD_LABELS[path] ?? path
-  const words = rest.replace(/\b(rangeLow|rangeHigh|startDate|endDate)\b/g, (name) => (FIELD_LABELS[name] ?? name).toLowerCase())
+  const label = FIELD_LABEL[path] ?? path
+  const words = rest.replace(/\b(rangeLow|rangeHigh|startDate|endDate)\b/g, (name) => (FIELD_LABEL[name] ?? name).toLowerCase())
   return `${label} ${words}.`
 }
 

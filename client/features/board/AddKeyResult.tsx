@@ -10,39 +10,29 @@ import { Button } from '../../ui/Button.tsx'
 import { SelectField, TextField } from '../../ui/Field.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { useBoard } from './BoardContext.ts'
-import { KIND_NAME } from '../../format/labels.ts'
+import { KIND_HINT, KIND_NAME } from '../../format/labels.ts'
+import { EMPTY_DRAFT, KeyResultFields, patchOf } from '../okr/index.ts'
+import type { KeyResultDraft } from '../okr/index.ts'
 import { InlineAlert } from './InlineAlert.tsx'
-import { EMPTY_MEASURE, KeyResultFields, measureInput } from './KeyResultFields.tsx'
 import { useCommand } from '../../app/index.ts'
 
 export function AddKeyResult({ objectiveId, objectiveTitle }: { objectiveId: ObjectiveId; objectiveTitle: string }) {
   const { ws, cycle } = useBoard()
   const [open, setOpen] = useState(false)
-  const [title, setTitle] = useState('')
-  const [kind, setKind] = useState<KeyResultKind>(KeyResultKind.Increase)
-  const [measure, setMeasure] = useState(EMPTY_MEASURE)
-  const [weight, setWeight] = useState('')
+  const [draft, setDraft] = useState<KeyResultDraft>(EMPTY_DRAFT)
   const [reason, setReason] = useState('')
+  const edit = (patch: Partial<KeyResultDraft>) => setDraft((d) => ({ ...d, ...patch }))
   const { error, run, clearError } = useCommand()
   const published = cycle.status === 'published'
 
   const close = () => {
     setOpen(false)
-    setTitle('')
-    setMeasure(EMPTY_MEASURE)
-    setWeight('')
+    setDraft(EMPTY_DRAFT)
     setReason('')
     clearError()
   }
   const submit = () => {
-    const input = {
-      objectiveId,
-      title,
-      kind,
-      ...measureInput(kind, measure),
-      weight: weight.trim() === '' ? 0 : Number(weight),
-      ...(published ? { reason } : {}),
-    }
+    const input = { objectiveId, ...patchOf(draft), ...(published ? { reason } : {}) }
     if (run(() => createKeyResult(ws.session, input))) close()
   }
 
@@ -67,17 +57,18 @@ export function AddKeyResult({ objectiveId, objectiveTitle }: { objectiveId: Obj
       >
         <div className="inline-form__row">
           <div className="inline-form__grow">
-            <TextField label="Key result" value={title} autoFocus placeholder="e.g. Raise activation to 40%" onChange={(e) => setTitle(e.target.value)} />
+            <TextField label="Key result" value={draft.title} autoFocus placeholder="e.g. Raise activation to 40%" onChange={(e) => edit({ title: e.target.value })} />
           </div>
-          <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as KeyResultKind)}>
+          <SelectField label="Kind" value={draft.kind} onChange={(e) => edit({ kind: e.target.value as KeyResultKind })}>
             {enumValues(KeyResultKind).map((k) => (
               <option key={k} value={k}>
                 {KIND_NAME[k]}
               </option>
             ))}
           </SelectField>
-          <KeyResultFields kind={kind} draft={measure} onChange={setMeasure} />
-          <TextField label="Weight %" type="number" min={0} max={100} value={weight} onChange={(e) => setWeight(e.target.value)} />
+          <KeyResultFields draft={draft} onChange={edit} />
+          {draft.kind === KeyResultKind.TaskDriven && <p className="form-note">{KIND_HINT[draft.kind]}</p>}
+          <TextField label="Weight %" type="number" min={0} max={100} value={draft.weight} onChange={(e) => edit({ weight: e.target.value })} />
         </div>
         {published && <TextField label="Why add it after publishing?" value={reason} onChange={(e) => setReason(e.target.value)} />}
         <InlineAlert message={error} onDismiss={clearError} />

@@ -5,18 +5,7 @@
 import type { CycleReopening, KeyResultChange, PersonId } from '../../../shared/model/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { timeAgo } from '../../format/dates.ts'
-import { KIND_LABEL } from '../../format/labels.ts'
-
-const FIELD: Readonly<Record<string, string>> = {
-  kind: 'Kind',
-  unit: 'Unit',
-  start: 'Start value',
-  target: 'Target',
-  rangeLow: 'Range low',
-  rangeHigh: 'Range high',
-  dueDate: 'Due date',
-  weight: 'Weight',
-}
+import { FIELD_LABEL, KIND_LABEL } from '../../format/labels.ts'
 
 function show(field: string, value: string | number | null): string {
   if (value === null || value === '') return '—'
@@ -27,7 +16,7 @@ function show(field: string, value: string | number | null): string {
 function what(c: KeyResultChange): string {
   if (c.field === 'created') return 'Added after publishing'
   if (c.field === 'deleted') return 'Deleted'
-  return `${FIELD[c.field] ?? c.field}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`
+  return `${FIELD_LABEL[c.field] ?? c.field}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`
 }
 
 interface Entry {

@@ -3,7 +3,8 @@
  * command patch: only the fields the chosen kind uses are sent, the others are cleared.
  */
 import type { KeyResultPatch } from '../../../shared/doc/index.ts'
-import type { KeyResult, KeyResultKind, PersonId } from '../../../shared/model/index.ts'
+import { KeyResultKind } from '../../../shared/model/index.ts'
+import type { KeyResult, PersonId } from '../../../shared/model/index.ts'
 
 export interface KeyResultDraft {
   readonly title: string
@@ -29,12 +30,26 @@ export const KIND_FIELDS: Readonly<Record<KeyResultKind, ReadonlyArray<'unit' | 
   'task-driven': [],
 }
 
+/** A new key result's form before anything is typed: an increase, every field blank. */
+export const EMPTY_DRAFT: KeyResultDraft = {
+  title: '',
+  kind: KeyResultKind.Increase,
+  unit: '',
+  start: '',
+  target: '',
+  rangeLow: '',
+  rangeHigh: '',
+  dueDate: '',
+  weight: '',
+  ownerId: '',
+}
+
 const text = (n: number | null) => (n === null ? '' : String(n))
 
 export function draftOf(kr: KeyResult | null, defaults: { weight: number; ownerId: PersonId | null }): KeyResultDraft {
   return {
-    title: kr?.title ?? '',
-    kind: kr?.kind ?? 'increase',
+    title: kr?.title ?? EMPTY_DRAFT.title,
+    kind: kr?.kind ?? EMPTY_DRAFT.kind,
     unit: kr?.unit ?? '',
     start: text(kr?.start ?? null),
     target: text(kr?.target ?? null),
