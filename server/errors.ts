@@ -1,6 +1,10 @@
-/** @module The one JSON error shape of the HTTP API, and the exception routes throw to produce it. */
+/**
+ * @module The HTTP API's errors: the one JSON error shape, the exception routes throw to produce
+ * it, and the mapping of a refused shared/doc command onto it.
+ */
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { CommandError, CommandErrorCode } from '../shared/doc/index.ts'
 
 /** Body of every HTTP error response: `{"error":{"code","message"}}`, never a stack trace. */
 export interface ErrorBody {
@@ -45,4 +49,26 @@ export function codeForStatus(status: number): string {
 /** Builds the error body sent for every failed request. */
 export function errorBody(code: string, message: string): ErrorBody {
   return { error: { code, message } }
+}
+
+const COMMAND_STATUS: Readonly<Record<CommandErrorCode, ContentfulStatusCode>> = {
+  [CommandErrorCode.Invalid]: 400,
+  [CommandErrorCode.ReasonRequired]: 400,
+  [CommandErrorCode.NotFound]: 404,
+  [CommandErrorCode.AlignmentCycle]: 409,
+  [CommandErrorCode.CrossCycle]: 409,
+  [CommandErrorCode.Locked]: 409,
+  [CommandErrorCode.CycleClosed]: 409,
+  [CommandErrorCode.BadTransition]: 409,
+  [CommandErrorCode.InUse]: 409,
+}
+
+/** Runs `fn`; a CommandError becomes an ApiError with the command's code and message. */
+export async function asApi<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (err) {
+    if (err instanceof CommandError) throw new ApiError(COMMAND_STATUS[err.code], err.code.replaceAll('-', '_'), err.message)
+    throw err
+  }
 }

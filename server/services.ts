@@ -1,6 +1,5 @@
 /** @module What the HTTP routes need from the running server, as interfaces tests can satisfy. */
 import type { Session } from '../shared/doc/index.ts'
-import type { Role } from '../shared/protocol/index.ts'
 import type { Metrics } from './metrics.ts'
 import type { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
 
@@ -20,10 +19,4 @@ export interface Services {
   readonly secret: string
   readonly metrics: Metrics
   readonly now: () => number
-}
-
-/** Who is asking, once their token has been checked. */
-export interface Access {
-  readonly workspaceId: string
-  readonly role: Role
 }

@@ -3,11 +3,17 @@
  * version. Failures are JSON errors: 401 for a missing or invalid token, 403 for a role that may
  * not do this, 404 for an unknown workspace (only once the token is valid for it).
  */
-import { isId } from '../shared/model/index.ts'
-import { Role, canWrite } from '../shared/protocol/index.ts'
-import { verifyToken } from './auth/tokens.ts'
-import { ApiError } from './errors.ts'
-import type { Access, Services } from './services.ts'
+import { isId } from '../../shared/model/index.ts'
+import { Role, canWrite } from '../../shared/protocol/index.ts'
+import { verifyToken } from './tokens.ts'
+import { ApiError } from '../errors.ts'
+import type { Services } from '../services.ts'
+
+/** Who is asking, once their token has been checked. */
+export interface Access {
+  readonly workspaceId: string
+  readonly role: Role
+}
 
 export const Need = { Read: 'read', Write: 'write', Own: 'own' } as const
 export type Need = (typeof Need)[keyof typeof Need]
