@@ -7,7 +7,7 @@ import { client } from './routes/client.ts'
 import { health } from './routes/health.ts'
 import { metrics } from './routes/metrics.ts'
 import { sync } from './routes/sync.ts'
-import type { SyncRooms } from './routes/sync.ts'
+import type { SyncRooms } from './sync/upgradeToRoom.ts'
 import { workspaces } from './routes/workspaces.ts'
 import type { Services } from './services.ts'
 

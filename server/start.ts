@@ -9,7 +9,7 @@ import type { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
 import type { WorkspaceLinks } from './auth/links.ts'
 import { loadSecret } from './auth/secret.ts'
-import { closeRefusedUpgrades } from './closeRefusedUpgrades.ts'
+import { closeRefusedUpgrades } from './sync/closeRefusedUpgrades.ts'
 import { baseUrl } from './config.ts'
 import type { Config } from './config.ts'
 import { Metrics } from './metrics.ts'
@@ -18,7 +18,7 @@ import { createDemoWorkspace } from './seed/createDemoWorkspace.ts'
 import type { Services } from './services.ts'
 import { LowdbStorage } from './storage/LowdbStorage.ts'
 import { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
-import { createSyncServer } from './syncServer.ts'
+import { createSyncServer } from './sync/syncServer.ts'
 
 /** After a stop, open HTTP connections get this long to finish before they are cut. */
 const SHUTDOWN_GRACE_MS = 3_000

@@ -241,7 +241,7 @@ export class LiveDoc {
 
   /**
    * The same bytes to every connection, the sender included: y-websocket 3 awaits its echo. The
-   * same array for all of them: the socket frames it once (see the sync route).
+   * same array for all of them: the socket frames it once (see server/sync/WsRoomSocket.ts).
    */
   #broadcast(messages: readonly Uint8Array[], updates: number): void {
     let bytes = 0

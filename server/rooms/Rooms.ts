@@ -140,7 +140,7 @@ export class Rooms {
     this.#heartbeat = null
   }
 
-  /** Every connection of every room, back to back: the same bytes, framed once (see the sync route). */
+  /** Every connection of every room, back to back: the same bytes, framed once (see server/sync/WsRoomSocket.ts). */
   readonly #sweep = (): void => {
     let sent = 0
     for (const room of this.#rooms.values()) sent += room.sweep(HEARTBEAT_MESSAGE)

@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import * as ws from 'ws'
-import { binaryFrame, binaryFrames } from '../../../server/routes/binaryFrame.ts'
+import { binaryFrame, binaryFrames } from '../../../server/sync/binaryFrame.ts'
 
 /** ws's frame parser: exported at run time, absent from its type declarations. */
 const { Receiver } = ws as unknown as {

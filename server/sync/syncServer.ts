@@ -5,7 +5,7 @@
  */
 import { WebSocketServer } from 'ws'
 import type { WebSocket } from 'ws'
-import type { Limits } from './limits.ts'
+import type { Limits } from '../limits.ts'
 
 export interface SyncServer {
   readonly wss: WebSocketServer
