@@ -6,6 +6,7 @@ import { builtinModules } from 'node:module'
 import js from '@eslint/js'
 import { defineConfig, globalIgnores } from 'eslint/config'
 import globals from 'globals'
+import { importX } from 'eslint-plugin-import-x'
 import tseslint from 'typescript-eslint'
 
 // ---- what an import source may look like -------------------------------------------------------
@@ -54,6 +55,19 @@ const restrict = {
     regex: '^(?!\\.|@shared/model(?:/|$))',
     message: 'shared/rules imports only shared/model: rules are pure functions over plain values.',
   },
+  anotherFeaturesInsides: {
+    // From client/features/X/f.ts: `../Y/g.ts` is Y's insides; `../Y/index.ts` is Y's face.
+    regex: '^\\.\\./[^./][^/]*/(?!index\\.ts$)',
+    message: "A feature uses another feature only through that feature's index.ts.",
+  },
+  appInsides: {
+    regex: '^\\.\\./\\.\\./app/(?!index\\.ts$)',
+    message: "A feature uses the app only through client/app/index.ts (pages and the router's insides are the app's).",
+  },
+  featuresOrApp: {
+    regex: relativeInto('features', 'app'),
+    message: 'client/ui, format, hooks and sync sit below the features: they import no feature and not the app.',
+  },
   rulesSiblings: {
     regex: relativeInto('doc', 'protocol'),
     message: 'shared/rules imports only shared/model: rules are pure functions over plain values.',
@@ -73,7 +87,9 @@ const boundaries = [
   // yjs and every other package are already refused by rulesNonModel.
   ['shared/rules/**', [...sharedBase, restrict.rulesNonModel, restrict.rulesSiblings]],
   ['client/**', [...clientBase, restrict.yjs, restrict.yProtocols]],
-  ['client/sync/**', clientBase],
+  ['client/sync/**', [...clientBase, restrict.featuresOrApp]],
+  ['client/{ui,format,hooks}/**', [...clientBase, restrict.yjs, restrict.yProtocols, restrict.featuresOrApp]],
+  ['client/features/**', [...clientBase, restrict.yjs, restrict.yProtocols, restrict.anotherFeaturesInsides, restrict.appInsides]],
   ['server/**', [...serverBase, restrict.yjs, restrict.yProtocols]],
   ['server/rooms/**', serverBase],
   ['server/storage/**', [restrict.client]],
@@ -105,6 +121,17 @@ export default defineConfig(
   {
     files: ['server/**', 'test/**', 'bench/**', '*.{js,ts}'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // No import cycles: a file never reaches itself through its imports (`import type` is erased and not counted).
+    name: 'roundtable/no-cycle',
+    files: ['client/**', 'shared/**'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   ...boundaries.map(([folder, patterns]) => ({
     name: `roundtable/boundaries/${folder}`,

@@ -7,27 +7,13 @@ import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CSSProperties, KeyboardEvent } from 'react'
-import type { Task } from '../../../shared/model/index.ts'
-import type { Severity } from '../../../shared/rules/index.ts'
 import { useBoard } from './BoardContext.ts'
 import { avatarColors } from '../../ui/Avatar.tsx'
 import { TaskCardContent } from './TaskCardContent.tsx'
-import type { CardHandle } from './TaskCardContent.tsx'
+import type { CardHandle, TaskCardProps } from './TaskCardContent.tsx'
 import { describeTask } from './describeTask.ts'
 import { revealElement } from './revealElement.ts'
 import { useTaskPeer } from './useTaskPeer.ts'
-
-export interface TaskCardProps {
-  readonly task: Task
-  readonly columnName: string
-  readonly done: boolean
-  readonly stallSeverity: Severity | null
-  readonly stallText: string
-  readonly now: number
-  readonly focused: boolean
-  /** Whether other cards may be dropped onto this one (off far out of view, see useNearView). */
-  readonly droppable?: boolean
-}
 
 export const SortableTaskCard = memo(function SortableTaskCard(props: TaskCardProps) {
   const { task, columnName, focused, droppable = true, ...content } = props

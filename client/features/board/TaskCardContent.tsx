@@ -4,16 +4,29 @@
  */
 import { memo } from 'react'
 import type { HTMLAttributes, Ref } from 'react'
+import type { Task } from '../../../shared/model/index.ts'
+import type { Severity } from '../../../shared/rules/index.ts'
 import { colorFor } from '../../sync/identity.ts'
 import { Avatar } from '../../ui/Avatar.tsx'
 import { IconButton } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { useBoard } from './BoardContext.ts'
 import { CardStallIcon } from './CardStallIcon.tsx'
-import type { TaskCardProps } from './SortableTaskCard.tsx'
 import { TaskTitleEditor } from './TaskTitleEditor.tsx'
 import { ageText, formatDate } from '../../format/dates.ts'
 import { isOverdue } from './isOverdue.ts'
+
+export interface TaskCardProps {
+  readonly task: Task
+  readonly columnName: string
+  readonly done: boolean
+  readonly stallSeverity: Severity | null
+  readonly stallText: string
+  readonly now: number
+  readonly focused: boolean
+  /** Whether other cards may be dropped onto this one (off far out of view, see useNearView). */
+  readonly droppable?: boolean
+}
 
 export interface TaskCardContentProps extends TaskCardProps {
   readonly editing?: boolean
