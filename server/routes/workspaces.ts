@@ -20,12 +20,11 @@ import {
 } from '../../shared/doc/index.ts'
 import type { KeyResultId, WorkspaceSnapshot } from '../../shared/model/index.ts'
 import { Role } from '../../shared/protocol/index.ts'
-import { keyResultProgress, stallWarnings } from '../../shared/rules/index.ts'
+import { keyResultProgress, quarterAround, stallWarnings } from '../../shared/rules/index.ts'
 import { Need, authorize, tokenOf, workspaceIdOf } from '../auth/access.ts'
 import { workspaceLinks } from '../auth/links.ts'
 import { ApiError, asApi } from '../errors.ts'
 import { markdownOnePager } from '../export/markdownOnePager.ts'
-import { quarterAround } from '../seed/demoWorkspace.ts'
 import type { Services } from '../services.ts'
 import type { WorkspaceMeta } from '../storage/WorkspaceRegistry.ts'
 

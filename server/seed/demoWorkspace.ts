@@ -22,18 +22,9 @@ import {
 import type { CreateKeyResultInput, Session } from '../../shared/doc/index.ts'
 import { ColumnKind, KeyResultKind as K, ObjectiveLevel, Origin } from '../../shared/model/index.ts'
 import type { ColumnId, KeyResultId, PersonId } from '../../shared/model/index.ts'
+import { quarterAround } from '../../shared/rules/index.ts'
 
 const DAY = 86_400_000
-
-/** The first and last day of the calendar quarter that holds `now` (UTC), as YYYY-MM-DD. */
-export function quarterAround(now: number): { start: string; end: string; name: string } {
-  const d = new Date(now)
-  const q = Math.floor(d.getUTCMonth() / 3)
-  const start = new Date(Date.UTC(d.getUTCFullYear(), q * 3, 1))
-  const end = new Date(Date.UTC(d.getUTCFullYear(), q * 3 + 3, 0))
-  const iso = (x: Date) => x.toISOString().slice(0, 10)
-  return { start: iso(start), end: iso(end), name: `Q${q + 1} ${d.getUTCFullYear()}` }
-}
 
 /** Fills an empty document with the demo; `now` is the real time of the first start. */
 export function seedDemoWorkspace(doc: Session['doc'], name: string, now: number): void {

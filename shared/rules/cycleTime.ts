@@ -1,4 +1,4 @@
-/** @module Calendar arithmetic of cycles: UTC day starts, the cycle window and its elapsed share (P7). */
+/** @module Calendar arithmetic of cycles: UTC day starts, the cycle window and its elapsed share (P7), the quarter around a date. */
 import type { Cycle, IsoDate } from '../model/index.ts'
 import { clamp01 } from './math.ts'
 
@@ -77,4 +77,14 @@ export function expectedProgress(cycle: Cycle, now: number, from?: number): numb
   if (window === null) return 0
   const start = from === undefined ? window.start : Math.max(window.start, from)
   return windowShare(start, window.end, now)
+}
+
+/** The first and last day of the calendar quarter that holds `now` (UTC), as YYYY-MM-DD, and its name (`Q4 2026`). */
+export function quarterAround(now: number): { start: IsoDate; end: IsoDate; name: string } {
+  const d = new Date(now)
+  const q = Math.floor(d.getUTCMonth() / 3)
+  const start = new Date(Date.UTC(d.getUTCFullYear(), q * 3, 1))
+  const end = new Date(Date.UTC(d.getUTCFullYear(), q * 3 + 3, 0))
+  const iso = (x: Date) => x.toISOString().slice(0, 10)
+  return { start: iso(start), end: iso(end), name: `Q${q + 1} ${d.getUTCFullYear()}` }
 }

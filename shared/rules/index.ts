@@ -10,6 +10,7 @@ export {
   dayStart,
   days,
   expectedProgress,
+  quarterAround,
   wholeDays,
 } from './cycleTime.ts'
 export type { CycleWindow } from './cycleTime.ts'

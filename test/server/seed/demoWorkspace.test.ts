@@ -3,16 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { checkModel, snapshot } from '../../../shared/doc/index.ts'
 import { KeyResultKind, ObjectiveLevel, enumValues } from '../../../shared/model/index.ts'
 import { stallWarnings, writingHints } from '../../../shared/rules/index.ts'
-import { quarterAround, seedDemoWorkspace } from '../../../server/seed/demoWorkspace.ts'
+import { seedDemoWorkspace } from '../../../server/seed/demoWorkspace.ts'
 
 const NOWS = [Date.UTC(2026, 10, 21, 12), Date.UTC(2026, 0, 1, 0, 5), Date.UTC(2026, 2, 31, 23)]
 
 describe('demo workspace', () => {
-  it('quarterAround gives the calendar quarter of a date', () => {
-    expect(quarterAround(Date.UTC(2026, 10, 21))).toEqual({ start: '2026-10-01', end: '2026-12-31', name: 'Q4 2026' })
-    expect(quarterAround(Date.UTC(2026, 0, 1))).toEqual({ start: '2026-01-01', end: '2026-03-31', name: 'Q1 2026' })
-  })
-
   for (const now of NOWS) {
     it(`is a valid published quarter on ${new Date(now).toISOString()}`, () => {
       const doc = new Y.Doc()

@@ -6,6 +6,7 @@ import {
   dayEnd,
   dayStart,
   expectedProgress,
+  quarterAround,
 } from '../../../shared/rules/index.ts'
 import { CYCLE_DAYS, T0, cycle, day } from './fixtures.ts'
 
@@ -64,5 +65,12 @@ describe('expected progress', () => {
   it('[P7] a KR created at or after the cycle end is expected done from its creation', () => {
     expect(expectedProgress(cycle(), day(95), day(CYCLE_DAYS))).toBe(1)
     expect(expectedProgress(cycle(), day(95), day(100))).toBe(0)
+  })
+})
+
+describe('quarterAround', () => {
+  it('gives the calendar quarter of a date', () => {
+    expect(quarterAround(Date.UTC(2026, 10, 21))).toEqual({ start: '2026-10-01', end: '2026-12-31', name: 'Q4 2026' })
+    expect(quarterAround(Date.UTC(2026, 0, 1))).toEqual({ start: '2026-01-01', end: '2026-03-31', name: 'Q1 2026' })
   })
 })
