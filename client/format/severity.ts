@@ -1,9 +1,9 @@
 /** @module How each stall severity looks and reads: icon, colour tone and label (never colour alone). */
-import type { Severity, StallWarning } from '../../shared/rules/index.ts'
-import { severityRank } from '../../shared/rules/index.ts'
+import type { StallWarning } from '../../shared/rules/index.ts'
+import { Severity, severityRank } from '../../shared/rules/index.ts'
 import type { IconName } from '../ui/Icon.tsx'
 
-export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'warning', 'info']
+export const SEVERITY_ORDER: readonly Severity[] = [Severity.Critical, Severity.Warning, Severity.Info]
 
 export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
   critical: 'Critical',
@@ -20,7 +20,7 @@ export const SEVERITY_GROUP: Readonly<Record<Severity, string>> = {
 
 /** "1 Warning", "3 Warnings": the group's word after a count. */
 export function severityCountLabel(severity: Severity, count: number): string {
-  return count === 1 && severity === 'warning' ? 'Warning' : SEVERITY_GROUP[severity]
+  return count === 1 && severity === Severity.Warning ? 'Warning' : SEVERITY_GROUP[severity]
 }
 
 export const SEVERITY_ICON: Readonly<Record<Severity, IconName>> = {

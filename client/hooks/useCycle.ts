@@ -1,4 +1,5 @@
 /** @module The cycle in view: the one chosen, else the running published one, else the newest. */
+import { CycleStatus } from '../../shared/model/index.ts'
 import type { Cycle, WorkspaceSnapshot } from '../../shared/model/index.ts'
 import { useNow } from './useNow.ts'
 import { useSnapshot } from './useSnapshot.ts'
@@ -11,10 +12,10 @@ export function currentCycle(snap: WorkspaceSnapshot, chosen: string | null, now
     if (cycle) return cycle
   }
   const today = new Date(now).toISOString().slice(0, 10)
-  const running = cycles.find((c) => c.status === 'published' && c.startDate <= today && today <= c.endDate)
+  const running = cycles.find((c) => c.status === CycleStatus.Published && c.startDate <= today && today <= c.endDate)
   if (running) return running
   const newest = (list: Cycle[]) => list.sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : a.id < b.id ? -1 : 1))[0] ?? null
-  return newest(cycles.filter((c) => c.status === 'published')) ?? newest(cycles)
+  return newest(cycles.filter((c) => c.status === CycleStatus.Published)) ?? newest(cycles)
 }
 
 export function useCycle(): Cycle | null {

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react'
 import { createKeyResult } from '../../../shared/doc/index.ts'
-import { KeyResultKind, enumValues } from '../../../shared/model/index.ts'
+import { CycleStatus, enumValues, KeyResultKind } from '../../../shared/model/index.ts'
 import type { ObjectiveId } from '../../../shared/model/index.ts'
 import { Button } from '../../ui/Button.tsx'
 import { SelectField, TextField } from '../../ui/Field.tsx'
@@ -23,7 +23,7 @@ export function AddKeyResult({ objectiveId, objectiveTitle }: { objectiveId: Obj
   const [reason, setReason] = useState('')
   const edit = (patch: Partial<KeyResultDraft>) => setDraft((d) => ({ ...d, ...patch }))
   const { error, run, clearError } = useCommand()
-  const published = cycle.status === 'published'
+  const published = cycle.status === CycleStatus.Published
 
   const close = () => {
     setOpen(false)

@@ -3,6 +3,7 @@
  * "+ Add objective" for editors while the cycle is a draft (the shell shows the cycle itself).
  */
 import { useState } from 'react'
+import { CycleStatus } from '../../../shared/model/index.ts'
 import { Button } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { AddObjective } from './AddObjective.tsx'
@@ -23,7 +24,7 @@ export function BoardToolbar({ model }: { model: BoardModel }) {
           {model.hiddenObjectives > 0 && ` · ${model.hiddenObjectives} hidden by filters`}
         </span>
         <span className="board-toolbar__spacer" />
-        {canEdit && cycle.status === 'draft' && !adding && (
+        {canEdit && cycle.status === CycleStatus.Draft && !adding && (
           <Button size="sm" variant="primary" onClick={() => setAdding(true)}>
             <Icon name="plus" size={14} /> Add objective
           </Button>

@@ -2,7 +2,7 @@
  * @module The stall mark of a card or a lane: an icon in the severity's colour, the reasons as a
  * tooltip, and the same words as text for screen readers (colour is never the only signal).
  */
-import type { Severity } from '../../../shared/rules/index.ts'
+import { Severity } from '../../../shared/rules/index.ts'
 import { Icon } from '../../ui/Icon.tsx'
 
 const LABEL: Readonly<Record<Severity, string>> = {
@@ -15,7 +15,7 @@ export function CardStallIcon({ severity, text }: { severity: Severity; text: st
   const label = `${LABEL[severity]}: ${text}`
   return (
     <span className={`stall-icon stall-icon--${severity}`} title={label}>
-      <Icon name={severity === 'info' ? 'clock' : 'alert'} size={14} />
+      <Icon name={severity === Severity.Info ? 'clock' : 'alert'} size={14} />
       <span className="visually-hidden">{label}</span>
     </span>
   )

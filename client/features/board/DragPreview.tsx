@@ -1,4 +1,5 @@
 /** @module The card under the pointer while dragging (dnd-kit's DragOverlay): the card, lifted. */
+import { ColumnKind } from '../../../shared/model/index.ts'
 import type { Task } from '../../../shared/model/index.ts'
 import type { BoardModel } from './boardModel.ts'
 import { TaskCardContent } from './TaskCardContent.tsx'
@@ -11,7 +12,7 @@ export function DragPreview({ task, model, now }: { task: Task; model: BoardMode
       <TaskCardContent
         task={task}
         columnName={column?.name ?? ''}
-        done={column?.kind === 'done'}
+        done={column?.kind === ColumnKind.Done}
         stallSeverity={stall?.severity ?? null}
         stallText={stall?.text ?? ''}
         now={now}

@@ -4,6 +4,7 @@
  * yet" in place of a score while it has no key results.
  */
 import { memo } from 'react'
+import { ObjectiveStatus } from '../../../shared/model/index.ts'
 import type { Objective, Person } from '../../../shared/model/index.ts'
 import { SCORE_BAND_ADVICE, scoreBand } from '../../../shared/rules/index.ts'
 import { colorFor } from '../../sync/identity.ts'
@@ -30,7 +31,7 @@ export const ObjectiveHeader = memo(function ObjectiveHeader({ objective, owner,
       <div className="objective-head__inner">
         <span className={`level level--${objective.level}`}>{LEVEL[objective.level]}</span>
         <h2 className="objective-head__title">{objective.title}</h2>
-        {objective.status !== 'active' && <span className="objective-head__status">{objective.status}</span>}
+        {objective.status !== ObjectiveStatus.Active && <span className="objective-head__status">{objective.status}</span>}
         {owner && (
           <span className="objective-head__owner">
             <Avatar name={owner.name} color={colorFor(owner.name)} size="sm" detail="owner" />

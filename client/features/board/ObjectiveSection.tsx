@@ -1,4 +1,5 @@
 /** @module An objective with its key-result lanes and, for editors, "+ Add key result" below them. */
+import { CycleStatus } from '../../../shared/model/index.ts'
 import type { KeyResultId } from '../../../shared/model/index.ts'
 import { AddKeyResult } from './AddKeyResult.tsx'
 import { useBoard } from './BoardContext.ts'
@@ -17,7 +18,7 @@ export function ObjectiveSection({ group, ctx, focusKeyResultId }: { group: Obje
       {lanes.map((lane) => (
         <BoardLane key={lane.keyResult?.id} lane={lane} ctx={ctx} focused={lane.keyResult?.id === focusKeyResultId} />
       ))}
-      {canEdit && cycle.status !== 'closed' && <AddKeyResult objectiveId={objective.id} objectiveTitle={objective.title} />}
+      {canEdit && cycle.status !== CycleStatus.Closed && <AddKeyResult objectiveId={objective.id} objectiveTitle={objective.title} />}
     </section>
   )
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react'
 import { deleteTask, updateTask } from '../../../shared/doc/index.ts'
+import { ColumnKind } from '../../../shared/model/index.ts'
 import type { PersonId, Task, TaskId } from '../../../shared/model/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { Button } from '../../ui/Button.tsx'
@@ -18,7 +19,7 @@ import { useCommand } from '../../app/index.ts'
 
 export function TaskMenuDialog({ taskId, now, onClose }: { taskId: TaskId | null; now: number; onClose: () => void }) {
   const task = useSnapshot((s) => (taskId === null ? null : (s.tasks.get(taskId) ?? null)))
-  const done = useSnapshot((s) => (task === null ? false : s.columns.get(task.placement.columnId)?.kind === 'done'))
+  const done = useSnapshot((s) => (task === null ? false : s.columns.get(task.placement.columnId)?.kind === ColumnKind.Done))
   const { ws } = useBoard()
   useEffect(() => {
     if (taskId === null) return

@@ -7,6 +7,7 @@
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import { checkIn } from '../../../shared/doc/index.ts'
+import { KeyResultKind } from '../../../shared/model/index.ts'
 import type { KeyResultId } from '../../../shared/model/index.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Button } from '../../ui/Button.tsx'
@@ -35,8 +36,8 @@ export function CheckInForm({ keyResultId, autoFocus }: CheckInFormProps) {
   const { session, canEdit } = useWorkspace()
   const target = useCheckInTarget(keyResultId)
   const valueId = useId()
-  const binary = target?.kind === 'milestone' || target?.kind === 'baseline'
-  const tasks = target?.kind === 'task-driven'
+  const binary = target?.kind === KeyResultKind.Milestone || target?.kind === KeyResultKind.Baseline
+  const tasks = target?.kind === KeyResultKind.TaskDriven
   const [value, setValue] = useState(() => {
     const last = target?.lastValue ?? null
     if (binary) return last !== null && last >= 1 ? '1' : '0'

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react'
 import { closeCycle, publishCycle } from '../../../shared/doc/index.ts'
+import { CycleStatus } from '../../../shared/model/index.ts'
 import type { Cycle, CycleId } from '../../../shared/model/index.ts'
 import { Button } from '../../ui/Button.tsx'
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx'
@@ -35,17 +36,17 @@ export function CycleActions({ cycle, cycles, owner, onCreated }: CycleActionsPr
   }
   return (
     <>
-      {owner && cycle?.status === 'draft' && (
+      {owner && cycle?.status === CycleStatus.Draft && (
         <Button size="sm" variant="primary" onClick={() => setAsking('publish')}>
           Publish cycle
         </Button>
       )}
-      {owner && cycle?.status === 'published' && (
+      {owner && cycle?.status === CycleStatus.Published && (
         <Button size="sm" onClick={() => setAsking('close')}>
           Close cycle
         </Button>
       )}
-      {owner && cycle?.status === 'closed' && (
+      {owner && cycle?.status === CycleStatus.Closed && (
         <Button size="sm" onClick={() => setAsking('reopen')}>
           Reopen cycle
         </Button>

@@ -3,6 +3,7 @@
  * line runs from the start value to the target over the cycle; a range KR shows its band instead.
  */
 import { useId } from 'react'
+import { KeyResultKind } from '../../../shared/model/index.ts'
 import type { CheckIn, Cycle, KeyResult } from '../../../shared/model/index.ts'
 import { formatDate } from '../../format/dates.ts'
 import { formatNumber, withUnit } from '../../format/numbers.ts'
@@ -47,7 +48,7 @@ export function CheckInChart({ kr, cycle, checkIns, now }: CheckInChartProps) {
       <figcaption id={captionId} className="chart__caption">
         <span className="chart__legend" aria-hidden="true">
           <span className="chart__key chart__key--actual" /> Actual
-          <span className="chart__key chart__key--pace" /> {kr.kind === 'range' ? 'Range' : 'Expected pace'}
+          <span className="chart__key chart__key--pace" /> {kr.kind === KeyResultKind.Range ? 'Range' : 'Expected pace'}
         </span>
         {summary}
       </figcaption>

@@ -1,4 +1,5 @@
 /** @module The latest check-ins with their confidence and notes, newest first. */
+import { KeyResultKind } from '../../../shared/model/index.ts'
 import type { CheckIn, KeyResult } from '../../../shared/model/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { formatDate } from '../../format/dates.ts'
@@ -10,7 +11,7 @@ export function CheckInHistory({ kr, checkIns, now }: { kr: KeyResult; checkIns:
   const people = useSnapshot((s) => s.people)
   if (checkIns.length === 0) return null
   const latest = [...checkIns].reverse().slice(0, SHOWN)
-  const binary = kr.kind === 'milestone' || kr.kind === 'baseline'
+  const binary = kr.kind === KeyResultKind.Milestone || kr.kind === KeyResultKind.Baseline
   return (
     <ol className="history" aria-label="Latest check-ins">
       {latest.map((c) => (

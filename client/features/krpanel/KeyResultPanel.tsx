@@ -4,6 +4,7 @@
  * pace, stall reasons, scores, change log and comments.
  */
 import { useMemo } from 'react'
+import { CycleStatus } from '../../../shared/model/index.ts'
 import { useNow } from '../../hooks/useNow.ts'
 import { useView } from '../../hooks/useView.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
@@ -40,7 +41,7 @@ function PanelBody({ details }: { details: KeyResultDetails }) {
   const checkIns = useCheckIns(kr.id)
   const changes = useChanges(kr.id)
   const comments = useComments(kr.id)
-  const published = cycle !== null && cycle.status === 'published'
+  const published = cycle !== null && cycle.status === CycleStatus.Published
   const all = useStallWarnings(published ? cycle.id : null, now)
   const warnings = useMemo(() => (published ? all.filter((w) => w.keyResultId === kr.id) : []), [all, kr.id, published])
   return (
@@ -49,7 +50,7 @@ function PanelBody({ details }: { details: KeyResultDetails }) {
         <div className="krp__titles">
           {objective && <span className="krp__objective">{objective.title}</span>}
           <h2 className="krp__title">
-            {canEdit && cycle?.status !== 'closed' ? (
+            {canEdit && cycle?.status !== CycleStatus.Closed ? (
               <CoTypedField field={{ record: 'keyResult', id: kr.id, key: 'title' }} label="Key result title" className="krp__title-input" />
             ) : (
               kr.title
@@ -76,12 +77,12 @@ function PanelBody({ details }: { details: KeyResultDetails }) {
             <KeyResultStalls warnings={warnings} />
           </PanelSection>
         )}
-        {cycle !== null && cycle.status !== 'draft' && (
+        {cycle !== null && cycle.status !== CycleStatus.Draft && (
           <PanelSection title="Score">
             <ScoreForm keyResultId={kr.id} score={score} />
           </PanelSection>
         )}
-        {cycle !== null && cycle.status !== 'draft' && (
+        {cycle !== null && cycle.status !== CycleStatus.Draft && (
           <PanelSection title="Changes after publishing" count={changes.length + cycle.reopenings.length}>
             <ChangeLog changes={changes} reopenings={cycle.reopenings} now={now} />
           </PanelSection>

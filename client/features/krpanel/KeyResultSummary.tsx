@@ -1,4 +1,5 @@
 /** @module The key result's facts: kind, target, weight, owner, and where it stands against pace. */
+import { KeyResultKind } from '../../../shared/model/index.ts'
 import type { Cycle, KeyResult } from '../../../shared/model/index.ts'
 import { expectedProgress } from '../../../shared/rules/index.ts'
 import type { KeyResultProgress } from '../../../shared/rules/index.ts'
@@ -21,7 +22,7 @@ export function KeyResultSummary({ kr, cycle, progress, now }: { kr: KeyResult; 
     <div className="krp-summary">
       <dl className="krp-facts">
         <div><dt>Kind</dt><dd>{KIND_LABEL[kr.kind]}</dd></div>
-        <div><dt>{kr.kind === 'range' ? 'Range' : kr.kind === 'milestone' || kr.kind === 'baseline' ? 'Due' : 'Target'}</dt><dd>{describeTarget(kr)}</dd></div>
+        <div><dt>{kr.kind === KeyResultKind.Range ? 'Range' : kr.kind === KeyResultKind.Milestone || kr.kind === KeyResultKind.Baseline ? 'Due' : 'Target'}</dt><dd>{describeTarget(kr)}</dd></div>
         <div><dt>Weight</dt><dd>{kr.weight}%</dd></div>
         <div><dt>Owner</dt><dd><PersonChip personId={kr.ownerId} /></dd></div>
       </dl>

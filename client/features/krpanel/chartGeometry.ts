@@ -2,6 +2,7 @@
  * @module The numbers behind the check-in chart: scales over the cycle window and the value range,
  * the actual line, the expected pace line from start to target, and the range band.
  */
+import { KeyResultKind } from '../../../shared/model/index.ts'
 import type { CheckIn, Cycle, KeyResult } from '../../../shared/model/index.ts'
 import { cycleWindow } from '../../../shared/rules/index.ts'
 
@@ -23,7 +24,7 @@ export interface ChartGeometry {
 export function chartGeometry(kr: KeyResult, cycle: Cycle, checkIns: readonly CheckIn[], now: number): ChartGeometry | null {
   const window = cycleWindow(cycle)
   if (window === null || !['increase', 'decrease', 'count', 'range'].includes(kr.kind)) return null
-  const startValue = kr.kind === 'count' ? (kr.start ?? 0) : kr.start
+  const startValue = kr.kind === KeyResultKind.Count ? (kr.start ?? 0) : kr.start
   const values = [...checkIns.map((c) => c.value), startValue, kr.target, kr.rangeLow, kr.rangeHigh].filter((v): v is number => v !== null && Number.isFinite(v))
   if (values.length === 0) return null
   let lo = Math.min(...values)
@@ -37,8 +38,8 @@ export function chartGeometry(kr: KeyResult, cycle: Cycle, checkIns: readonly Ch
   const x = (t: number) => CHART.left + ((Math.min(Math.max(t, window.start), window.end) - window.start) / (window.end - window.start)) * innerW
   const y = (v: number) => CHART.top + (1 - (v - lo) / (hi - lo)) * innerH
   const from = Math.max(window.start, kr.createdAt)
-  const pace = kr.kind !== 'range' && startValue !== null && kr.target !== null ? { x1: x(from), y1: y(startValue), x2: x(window.end), y2: y(kr.target) } : null
-  const band = kr.kind === 'range' && kr.rangeLow !== null && kr.rangeHigh !== null ? { y1: y(Math.max(kr.rangeLow, kr.rangeHigh)), y2: y(Math.min(kr.rangeLow, kr.rangeHigh)) } : null
+  const pace = kr.kind !== KeyResultKind.Range && startValue !== null && kr.target !== null ? { x1: x(from), y1: y(startValue), x2: x(window.end), y2: y(kr.target) } : null
+  const band = kr.kind === KeyResultKind.Range && kr.rangeLow !== null && kr.rangeHigh !== null ? { y1: y(Math.max(kr.rangeLow, kr.rangeHigh)), y2: y(Math.min(kr.rangeLow, kr.rangeHigh)) } : null
   return {
     points: checkIns.map((c) => ({ x: x(c.at), y: y(c.value), checkIn: c })),
     pace,

@@ -3,6 +3,7 @@
  * how far it is against the cycle's pace, its score band, writing hints and key results.
  */
 import { useState } from 'react'
+import { ObjectiveStatus, Origin } from '../../../shared/model/index.ts'
 import type { KeyResult, Objective } from '../../../shared/model/index.ts'
 import { expectedProgress, objectiveProgress } from '../../../shared/rules/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
@@ -35,7 +36,7 @@ export function ObjectiveCard({ objective: o, keyResults, context = false }: { o
   const weightLeft = 100 - keyResults.reduce((sum, kr) => sum + kr.weight, 0)
   const editable = canEdit && !fixed
   return (
-    <article className={`okr-card okr-card--${o.level}${o.status === 'dropped' ? ' okr-card--dropped' : ''}${context ? ' okr-card--context' : ''}`} aria-label={o.title}>
+    <article className={`okr-card okr-card--${o.level}${o.status === ObjectiveStatus.Dropped ? ' okr-card--dropped' : ''}${context ? ' okr-card--context' : ''}`} aria-label={o.title}>
       <div className="okr-card__head">
         <span className={`level-chip level-chip--${o.level}`}>{LEVEL_LABEL[o.level]}</span>
         <div className="okr-card__title" title={canEdit && fixed ? FIXED_TITLE : undefined}>
@@ -66,8 +67,8 @@ export function ObjectiveCard({ objective: o, keyResults, context = false }: { o
       <div className="okr-card__meta">
         <PersonChip personId={o.ownerId} />
         {team && <span className="okr-card__team">{team.name}</span>}
-        <Badge tone={o.origin === 'bottom-up' ? 'accent' : 'neutral'} title="Where the objective came from">{ORIGIN_LABEL[o.origin]}</Badge>
-        {o.status !== 'active' && <Badge tone={o.status === 'achieved' ? 'ok' : 'neutral'}>{STATUS_LABEL[o.status]}</Badge>}
+        <Badge tone={o.origin === Origin.BottomUp ? 'accent' : 'neutral'} title="Where the objective came from">{ORIGIN_LABEL[o.origin]}</Badge>
+        {o.status !== ObjectiveStatus.Active && <Badge tone={o.status === ObjectiveStatus.Achieved ? 'ok' : 'neutral'}>{STATUS_LABEL[o.status]}</Badge>}
       </div>
       <HintNote hints={hintsFor(hints, 'objective', o.id)} />
       {keyResults.length > 0 && (

@@ -5,6 +5,7 @@
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import { createObjective, deleteObjective, updateObjective } from '../../../shared/doc/index.ts'
+import { CycleStatus } from '../../../shared/model/index.ts'
 import type { Cycle, Objective, ObjectiveLevel, ObjectiveStatus, Origin } from '../../../shared/model/index.ts'
 import { Button } from '../../ui/Button.tsx'
 import { Dialog } from '../../ui/Dialog.tsx'
@@ -26,7 +27,7 @@ export function ObjectiveDialog({ cycle, objective, onClose }: ObjectiveDialogPr
   const teams = useTeams()
   const { run, error } = useCommand()
   const formId = useId()
-  const fixed = cycle.status !== 'draft'
+  const fixed = cycle.status !== CycleStatus.Draft
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [level, setLevel] = useState<ObjectiveLevel>(objective?.level ?? 'team')

@@ -4,6 +4,7 @@
  * editors, drafting in place while the cycle is a draft.
  */
 import { useMemo, useState } from 'react'
+import { CycleStatus, ObjectiveLevel } from '../../../shared/model/index.ts'
 import { cycleElapsedShare } from '../../../shared/rules/index.ts'
 import { useCycle } from '../../hooks/useCycle.ts'
 import { useNow } from '../../hooks/useNow.ts'
@@ -41,7 +42,7 @@ export function OkrTreeView() {
   const shared = useMemo<OkrTreeShared | null>(() => {
     if (cycle === null) return null
     const stalls = byKeyResult(warnings.filter((w) => w.target.kind === 'keyResult'))
-    return { cycle, now, hints, stalls, canEdit: canEdit && cycle.status !== 'closed', fixed: cycle.status !== 'draft' }
+    return { cycle, now, hints, stalls, canEdit: canEdit && cycle.status !== CycleStatus.Closed, fixed: cycle.status !== CycleStatus.Draft }
   }, [cycle, now, hints, warnings, canEdit])
 
   if (cycle === null || shared === null) {
@@ -52,7 +53,7 @@ export function OkrTreeView() {
       </section>
     )
   }
-  const draft = cycle.status === 'draft'
+  const draft = cycle.status === CycleStatus.Draft
   const elapsed = cycleElapsedShare(cycle, now)
   return (
     <OkrTreeContext.Provider value={shared}>
@@ -60,7 +61,7 @@ export function OkrTreeView() {
         <header className="okr-header">
           <div className="okr-header__title">
             <h1>{cycle.name} OKRs</h1>
-            <Badge tone={draft ? 'warning' : cycle.status === 'published' ? 'ok' : 'neutral'}>{draft ? 'Draft' : cycle.status === 'published' ? 'Published' : 'Closed'}</Badge>
+            <Badge tone={draft ? 'warning' : cycle.status === CycleStatus.Published ? 'ok' : 'neutral'}>{draft ? 'Draft' : cycle.status === CycleStatus.Published ? 'Published' : 'Closed'}</Badge>
             <span className="okr-header__dates">
               {formatDate(cycle.startDate, now)} – {formatDate(cycle.endDate, now)} · {pct(elapsed)} elapsed
             </span>
@@ -73,7 +74,7 @@ export function OkrTreeView() {
         </header>
         {!draft && canEdit && (
           <p className="okr-notice">
-            {cycle.status === 'published'
+            {cycle.status === CycleStatus.Published
               ? 'The cycle is published: objectives are fixed. Key results can still be adjusted with a logged reason.'
               : 'The cycle is closed: only scores and comments can change.'}
           </p>
@@ -95,7 +96,7 @@ export function OkrTreeView() {
         ) : (
           shown.roots.map(({ level, nodes }) => (
             <section key={level} className="okr-level" aria-label={`${LEVEL_LABEL[level]} objectives`}>
-              <h2 className="okr-level__title">{LEVEL_LABEL[level]}{level === 'company' ? '' : ' · not aligned'}</h2>
+              <h2 className="okr-level__title">{LEVEL_LABEL[level]}{level === ObjectiveLevel.Company ? '' : ' · not aligned'}</h2>
               <ul className="okr-tree">
                 {nodes.map((node) => <ObjectiveBranch key={node.objective.id} node={node} />)}
               </ul>

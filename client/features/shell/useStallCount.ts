@@ -4,7 +4,7 @@
  */
 import { useCallback } from 'react'
 import type { WorkspaceSnapshot } from '../../../shared/model/index.ts'
-import { stallWarnings } from '../../../shared/rules/index.ts'
+import { Severity, stallWarnings } from '../../../shared/rules/index.ts'
 import { useCycle } from '../../hooks/useCycle.ts'
 import { useNow } from '../../hooks/useNow.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
@@ -25,7 +25,7 @@ export function useStallCount(): StallCount {
   const count = useCallback(
     (snap: WorkspaceSnapshot): StallCount => {
       const warnings = stallWarnings(snap, now, cycleId === null ? {} : { cycleId })
-      const info = warnings.filter((w) => w.severity === 'info').length
+      const info = warnings.filter((w) => w.severity === Severity.Info).length
       return { attention: warnings.length - info, info }
     },
     [now, cycleId],

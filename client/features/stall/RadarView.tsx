@@ -5,6 +5,7 @@
  * list there must not read as "healthy".
  */
 import { useCallback, useState } from 'react'
+import { CycleStatus } from '../../../shared/model/index.ts'
 import type { WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import type { Severity } from '../../../shared/rules/index.ts'
 import { useCycle } from '../../hooks/useCycle.ts'
@@ -26,8 +27,8 @@ type Scope = 'cycle' | 'all'
 export function RadarView() {
   const cycle = useCycle()
   const now = useNow()
-  const published = cycle?.status === 'published'
-  const closed = cycle?.status === 'closed'
+  const published = cycle?.status === CycleStatus.Published
+  const closed = cycle?.status === CycleStatus.Closed
   const [scope, setScope] = useState<Scope>('cycle')
   const [only, setOnly] = useState<Severity | null>(null)
   // A draft cycle has no stalls by definition: show every published cycle instead (a closed one
