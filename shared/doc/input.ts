@@ -1,9 +1,39 @@
 /** @module Input schemas shared by the commands; a failed parse is a typed `invalid` error. */
 import { z } from 'zod'
 import { ID_PATTERN } from '../model/index.ts'
+import type {
+  ChangeId,
+  CheckInId,
+  ColumnId,
+  CommentId,
+  CycleId,
+  KeyResultId,
+  ObjectiveId,
+  PersonId,
+  TaskId,
+  TeamId,
+} from '../model/index.ts'
 import { CommandError, CommandErrorCode } from './errors.ts'
 
 export const idSchema = z.string().regex(ID_PATTERN, 'must be 1-64 letters, digits, _ or -')
+
+/**
+ * The schema of one kind of record id: it checks the id pattern, and what passes is typed as the
+ * branded id, so a parsed command input needs no cast. The brand is a compile-time name only.
+ */
+function brandedId<Id extends string>(): z.ZodType<Id, string> {
+  return idSchema as unknown as z.ZodType<Id, string>
+}
+export const cycleIdSchema = brandedId<CycleId>()
+export const teamIdSchema = brandedId<TeamId>()
+export const personIdSchema = brandedId<PersonId>()
+export const objectiveIdSchema = brandedId<ObjectiveId>()
+export const keyResultIdSchema = brandedId<KeyResultId>()
+export const taskIdSchema = brandedId<TaskId>()
+export const columnIdSchema = brandedId<ColumnId>()
+export const checkInIdSchema = brandedId<CheckInId>()
+export const commentIdSchema = brandedId<CommentId>()
+export const changeIdSchema = brandedId<ChangeId>()
 /** Longest objective and key-result title: two lines in a lane header, one sentence in a report. */
 export const TITLE_MAX = 200
 /** Longest task title: a card may say a little more than the goal it serves. */

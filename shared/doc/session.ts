@@ -30,8 +30,8 @@ export interface Session {
   readonly origin: CommandOrigin
   /** Current time in epoch milliseconds. */
   now(): Millis
-  /** A fresh record id. */
-  newId(): string
+  /** A fresh record id, of the kind the caller names: `s.newId<TaskId>()`. */
+  newId<Id extends string = string>(): Id
 }
 
 export interface SessionOptions {
@@ -55,7 +55,7 @@ export function openSession(doc: Y.Doc, options: SessionOptions = {}): Session {
     actor: options.actor ?? null,
     origin,
     now: options.now ?? (() => Date.now()),
-    newId,
+    newId: newId as Session['newId'],
   }
 }
 

@@ -1,14 +1,14 @@
 /** @module Check-ins: the weekly value and confidence of a key result. Append-only. */
 import { z } from 'zod'
-import type { CheckInId, KeyResultId } from '../../model/index.ts'
-import { finite, idSchema, parse } from '../input.ts'
+import type { CheckInId } from '../../model/index.ts'
+import { checkInIdSchema, finite, keyResultIdSchema, parse } from '../input.ts'
 import { cycleOfKeyResult, keyResultRecord, requireNotClosed } from '../lookup.ts'
 import { Root } from '../schema.ts'
 import type { Session } from '../session.ts'
 
 const checkInInput = z.object({
-  id: idSchema.optional(),
-  keyResultId: idSchema,
+  id: checkInIdSchema.optional(),
+  keyResultId: keyResultIdSchema,
   value: finite,
   confidence: z.number().int().min(0).max(10),
   note: z.string().trim().max(2_000).default(''),
@@ -23,9 +23,9 @@ export function checkIn(s: Session, input: CheckInInput): CheckInId {
   const c = parse(checkInInput, input)
   const [kr] = keyResultRecord(s.doc, c.keyResultId)
   requireNotClosed(cycleOfKeyResult(s.doc, kr), 'Cannot check in')
-  const id = (c.id ?? s.newId()) as CheckInId
+  const id = c.id ?? s.newId<CheckInId>()
   const record = {
-    keyResultId: c.keyResultId as KeyResultId,
+    keyResultId: c.keyResultId,
     value: c.value,
     confidence: c.confidence,
     note: c.note,

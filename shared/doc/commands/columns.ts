@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { ColumnKind, enumValues } from '../../model/index.ts'
 import type { Column, ColumnId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
-import { idSchema, nameSchema, parse } from '../input.ts'
+import { columnIdSchema, idSchema, nameSchema, parse } from '../input.ts'
 import { allRecords, columnRecord } from '../lookup.ts'
 import { byRank, rankAt } from '../rank.ts'
 import { readColumn, readTask } from '../read.ts'
@@ -15,7 +15,7 @@ const kind = z.enum(enumValues(ColumnKind) as [ColumnKind, ...ColumnKind[]])
 const wipLimit = z.number().int().min(1).max(999).nullable()
 
 const createInput = z.object({
-  id: idSchema.optional(),
+  id: columnIdSchema.optional(),
   name: nameSchema,
   kind: kind.default(ColumnKind.Doing),
   wipLimit: wipLimit.default(null),
@@ -30,7 +30,7 @@ function sortedColumns(s: Session, except: ColumnId | null = null): Column[] {
 
 export function createColumn(s: Session, input: z.input<typeof createInput>): ColumnId {
   const c = parse(createInput, input)
-  const id = (c.id ?? s.newId()) as ColumnId
+  const id = c.id ?? s.newId<ColumnId>()
   const orders = sortedColumns(s).map((col) => col.order)
   s.doc.transact(() => {
     insertRecord(s.doc, Root.Columns, id, {

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { TargetKind, enumValues } from '../../model/index.ts'
 import type { CommentId } from '../../model/index.ts'
 import { must } from '../errors.ts'
-import { idSchema, parse } from '../input.ts'
+import { commentIdSchema, idSchema, parse, personIdSchema } from '../input.ts'
 import { requireRef } from '../lookup.ts'
 import { Root, recordOf } from '../schema.ts'
 import type { Session } from '../session.ts'
@@ -15,10 +15,10 @@ const TARGET_ROOT = {
 } as const
 
 const commentInput = z.object({
-  id: idSchema.optional(),
+  id: commentIdSchema.optional(),
   target: z.object({ kind: z.enum(enumValues(TargetKind) as [TargetKind, ...TargetKind[]]), id: idSchema }),
   body: z.string().trim().min(1, 'must not be empty').max(10_000),
-  mentions: z.array(idSchema).max(50).default([]),
+  mentions: z.array(personIdSchema).max(50).default([]),
 })
 
 export type CommentInput = z.input<typeof commentInput>
@@ -27,7 +27,7 @@ export function addComment(s: Session, input: CommentInput): CommentId {
   const c = parse(commentInput, input)
   must(recordOf(s.doc, TARGET_ROOT[c.target.kind], c.target.id), c.target.kind, c.target.id)
   for (const person of c.mentions) requireRef(s.doc, Root.People, 'person', person)
-  const id = (c.id ?? s.newId()) as CommentId
+  const id = c.id ?? s.newId<CommentId>()
   const record = { target: c.target, body: c.body, mentions: [...new Set(c.mentions)], authorId: s.actor, at: s.now() }
   s.doc.transact(() => s.doc.getMap(Root.Comments).set(id, record), s.origin)
   return id

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { CycleKind, CycleStatus, enumValues } from '../../model/index.ts'
 import type { ChangeId, CycleId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
-import { dateSchema, idSchema, nameSchema, parse, reasonSchema } from '../input.ts'
+import { cycleIdSchema, dateSchema, idSchema, nameSchema, parse, reasonSchema } from '../input.ts'
 import { cycleRecord } from '../lookup.ts'
 import { readCycle, readObjective, readTask } from '../read.ts'
 import { allRecords } from '../lookup.ts'
@@ -16,7 +16,7 @@ import type { Session } from '../session.ts'
 
 const createInput = z
   .object({
-    id: idSchema.optional(),
+    id: cycleIdSchema.optional(),
     name: nameSchema,
     kind: z.enum(enumValues(CycleKind) as [CycleKind, ...CycleKind[]]).default(CycleKind.Quarter),
     startDate: dateSchema,
@@ -29,7 +29,7 @@ export type CreateCycleInput = z.input<typeof createInput>
 /** Creates a draft cycle. */
 export function createCycle(s: Session, input: CreateCycleInput): CycleId {
   const c = parse(createInput, input)
-  const id = (c.id ?? s.newId()) as CycleId
+  const id = c.id ?? s.newId<CycleId>()
   s.doc.transact(() => {
     insertRecord(s.doc, Root.Cycles, id, {
       name: c.name,
@@ -98,7 +98,7 @@ export function reopenCycle(s: Session, id: CycleId, reason: string): void {
   if (cycle.status !== CycleStatus.Closed) {
     refuse(CommandErrorCode.BadTransition, `Cannot reopen a ${cycle.status} cycle; only a closed one`)
   }
-  const entryId = s.newId() as ChangeId
+  const entryId = s.newId<ChangeId>()
   s.doc.transact(() => {
     m.set('status', CycleStatus.Published)
     m.set('closedAt', null)

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { CycleStatus, KeyResultKind, enumValues } from '../../model/index.ts'
 import type { ChangeId, Cycle, KeyResult, KeyResultId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
-import { dateSchema, finite, idSchema, parse, reasonSchema, titleSchema } from '../input.ts'
+import { dateSchema, finite, idSchema, keyResultIdSchema, objectiveIdSchema, parse, personIdSchema, reasonSchema, titleSchema } from '../input.ts'
 import { cycleOfKeyResult, cycleRecord, keyResultRecord, objectiveRecord, requireNotClosed, requireRef } from '../lookup.ts'
 import { Root, insertRecord, newText } from '../schema.ts'
 import type { Session } from '../session.ts'
@@ -32,8 +32,8 @@ export const MEASURE_FIELDS = Object.keys(measureFields) as ReadonlyArray<keyof 
 
 const createInput = z
   .object({
-    id: idSchema.optional(),
-    objectiveId: idSchema,
+    id: keyResultIdSchema.optional(),
+    objectiveId: objectiveIdSchema,
     title: titleSchema,
     kind: kind.default(KeyResultKind.Increase),
     unit: measureFields.unit.default(''),
@@ -43,7 +43,7 @@ const createInput = z
     rangeHigh: measureFields.rangeHigh.default(null),
     dueDate: measureFields.dueDate.default(null),
     weight: weight.default(0),
-    ownerId: idSchema.nullable().default(null),
+    ownerId: personIdSchema.nullable().default(null),
     reason: reasonSchema.optional(),
   })
   .refine(rangeInOrder, { message: 'must not be below rangeLow', path: ['rangeHigh'] })
@@ -64,7 +64,7 @@ export function createKeyResult(s: Session, input: CreateKeyResultInput): KeyRes
   requireNotClosed(cycle, 'Cannot add a key result')
   const reason = reasonIfPublished(cycle, k.reason)
   requireRef(s.doc, Root.People, 'person', k.ownerId)
-  const id = (k.id ?? s.newId()) as KeyResultId
+  const id = k.id ?? s.newId<KeyResultId>()
   s.doc.transact(() => {
     insertRecord(s.doc, Root.KeyResults, id, {
       objectiveId: k.objectiveId,
@@ -86,7 +86,7 @@ export function createKeyResult(s: Session, input: CreateKeyResultInput): KeyRes
 }
 
 const patchInput = z
-  .object({ ...measureFields, title: titleSchema, ownerId: idSchema.nullable() })
+  .object({ ...measureFields, title: titleSchema, ownerId: personIdSchema.nullable() })
   .partial()
   .strict()
 
@@ -147,7 +147,7 @@ function logChange(
   to: KeyResult[keyof KeyResult] | null,
   reason: string,
 ): void {
-  const id = s.newId() as ChangeId
+  const id = s.newId<ChangeId>()
   s.doc.getMap(Root.ChangeLog).set(id, {
     keyResultId,
     field,

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { ObjectiveLevel, ObjectiveStatus, Origin, enumValues } from '../../model/index.ts'
 import type { Alignment, ObjectiveId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
-import { idSchema, longTextSchema, parse, titleSchema } from '../input.ts'
+import { cycleIdSchema, idSchema, keyResultIdSchema, longTextSchema, objectiveIdSchema, parse, personIdSchema, teamIdSchema, titleSchema } from '../input.ts'
 import { allRecords, cycleRecord, keyResultRecord, objectiveRecord, requireDraft, requireNotClosed, requireRef } from '../lookup.ts'
 import { readKeyResult, readObjective } from '../read.ts'
 import { Root, insertRecord, newText } from '../schema.ts'
@@ -17,19 +17,19 @@ const origin = z.enum(enumValues(Origin) as [Origin, ...Origin[]])
 const status = z.enum(enumValues(ObjectiveStatus) as [ObjectiveStatus, ...ObjectiveStatus[]])
 const alignment = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('objective'), id: idSchema }),
-    z.object({ kind: z.literal('keyResult'), id: idSchema }),
+    z.object({ kind: z.literal('objective'), id: objectiveIdSchema }),
+    z.object({ kind: z.literal('keyResult'), id: keyResultIdSchema }),
   ])
   .nullable()
 
 const createInput = z.object({
-  id: idSchema.optional(),
-  cycleId: idSchema,
+  id: objectiveIdSchema.optional(),
+  cycleId: cycleIdSchema,
   title: titleSchema,
   description: longTextSchema.default(''),
   level: level.default(ObjectiveLevel.Team),
-  ownerId: idSchema.nullable().default(null),
-  teamId: idSchema.nullable().default(null),
+  ownerId: personIdSchema.nullable().default(null),
+  teamId: teamIdSchema.nullable().default(null),
   alignment: alignment.default(null),
   origin: origin.default(Origin.TopDown),
 })
@@ -43,7 +43,7 @@ export function createObjective(s: Session, input: CreateObjectiveInput): Object
   requireDraft(cycle, 'Cannot add an objective')
   requireRef(s.doc, Root.People, 'person', o.ownerId)
   requireRef(s.doc, Root.Teams, 'team', o.teamId)
-  const id = (o.id ?? s.newId()) as ObjectiveId
+  const id = o.id ?? s.newId<ObjectiveId>()
   if (o.alignment !== null) checkAlignment(s, id, o.alignment as Alignment)
   s.doc.transact(() => {
     insertRecord(s.doc, Root.Objectives, id, {
@@ -67,8 +67,8 @@ const patchInput = z
     title: titleSchema,
     description: longTextSchema,
     level,
-    ownerId: idSchema.nullable(),
-    teamId: idSchema.nullable(),
+    ownerId: personIdSchema.nullable(),
+    teamId: teamIdSchema.nullable(),
     alignment,
     origin,
     status,

@@ -2,18 +2,18 @@
 import { z } from 'zod'
 import type { PersonId } from '../../model/index.ts'
 import { must } from '../errors.ts'
-import { idSchema, nameSchema, parse } from '../input.ts'
+import { nameSchema, parse, personIdSchema, teamIdSchema } from '../input.ts'
 import { requireRef } from '../lookup.ts'
 import { Root, insertRecord, recordOf } from '../schema.ts'
 import type { Session } from '../session.ts'
 
-const personInput = z.object({ id: idSchema.optional(), name: nameSchema, teamId: idSchema.nullable().default(null) })
-const personPatch = z.object({ name: nameSchema, teamId: idSchema.nullable() }).partial().strict()
+const personInput = z.object({ id: personIdSchema.optional(), name: nameSchema, teamId: teamIdSchema.nullable().default(null) })
+const personPatch = z.object({ name: nameSchema, teamId: teamIdSchema.nullable() }).partial().strict()
 
 export function createPerson(s: Session, input: z.input<typeof personInput>): PersonId {
   const p = parse(personInput, input)
   requireRef(s.doc, Root.Teams, 'team', p.teamId)
-  const id = (p.id ?? s.newId()) as PersonId
+  const id = p.id ?? s.newId<PersonId>()
   s.doc.transact(() => insertRecord(s.doc, Root.People, id, { name: p.name, teamId: p.teamId }), s.origin)
   return id
 }

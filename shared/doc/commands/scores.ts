@@ -2,9 +2,8 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { CycleStatus } from '../../model/index.ts'
-import type { KeyResultId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
-import { idSchema, parse } from '../input.ts'
+import { keyResultIdSchema, parse } from '../input.ts'
 import { cycleOfKeyResult, keyResultRecord } from '../lookup.ts'
 import { Root } from '../schema.ts'
 import type { Session } from '../session.ts'
@@ -13,7 +12,7 @@ const unitScore = z.number().min(0, 'must be 0 to 1').max(1, 'must be 0 to 1').n
 
 const scoreInput = z
   .object({
-    keyResultId: idSchema,
+    keyResultId: keyResultIdSchema,
     selfScore: unitScore.optional(),
     leadScore: unitScore.optional(),
     note: z.string().trim().max(2_000).optional(),
@@ -34,7 +33,7 @@ export function scoreKeyResult(s: Session, input: ScoreInput): void {
     let m = scores.get(keyResultId)
     if (!(m instanceof Y.Map)) {
       m = new Y.Map<unknown>()
-      scores.set(keyResultId as KeyResultId, m)
+      scores.set(keyResultId, m)
     }
     const record = m as Y.Map<unknown>
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) record.set(key, value)

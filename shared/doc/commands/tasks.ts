@@ -3,9 +3,9 @@
  * cards stay as they were at the close, since its task-driven key results are scored from them.
  */
 import { z } from 'zod'
-import type { ColumnId, CycleId, KeyResultId, TaskId } from '../../model/index.ts'
+import type { CycleId, KeyResultId, TaskId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
-import { dateSchema, idSchema, labelsSchema, parse, taskTitleSchema } from '../input.ts'
+import { columnIdSchema, cycleIdSchema, dateSchema, idSchema, keyResultIdSchema, labelsSchema, parse, personIdSchema, taskIdSchema, taskTitleSchema } from '../input.ts'
 import {
   cellRanks,
   columnRecord,
@@ -23,13 +23,13 @@ import { setTextField } from '../text.ts'
 
 const createInput = z
   .object({
-    id: idSchema.optional(),
+    id: taskIdSchema.optional(),
     title: taskTitleSchema,
-    columnId: idSchema,
-    keyResultId: idSchema.nullable().default(null),
+    columnId: columnIdSchema,
+    keyResultId: keyResultIdSchema.nullable().default(null),
     /** Needed only for a task with no key result; otherwise it is the KR's cycle. */
-    cycleId: idSchema.optional(),
-    assigneeId: idSchema.nullable().default(null),
+    cycleId: cycleIdSchema.optional(),
+    assigneeId: personIdSchema.nullable().default(null),
     dueDate: dateSchema.nullable().default(null),
     labels: labelsSchema.default([]),
     /** Position in the target cell; the end when left out. */
@@ -46,11 +46,11 @@ export type CreateTaskInput = z.input<typeof createInput>
 export function createTask(s: Session, input: CreateTaskInput): TaskId {
   const t = parse(createInput, input)
   columnRecord(s.doc, t.columnId)
-  const cycleId = placementCycle(s, t.keyResultId as KeyResultId | null, t.cycleId as CycleId | undefined)
+  const cycleId = placementCycle(s, t.keyResultId, t.cycleId)
   requireOpenCycle(s, cycleId, 'Cannot add a task')
   requireRef(s.doc, Root.People, 'person', t.assigneeId)
-  const id = (t.id ?? s.newId()) as TaskId
-  const ranks = cellRanks(s.doc, t.columnId as ColumnId, t.keyResultId as KeyResultId | null, cycleId, null)
+  const id = t.id ?? s.newId<TaskId>()
+  const ranks = cellRanks(s.doc, t.columnId, t.keyResultId, cycleId, null)
   const now = s.now()
   s.doc.transact(() => {
     insertRecord(s.doc, Root.Tasks, id, {
@@ -70,7 +70,8 @@ export function createTask(s: Session, input: CreateTaskInput): TaskId {
 
 /** The task's cycle: the key result's, which must match `cycleId` when both are given. */
 function placementCycle(s: Session, keyResultId: KeyResultId | null, cycleId: CycleId | undefined): CycleId {
-  if (keyResultId === null) return cycleRecord(s.doc, cycleId as CycleId)[0].id
+  // Without a key result the input's refine has required a cycle id.
+  if (keyResultId === null) return cycleRecord(s.doc, cycleId ?? '')[0].id
   const cycle = cycleOfKeyResult(s.doc, keyResultRecord(s.doc, keyResultId)[0])
   if (cycleId !== undefined && cycleId !== cycle.id) {
     refuse(CommandErrorCode.CrossCycle, 'A task can only sit under a key result of its own cycle', keyResultId)
@@ -85,7 +86,7 @@ function requireOpenCycle(s: Session, cycleId: CycleId, what: string): void {
 const patchInput = z
   .object({
     title: taskTitleSchema,
-    assigneeId: idSchema.nullable(),
+    assigneeId: personIdSchema.nullable(),
     dueDate: dateSchema.nullable(),
     labels: labelsSchema,
     missedReason: z.string().trim().max(2_000).nullable(),
@@ -110,9 +111,9 @@ export function updateTask(s: Session, id: TaskId, patch: TaskPatch): void {
 }
 
 const moveInput = z.object({
-  taskId: idSchema,
-  columnId: idSchema,
-  keyResultId: idSchema.nullable(),
+  taskId: taskIdSchema,
+  columnId: columnIdSchema,
+  keyResultId: keyResultIdSchema.nullable(),
   /** Position among the other cards of the target cell. */
   index: z.number().int().min(0),
 })
@@ -129,9 +130,9 @@ export function moveTask(s: Session, input: MoveTaskInput): void {
   const [task, m] = taskRecord(s.doc, mv.taskId)
   requireOpenCycle(s, task.cycleId, 'Cannot move the task')
   columnRecord(s.doc, mv.columnId)
-  const keyResultId = mv.keyResultId as KeyResultId | null
+  const keyResultId = mv.keyResultId
   placementCycle(s, keyResultId, task.cycleId)
-  const columnId = mv.columnId as ColumnId
+  const columnId = mv.columnId
   const ranks = cellRanks(s.doc, columnId, keyResultId, task.cycleId, task.id)
   const changedCell = columnId !== task.placement.columnId || keyResultId !== task.placement.keyResultId
   s.doc.transact(() => {

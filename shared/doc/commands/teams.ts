@@ -1,16 +1,16 @@
 /** @module Team commands. */
 import { z } from 'zod'
 import type { TeamId } from '../../model/index.ts'
-import { idSchema, nameSchema, parse } from '../input.ts'
+import { nameSchema, parse, teamIdSchema } from '../input.ts'
 import { must } from '../errors.ts'
 import { Root, insertRecord, recordOf } from '../schema.ts'
 import type { Session } from '../session.ts'
 
-const teamInput = z.object({ id: idSchema.optional(), name: nameSchema })
+const teamInput = z.object({ id: teamIdSchema.optional(), name: nameSchema })
 
 export function createTeam(s: Session, input: z.input<typeof teamInput>): TeamId {
   const t = parse(teamInput, input)
-  const id = (t.id ?? s.newId()) as TeamId
+  const id = t.id ?? s.newId<TeamId>()
   s.doc.transact(() => insertRecord(s.doc, Root.Teams, id, { name: t.name }), s.origin)
   return id
 }
