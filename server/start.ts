@@ -16,7 +16,7 @@ import { Metrics } from './metrics.ts'
 import { Rooms } from './rooms/Rooms.ts'
 import { createDemoWorkspace } from './seed/createDemoWorkspace.ts'
 import type { Services } from './services.ts'
-import { LowdbStorage } from './storage/LowdbStorage.ts'
+import { FileStorage } from './storage/FileStorage.ts'
 import { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
 import { createSyncServer } from './sync/syncServer.ts'
 
@@ -47,7 +47,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.error(message))
   const metrics = new Metrics()
-  const storage = await LowdbStorage.open({
+  const storage = await FileStorage.open({
     dir: join(config.dataDir, 'docs'),
     commitWindowMs: config.limits.commitWindowMs,
     metrics,

@@ -1,5 +1,5 @@
 /**
- * @module The write-ahead journal that every document of one LowdbStorage shares: one synced
+ * @module The write-ahead journal that every document of one FileStorage shares: one synced
  * write (O_DSYNC) per group commit, however many documents the batch touched. Documents' own logs
  * are written (and synced) only at checkpoints; until then the journal alone holds their newest
  * records on disk, and a restart after a crash replays it into them. Deleting a document writes a

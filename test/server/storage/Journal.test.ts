@@ -1,5 +1,5 @@
 /**
- * @module The write-ahead journal behind LowdbStorage: documents' logs are written only at
+ * @module The write-ahead journal behind FileStorage: documents' logs are written only at
  * checkpoints, so between them the journal alone holds what was acknowledged; it must give all of
  * it back after a crash, must not bring a deleted document back, and must stay small (checkpoints).
  */
@@ -9,13 +9,13 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Metrics } from '../../../server/metrics.ts'
 import { decodeJournal, encodeJournal, JOURNAL_FILE, replayPlan } from '../../../server/storage/Journal.ts'
-import { LowdbStorage } from '../../../server/storage/LowdbStorage.ts'
-import type { LowdbStorageOptions } from '../../../server/storage/LowdbStorage.ts'
+import { FileStorage } from '../../../server/storage/FileStorage.ts'
+import type { FileStorageOptions } from '../../../server/storage/FileStorage.ts'
 import { encodeRecords } from '../../../server/storage/updateLog.ts'
 import { appendEdits, editor, expectSameDoc } from './contract.ts'
 
 let root: string
-const opened: LowdbStorage[] = []
+const opened: FileStorage[] = []
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'roundtable-journal-'))
@@ -25,8 +25,8 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true })
 })
 
-async function open(dir: string, options: Partial<LowdbStorageOptions> = {}): Promise<LowdbStorage> {
-  const storage = await LowdbStorage.open({ dir, commitWindowMs: 5, ...options })
+async function open(dir: string, options: Partial<FileStorageOptions> = {}): Promise<FileStorage> {
+  const storage = await FileStorage.open({ dir, commitWindowMs: 5, ...options })
   opened.push(storage)
   return storage
 }
@@ -41,7 +41,7 @@ async function crashCopy(from: string): Promise<string> {
   return to
 }
 
-describe('LowdbStorage journal', () => {
+describe('FileStorage journal', () => {
   it('gives back every acknowledged update after a crash: the journal is replayed into the logs', async () => {
     const dir = join(root, 'live')
     const storage = await open(dir, { checkpointBytes: 1024 * 1024 })

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DocStorage } from '../../../server/storage/DocStorage.ts'
-import { LowdbStorage } from '../../../server/storage/LowdbStorage.ts'
+import { FileStorage } from '../../../server/storage/FileStorage.ts'
 import { MemoryStorage } from '../../../server/storage/MemoryStorage.ts'
 import { describeStorageContract } from './contract.ts'
 
@@ -12,11 +12,11 @@ describeStorageContract('MemoryStorage', async () => {
   return { storage, cleanup: () => storage.close() }
 })
 
-describeStorageContract('LowdbStorage', async () => {
+describeStorageContract('FileStorage', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'roundtable-contract-'))
   const opened: DocStorage[] = []
   const open = async () => {
-    const storage = await LowdbStorage.open({ dir, commitWindowMs: 5 })
+    const storage = await FileStorage.open({ dir, commitWindowMs: 5 })
     opened.push(storage)
     return storage
   }

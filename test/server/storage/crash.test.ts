@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { LowdbStorage } from '../../../server/storage/LowdbStorage.ts'
+import { FileStorage } from '../../../server/storage/FileStorage.ts'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const WRITER = fileURLToPath(new URL('./fixtures/writer.ts', import.meta.url))
@@ -88,7 +88,7 @@ it('loses no update reported durable when the writer is killed, at three differe
     expect(run.firstIndex).toBeGreaterThanOrEqual(expectedNext)
     for (const i of run.durable) reported.add(i)
 
-    const storage = await LowdbStorage.open({ dir })
+    const storage = await FileStorage.open({ dir })
     const stored = await storage.load('crash')
     await storage.close()
     const doc = new Y.Doc()

@@ -1,6 +1,6 @@
 /**
- * @module DocStorage on local files: per document a lowdb JSON snapshot plus append-only update
- * logs, one per generation. Appends are group-committed to one write-ahead journal shared by all
+ * @module DocStorage on local files: per document a JSON snapshot (through lowdb) plus append-only
+ * update logs, one per generation. Appends are group-committed to one write-ahead journal shared by all
  * documents (one synced write per window, however many documents changed) and kept in
  * memory; checkpoints move them into the documents' logs. See README.md here for the layout and
  * the crash-safety argument.
@@ -11,17 +11,18 @@ import { performance } from 'node:perf_hooks'
 import type { Metrics } from '../metrics.ts'
 import { fsyncDir } from './atomicWrite.ts'
 import type { DocStorage, StoredDoc } from './DocStorage.ts'
-import { allDocFiles, assertDocId, listLogGenerations, logPath, removeFile, snapshotPath } from './docFiles.ts'
+import { allDocFiles, assertDocId, listLogGenerations, logPath, removeFile } from './docFiles.ts'
+import { DocState } from './DocState.ts'
 import { GroupCommit } from './GroupCommit.ts'
 import type { Queued } from './GroupCommit.ts'
 import { DirectoryLock } from './DirectoryLock.ts'
 import { Journal, replayPlan } from './Journal.ts'
 import type { JournalEntry } from './Journal.ts'
-import { SnapshotFile } from './snapshotFile.ts'
 import { PendingRecords } from './PendingRecords.ts'
-import { encodeRecords, LogWriter, readLog } from './updateLog.ts'
+import { StorageMetric as M } from './storageMetrics.ts'
+import { encodeRecords, readLog } from './updateLog.ts'
 
-export interface LowdbStorageOptions {
+export interface FileStorageOptions {
   /** Directory holding every document's files; created if missing. */
   readonly dir: string
   /** Group-commit window in ms (default 100, see `Limits.commitWindowMs`); 0 writes on the next macrotask. */
@@ -34,58 +35,15 @@ export interface LowdbStorageOptions {
   readonly metrics?: Metrics
 }
 
-/** What this process knows about one document. */
-interface DocState {
-  readonly id: string
-  readonly snapshot: SnapshotFile
-  /**
-   * Compactions asked for in this process. Appends go to log generation `base + epoch`; `compact`
-   * bumps it synchronously, so appends made after the call land in the new log.
-   */
-  epoch: number
-  /** Finds `base`: the newest generation on disk before this process wrote anything. */
-  discovery: Promise<number> | undefined
-  /** Settles once the files of a deleted earlier incarnation are gone; nothing starts before. */
-  readonly after: Promise<void>
-  /**
-   * While `after` is pending, appends queue here (in order) instead of in the group commit, so a
-   * batch never waits for a deletion that itself waits for batches. `undefined` once drained.
-   */
-  gate: Promise<void> | undefined
-  /** Serializes load, compact and delete of this document. */
-  chain: Promise<unknown>
-  readonly writers: Map<number, Promise<LogWriter>>
-  /**
-   * Records in the journal and not yet in a log, by epoch, oldest first: `load` adds them to what
-   * the logs hold, a checkpoint writes them to the logs, a compaction drops those it covers.
-   */
-  pending: Map<number, PendingRecords>
-  /** `delete` was called: queued appends are dropped, and a fresh DocState took this one's place. */
-  deleted: boolean
-}
-
 interface Append {
   readonly doc: DocState
   readonly epoch: number
   readonly update: Uint8Array
 }
 
-const M = {
-  appends: ['roundtable_storage_appends_total', 'Updates appended to document logs.'],
-  appendedBytes: ['roundtable_storage_appended_bytes_total', 'Bytes of updates appended (payload only).'],
-  flushes: ['roundtable_storage_flushes_total', 'Group commits written (one per commit window with work).'],
-  flushSeconds: ['roundtable_storage_flush_seconds_sum', 'Seconds spent writing and syncing group commits.'],
-  fsyncs: ['roundtable_storage_log_fsyncs_total', 'Synced writes (O_DSYNC): the journal once per group commit, logs at checkpoints.'],
-  checkpoints: ['roundtable_storage_checkpoints_total', 'Journal checkpoints: written logs synced, the journal emptied.'],
-  replayed: ['roundtable_storage_journal_replayed_total', 'Journal records replayed into document logs at start.'],
-  writeErrors: ['roundtable_storage_write_errors_total', 'Log writes that failed; their records stay in the journal and in memory.'],
-  compactions: ['roundtable_storage_compactions_total', 'Snapshots written by compaction.'],
-  tornBytes: ['roundtable_storage_torn_bytes_total', 'Bytes of torn log tail cut off before appending.'],
-} as const
-
 const DEFAULT_CHECKPOINT_BYTES = 4 * 1024 * 1024
 
-export class LowdbStorage implements DocStorage {
+export class FileStorage implements DocStorage {
   readonly #dir: string
   readonly #metrics: Metrics | undefined
   readonly #docs = new Map<string, DocState>()
@@ -97,7 +55,7 @@ export class LowdbStorage implements DocStorage {
   #lock!: DirectoryLock
   #closed = false
 
-  private constructor(options: LowdbStorageOptions) {
+  private constructor(options: FileStorageOptions) {
     this.#dir = resolve(options.dir)
     this.#metrics = options.metrics
     this.#checkpointBytes = options.checkpointBytes ?? DEFAULT_CHECKPOINT_BYTES
@@ -110,8 +68,8 @@ export class LowdbStorage implements DocStorage {
    * writer per directory: DirectoryInUseError otherwise), and replays into the documents' logs
    * whatever the journal holds from a process that did not close it.
    */
-  static async open(options: LowdbStorageOptions): Promise<LowdbStorage> {
-    const storage = new LowdbStorage(options)
+  static async open(options: FileStorageOptions): Promise<FileStorage> {
+    const storage = new FileStorage(options)
     const created = await mkdir(storage.#dir, { recursive: true })
     // Each directory created needs its parent synced for its name to survive a power loss.
     for (let path = storage.#dir; created !== undefined; path = dirname(path)) {
@@ -138,7 +96,7 @@ export class LowdbStorage implements DocStorage {
   async load(docId: string): Promise<StoredDoc> {
     const doc = this.#doc(docId)
     const gate = doc.gate
-    return this.#serial(doc, async () => {
+    return doc.serial(async () => {
       // Appends queued before this call are part of the answer.
       await gate
       await this.#group.settle()
@@ -161,7 +119,7 @@ export class LowdbStorage implements DocStorage {
         logBytes += log.validBytes
       }
       if (pending.length > 0) {
-        const base = await this.#base(doc)
+        const base = await doc.base()
         for (const [epoch, records, bytes] of pending) {
           if (base + epoch < from) continue
           updates.push(...records)
@@ -194,9 +152,9 @@ export class LowdbStorage implements DocStorage {
     const epoch = ++doc.epoch
     const copy = state.slice()
     const gate = doc.gate
-    return this.#serial(doc, async () => {
+    return doc.serial(async () => {
       // Throws for an unreadable snapshot: we never overwrite data we could not read.
-      const generation = (await this.#base(doc)) + epoch
+      const generation = (await doc.base()) + epoch
       // Older generations' queued records are covered by `state`; wait for them so that no write
       // to a log we are about to remove is still under way.
       await gate
@@ -208,11 +166,7 @@ export class LowdbStorage implements DocStorage {
       // load ignores logs older than the snapshot, and the next compaction retries.
       // Covered by the snapshot: records of older epochs need not reach a log any more.
       for (const older of doc.pending.keys()) if (older < epoch) doc.pending.delete(older)
-      for (const [gen, writer] of doc.writers) {
-        if (gen >= generation) continue
-        doc.writers.delete(gen)
-        await (await writer.catch(() => null))?.close()
-      }
+      await doc.closeWritersBefore(generation)
       for (const gen of await listLogGenerations(this.#dir, doc.id)) {
         if (gen < generation) await removeFile(logPath(this.#dir, doc.id, gen))
       }
@@ -232,9 +186,9 @@ export class LowdbStorage implements DocStorage {
       } else {
         old.deleted = true
         old.pending.clear()
-        await this.#serial(old, async () => {
+        await old.serial(async () => {
           await this.#group.settle() // a batch under way may still be writing old's log
-          await this.#closeWriters(old)
+          await old.closeWriters()
           // Durable before any file goes: a replay after a crash must not bring the document back.
           await this.#journal.append([{ docId, update: null }])
           await this.#removeFiles(docId)
@@ -265,7 +219,7 @@ export class LowdbStorage implements DocStorage {
       await Promise.allSettled([...this.#docs.values()].map((doc) => doc.chain))
       this.#group.stop()
       await this.#checkpoint().catch(() => {})
-      await Promise.allSettled([...this.#docs.values()].map((doc) => this.#closeWriters(doc)))
+      await Promise.allSettled([...this.#docs.values()].map((doc) => doc.closeWriters()))
       await this.#journal.close().catch(() => {})
       await this.#lock.release()
     }
@@ -289,47 +243,6 @@ export class LowdbStorage implements DocStorage {
     return doc
   }
 
-  #newDoc(docId: string, after?: Promise<void>): DocState {
-    return {
-      id: docId,
-      snapshot: new SnapshotFile(snapshotPath(this.#dir, docId)),
-      epoch: 0,
-      discovery: undefined,
-      after: after ?? Promise.resolve(),
-      gate: after,
-      chain: after ?? Promise.resolve(),
-      writers: new Map(),
-      pending: new Map(),
-      deleted: false,
-    }
-  }
-
-  /** Runs `task` after every earlier load/compact/delete of `doc`, whatever their outcome. */
-  #serial<R>(doc: DocState, task: () => Promise<R>): Promise<R> {
-    const run = doc.chain.then(task, task)
-    doc.chain = run.catch(() => {})
-    return run
-  }
-
-  /**
-   * The generation appends went to before this process touched `doc`: the newest log, or the
-   * snapshot's generation if that is newer. Read once; an unreadable snapshot is retried next time.
-   */
-  #base(doc: DocState): Promise<number> {
-    doc.discovery ??= (async () => {
-      await doc.after
-      const [snapshot, generations] = await Promise.all([
-        doc.snapshot.read(),
-        listLogGenerations(this.#dir, doc.id),
-      ])
-      return Math.max(snapshot?.logGeneration ?? 0, generations.at(-1) ?? 0)
-    })().catch((error: unknown) => {
-      doc.discovery = undefined
-      throw error
-    })
-    return doc.discovery
-  }
-
   async #removeFiles(docId: string): Promise<void> {
     // Snapshot first: a crash midway leaves only logs, never a snapshot without its newer logs.
     for (const path of await allDocFiles(this.#dir, docId)) await removeFile(path)
@@ -349,7 +262,7 @@ export class LowdbStorage implements DocStorage {
     for (const doc of new Set(batch.map((entry) => entry.item.doc))) {
       if (doc.deleted) continue
       try {
-        await this.#base(doc)
+        await doc.base()
       } catch (error) {
         refused.set(doc, error)
       }
@@ -399,10 +312,10 @@ export class LowdbStorage implements DocStorage {
       [...this.#docs.values()].map(async (doc) => {
         if (doc.pending.size === 0 || doc.deleted) return
         try {
-          const base = await this.#base(doc)
+          const base = await doc.base()
           for (const [epoch, records] of [...doc.pending].sort((a, b) => a[0] - b[0])) {
             const sealed = records.seal()
-            await this.#writeLog(doc, base + epoch, concat(sealed))
+            await doc.writeLog(base + epoch, concat(sealed))
             // Only now, with the log durable, do the records leave the pending ones: a load in
             // between must find them here (see load). A compaction may have dropped them since.
             if (doc.pending.get(epoch) === records) {
@@ -435,55 +348,15 @@ export class LowdbStorage implements DocStorage {
       if (deleted) await this.#removeFiles(docId)
       if (updates.length > 0) {
         const doc = this.#doc(docId)
-        await this.#writeLog(doc, await this.#base(doc), encodeRecords(updates))
+        await doc.writeLog(await doc.base(), encodeRecords(updates))
       }
     }
     await this.#journal.reset()
     this.#metrics?.inc(...M.replayed, {}, entries.length)
   }
 
-  /**
-   * Appends `records` (encoded) to one log and syncs it. On failure the records may be partly on
-   * disk: the writer is dropped, so the next write reopens the file and cuts any torn tail off, and
-   * the error is thrown (the journal still holds the records).
-   */
-  async #writeLog(doc: DocState, generation: number, records: Uint8Array): Promise<void> {
-    try {
-      const writer = await this.#writer(doc, generation)
-      await writer.append(records)
-    } catch (error) {
-      this.#metrics?.inc(...M.writeErrors)
-      const writer = doc.writers.get(generation)
-      doc.writers.delete(generation)
-      await (await writer?.catch(() => null))?.close().catch(() => {})
-      throw error ?? new Error('log write failed')
-    }
-  }
-
-  async #closeWriters(doc: DocState): Promise<void> {
-    const writers = [...doc.writers.values()]
-    doc.writers.clear()
-    for (const writer of writers) await (await writer.catch(() => null))?.close()
-  }
-
-  #writer(doc: DocState, generation: number): Promise<LogWriter> {
-    let writer = doc.writers.get(generation)
-    if (writer === undefined) {
-      writer = (async () => {
-        const opened = await LogWriter.open(logPath(this.#dir, doc.id, generation))
-        if (opened.truncatedBytes > 0) this.#metrics?.inc(...M.tornBytes, {}, opened.truncatedBytes)
-        try {
-          // A new log's name must survive a power loss, not just its data.
-          if (opened.created) await fsyncDir(this.#dir)
-        } catch (error) {
-          await opened.close().catch(() => {})
-          throw error
-        }
-        return opened
-      })()
-      doc.writers.set(generation, writer)
-    }
-    return writer
+  #newDoc(docId: string, after?: Promise<void>): DocState {
+    return new DocState(this.#dir, docId, this.#metrics, after)
   }
 }
 

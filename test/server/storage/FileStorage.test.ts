@@ -1,12 +1,12 @@
-/** @module LowdbStorage on real files: layout, torn tails, checksums, group commit, crash states. */
+/** @module FileStorage on real files: layout, torn tails, checksums, group commit, crash states. */
 import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, rmdir, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Metrics } from '../../../server/metrics.ts'
-import { LowdbStorage } from '../../../server/storage/LowdbStorage.ts'
-import type { LowdbStorageOptions } from '../../../server/storage/LowdbStorage.ts'
+import { FileStorage } from '../../../server/storage/FileStorage.ts'
+import type { FileStorageOptions } from '../../../server/storage/FileStorage.ts'
 import { DirectoryInUseError, LOCK_FILE } from '../../../server/storage/DirectoryLock.ts'
 import { JOURNAL_FILE } from '../../../server/storage/Journal.ts'
 import { CorruptSnapshotError } from '../../../server/storage/snapshotFile.ts'
@@ -15,7 +15,7 @@ import { appendEdits, editor, expectSameDoc } from './contract.ts'
 import type { Editor } from './contract.ts'
 
 let dir: string
-const opened: LowdbStorage[] = []
+const opened: FileStorage[] = []
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'roundtable-lowdb-'))
@@ -29,8 +29,8 @@ afterEach(async () => {
  * These tests look at the documents' log files, so every batch checkpoints at once (records reach
  * the logs); Journal.test covers records waiting in the journal.
  */
-async function open(options: Partial<LowdbStorageOptions> = {}): Promise<LowdbStorage> {
-  const storage = await LowdbStorage.open({ dir, commitWindowMs: 5, checkpointBytes: 1, ...options })
+async function open(options: Partial<FileStorageOptions> = {}): Promise<FileStorage> {
+  const storage = await FileStorage.open({ dir, commitWindowMs: 5, checkpointBytes: 1, ...options })
   opened.push(storage)
   return storage
 }
@@ -38,7 +38,7 @@ async function open(options: Partial<LowdbStorageOptions> = {}): Promise<LowdbSt
 /** The documents' files (without the journal and the lock, which all of them share). */
 const files = async () => (await readdir(dir)).filter((name) => name !== JOURNAL_FILE && name !== LOCK_FILE).sort()
 
-describe('LowdbStorage files', () => {
+describe('FileStorage files', () => {
   it('keeps everything across close and reopen', async () => {
     const a = editor()
     const b = editor()
@@ -107,7 +107,7 @@ describe('LowdbStorage files', () => {
   })
 })
 
-describe('LowdbStorage update log recovery', () => {
+describe('FileStorage update log recovery', () => {
   async function writeLog(n: number) {
     const e = editor()
     const storage = await open()
@@ -170,7 +170,7 @@ describe('LowdbStorage update log recovery', () => {
   })
 })
 
-describe('LowdbStorage group commit', () => {
+describe('FileStorage group commit', () => {
   it('writes many appends of one window as one flush, and counts it', async () => {
     const metrics = new Metrics()
     const storage = await open({ commitWindowMs: 50, checkpointBytes: 1024 * 1024, metrics })
@@ -203,8 +203,8 @@ describe('LowdbStorage group commit', () => {
 
   it('refuses a second storage on a directory in use, and takes over the lock of a process that died', async () => {
     const first = await open()
-    await expect(LowdbStorage.open({ dir })).rejects.toThrow(DirectoryInUseError)
-    await expect(LowdbStorage.open({ dir })).rejects.toThrow(/in use by process \d+/)
+    await expect(FileStorage.open({ dir })).rejects.toThrow(DirectoryInUseError)
+    await expect(FileStorage.open({ dir })).rejects.toThrow(/in use by process \d+/)
     await first.close()
     // A lock file naming a process that no longer runs (a kill -9) does not block a restart.
     await writeFile(join(dir, LOCK_FILE), '2147483646\n')
@@ -213,7 +213,7 @@ describe('LowdbStorage group commit', () => {
   })
 
   it('lets only one of two storages opened at the same moment have the directory', async () => {
-    const results = await Promise.allSettled([LowdbStorage.open({ dir }), LowdbStorage.open({ dir })])
+    const results = await Promise.allSettled([FileStorage.open({ dir }), FileStorage.open({ dir })])
     const winners = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
     opened.push(...winners)
     expect(winners).toHaveLength(1)
@@ -241,7 +241,7 @@ describe('LowdbStorage group commit', () => {
   })
 })
 
-describe('LowdbStorage crash states (what a crash leaves at each step of compaction)', () => {
+describe('FileStorage crash states (what a crash leaves at each step of compaction)', () => {
   /** Appends A (log 0), keeps a copy of log 0, compacts, appends B (log 1), closes. */
   async function compactedWithCopy() {
     const e = editor()
@@ -294,7 +294,7 @@ describe('LowdbStorage crash states (what a crash leaves at each step of compact
   })
 })
 
-describe('LowdbStorage unreadable snapshot', () => {
+describe('FileStorage unreadable snapshot', () => {
   it('refuses that document only, and never overwrites or removes the file by itself', async () => {
     const e = editor()
     const other = editor()
