@@ -1,6 +1,6 @@
 /**
  * @module `/api/workspaces`: create and import workspaces, read their info, rotate their links,
- * export them (JSON, Markdown), push check-ins from scripts, and list current stall warnings.
+ * export them (JSON, Markdown, CSV), push check-ins from scripts, and list current stall warnings.
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
@@ -24,6 +24,7 @@ import { keyResultProgress, quarterAround, stallWarnings } from '../../shared/ru
 import { Need, authorize, tokenOf, workspaceIdOf } from '../auth/access.ts'
 import { workspaceLinks } from '../auth/links.ts'
 import { ApiError, asApi } from '../errors.ts'
+import { csvExport } from '../export/csvExport.ts'
 import { markdownOnePager } from '../export/markdownOnePager.ts'
 import type { Services } from '../services.ts'
 import type { WorkspaceMeta } from '../storage/WorkspaceRegistry.ts'
@@ -139,7 +140,12 @@ export function workspaces(services: Services) {
         c.header('Content-Disposition', `inline; filename="${workspaceId}.md"`)
         return c.body(text, 200, { 'Content-Type': 'text/markdown; charset=utf-8' })
       }
-      throw new ApiError(400, 'bad_format', 'format must be json or md')
+      if (format === 'csv') {
+        const text = await read(workspaceId, (snap) => csvExport(snap))
+        c.header('Content-Disposition', `attachment; filename="${workspaceId}.csv"`)
+        return c.body(text, 200, { 'Content-Type': 'text/csv; charset=utf-8; header=present' })
+      }
+      throw new ApiError(400, 'bad_format', 'format must be json, md or csv')
     })
 
     .post('/:id/key-results/:krId/check-ins', bodyTooLarge(MAX_BODY_BYTES), async (c) => {
