@@ -1,6 +1,7 @@
 /** @module The workspace screen: top bar, banners, the active view and the key-result panel beside it. */
 import { lazy, Suspense } from 'react'
-import { ReadOnlyBanner, TopBar, useUndoShortcuts } from '../features/shell/index.ts'
+import { KeyboardOverlays, SkipLink } from '../features/palette/index.ts'
+import { PANEL_ID, ReadOnlyBanner, TopBar, useUndoShortcuts } from '../features/shell/index.ts'
 import { useView } from '../hooks/useView.ts'
 import { useWorkspace } from '../hooks/useWorkspace.ts'
 import { ActiveView } from './ActiveView.tsx'
@@ -15,6 +16,7 @@ export function Shell() {
   useUndoShortcuts(undo, canEdit)
   return (
     <div className="shell">
+      <SkipLink targetId={PANEL_ID} />
       <TopBar />
       <ReadOnlyBanner />
       <main className="shell__body">
@@ -25,6 +27,7 @@ export function Shell() {
           </Suspense>
         )}
       </main>
+      <KeyboardOverlays />
     </div>
   )
 }

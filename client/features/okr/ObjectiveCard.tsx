@@ -36,7 +36,7 @@ export function ObjectiveCard({ objective: o, keyResults, context = false }: { o
   const weightLeft = 100 - keyResults.reduce((sum, kr) => sum + kr.weight, 0)
   const editable = canEdit && !fixed
   return (
-    <article className={`okr-card okr-card--${o.level}${o.status === ObjectiveStatus.Dropped ? ' okr-card--dropped' : ''}${context ? ' okr-card--context' : ''}`} aria-label={o.title}>
+    <article className={`okr-card okr-card--${o.level}${o.status === ObjectiveStatus.Dropped ? ' okr-card--dropped' : ''}${context ? ' okr-card--context' : ''}`} aria-label={o.title} data-objective-id={context ? undefined : o.id} tabIndex={-1}>
       <div className="okr-card__head">
         <span className={`level-chip level-chip--${o.level}`}>{LEVEL_LABEL[o.level]}</span>
         <div className="okr-card__title" title={canEdit && fixed ? FIXED_TITLE : undefined}>

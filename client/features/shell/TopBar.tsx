@@ -6,6 +6,7 @@ import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { CyclePicker } from '../cycle/index.ts'
 import { FilterBar } from './FilterBar.tsx'
+import { PaletteButton } from '../palette/index.ts'
 import { PresenceAvatars } from './PresenceAvatars.tsx'
 import { ShareButton } from '../share/index.ts'
 import { navigate, ThemeToggle } from '../../app/index.ts'
@@ -35,6 +36,7 @@ export function TopBar() {
         </h1>
         <ViewTabs />
         <div className="topbar__end">
+          <PaletteButton />
           <ConnectionBadge />
           <PresenceAvatars />
           {canEdit && <UndoRedo />}

@@ -4,18 +4,9 @@
  */
 import { useEffect } from 'react'
 import type { UndoHistory } from '../../../shared/doc/index.ts'
+import { isTextEditing } from '../../ui/isTextEditing.ts'
 
-/** True when the key event belongs to something that edits text itself. */
-export function isTextEditing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  if (target.isContentEditable) return true
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true
-  if (target instanceof HTMLInputElement) {
-    // Checkboxes, radios and buttons have no text undo of their own.
-    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type)
-  }
-  return false
-}
+export { isTextEditing }
 
 export type ShortcutAction = 'undo' | 'redo' | null
 

@@ -1,0 +1,42 @@
+/** @module Every keyboard shortcut of the workspace, as the shortcuts dialog lists them. */
+
+export interface Shortcut {
+  readonly keys: readonly string[]
+  readonly what: string
+}
+
+export const SHORTCUT_GROUPS: ReadonlyArray<{ readonly title: string; readonly shortcuts: readonly Shortcut[] }> = [
+  {
+    title: 'Anywhere',
+    shortcuts: [
+      { keys: ['Ctrl', 'K'], what: 'Find anything or run a command (⌘K on a Mac)' },
+      { keys: ['?'], what: 'Show these shortcuts' },
+      { keys: ['Ctrl', 'Z'], what: 'Undo my last change' },
+      { keys: ['Shift', 'Ctrl', 'Z'], what: 'Redo (also Ctrl+Y)' },
+      { keys: ['Esc'], what: 'Close a dialog or panel' },
+    ],
+  },
+  {
+    title: 'On a card',
+    shortcuts: [
+      { keys: ['Space'], what: 'Pick up the card, then Space again to drop it' },
+      { keys: ['←', '↑', '→', '↓'], what: 'Move a picked-up card between cells' },
+      { keys: ['Esc'], what: 'Put a picked-up card back' },
+    ],
+  },
+  {
+    title: 'In the palette',
+    shortcuts: [
+      { keys: ['↑', '↓'], what: 'Move between matches' },
+      { keys: ['Enter'], what: 'Open or run the match' },
+    ],
+  },
+]
+
+/** True for the key that asks for the shortcuts list. */
+export const isShortcutsKey = (event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>) =>
+  event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey
+
+/** True for Ctrl+K or Cmd+K. */
+export const isPaletteKey = (event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>) =>
+  (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k'
