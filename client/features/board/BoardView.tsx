@@ -23,6 +23,7 @@ import { ColumnHeaders } from './ColumnHeaders.tsx'
 import { DragPreview } from './DragPreview.tsx'
 import { describeError } from '../../format/describeError.ts'
 import { Icon } from '../../ui/Icon.tsx'
+import { FirstRunGuide } from '../onboarding/index.ts'
 import { InlineAlert } from './InlineAlert.tsx'
 import { ObjectiveSection } from './ObjectiveSection.tsx'
 import { TaskMenuDialog } from './TaskMenuDialog.tsx'
@@ -90,14 +91,13 @@ export function BoardView() {
           </p>
         )}
         <InlineAlert message={alert} onDismiss={() => setAlert(null)} />
+        {model.groups.length === 0 && model.hiddenObjectives === 0 && <FirstRunGuide cycle={model.cycle} />}
         <DndContext {...dnd.contextProps}>
           <div className="board__scroll">
             <div className="board__grid" style={style}>
               <ColumnHeaders columns={model.columns} counts={model.columnCounts} />
-              {model.groups.length === 0 && (
-                <p className="board__empty">
-                  {model.hiddenObjectives > 0 ? 'No objective matches the filters.' : `No objectives in ${model.cycle.name} yet.`}
-                </p>
+              {model.groups.length === 0 && model.hiddenObjectives > 0 && (
+                <p className="board__empty">No objective matches the filters.</p>
               )}
               {model.groups.map((group) => (
                 <ObjectiveSection key={group.objective.id} group={group} ctx={ctx} focusKeyResultId={view.keyResultId} />

@@ -14,6 +14,7 @@ import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Badge } from '../../ui/Badge.tsx'
 import { Button } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
+import { FirstRunGuide } from '../onboarding/index.ts'
 import { byKeyResult, useStallWarnings } from '../stall/index.ts'
 import { BottomUpShares } from './BottomUpShares.tsx'
 import { filterOkrTree, isFiltering } from './filterOkrTree.ts'
@@ -89,10 +90,7 @@ export function OkrTreeView() {
           </p>
         )}
         {tree.count === 0 ? (
-          <div className="okr-empty">
-            <h2>No objectives in {cycle.name} yet</h2>
-            <p>Draft 3 to 5 objectives together; about 60% of them should come bottom-up from the teams.</p>
-          </div>
+          <FirstRunGuide cycle={cycle} />
         ) : (
           shown.roots.map(({ level, nodes }) => (
             <section key={level} className="okr-level" aria-label={`${LEVEL_LABEL[level]} objectives`}>
