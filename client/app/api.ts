@@ -86,6 +86,20 @@ export async function rotateLinks(id: string, ownerToken: string, roles: readonl
   return (await res.json()) as CreatedWorkspace
 }
 
+/** The export formats the server offers (`GET /api/workspaces/:id/export?format=`). */
+export const ExportFormat = { Json: 'json', Markdown: 'md', Csv: 'csv' } as const
+export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat]
+
+/** A workspace's export as a file to save: any role may ask, with its token as a bearer. */
+export async function fetchExport(id: string, token: string, format: ExportFormat): Promise<{ blob: Blob; filename: string }> {
+  const res = await fetch(`/api/workspaces/${encodeURIComponent(id)}/export?format=${format}`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+  if (!res.ok) throw new Error(await errorMessage(res))
+  const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')
+  return { blob: await res.blob(), filename: named?.[1] ?? `${id}.${format}` }
+}
+
 /** The token carried by a capability link's fragment (`#token=...`), if any. */
 export function tokenFromHash(hash: string): string | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''))

@@ -2,7 +2,7 @@
  * @module The workspace's links. Owners get the current editor and viewer links from the server
  * and can rotate them (the old ones stop working at once); others see only their own link. Each
  * link's hint says what that role may do, as the server enforces it: editors edit OKRs, move cards
- * and check in; only owners publish, close and reopen cycles and manage links.
+ * and check in; only owners publish, close and reopen cycles and manage links. Everyone can export.
  */
 import { useEffect, useState } from 'react'
 import type { Role } from '../../../shared/protocol/index.ts'
@@ -10,6 +10,7 @@ import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Button } from '../../ui/Button.tsx'
 import { CopyField } from '../../ui/CopyField.tsx'
 import { Dialog } from '../../ui/Dialog.tsx'
+import { ExportSection } from './ExportSection.tsx'
 import { fetchLinks, getKnownWorkspace, rememberWorkspace, rotateLinks, storedToken } from '../../app/index.ts'
 
 const linkFor = (id: string, token: string) => `${location.origin}/w/${encodeURIComponent(id)}#token=${token}`
@@ -64,6 +65,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       <Dialog title={`Share ${name}`} open onClose={onClose}>
         <CopyField label={`Your ${role} link`} value={linkFor(workspaceId, token)} hint={`${ROLE_CAN[role]} Anyone with this link gets the same access as you.`} />
         <p className="shell-muted">Ask the workspace owner for other links.</p>
+        <ExportSection />
       </Dialog>
     )
   }
@@ -100,6 +102,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         </div>
       )}
       {error && <p role="alert" className="shell-error">{error}</p>}
+      <ExportSection />
     </Dialog>
   )
 }
