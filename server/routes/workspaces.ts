@@ -16,7 +16,7 @@ import {
   openSession,
   parseWorkspaceExport,
   randomId,
-  snapshot,
+  readSnapshot,
 } from '../../shared/doc/index.ts'
 import type { KeyResultId, WorkspaceSnapshot } from '../../shared/model/index.ts'
 import { Role } from '../../shared/protocol/index.ts'
@@ -74,7 +74,8 @@ export function workspaces(services: Services) {
     const workspaceId = workspaceIdOf(c.req.param('id') ?? '')
     return authorize(services, workspaceId, tokenOf(c.req.header('authorization'), c.req.query('token')), need)
   }
-  const read = <T>(id: string, fn: (snap: WorkspaceSnapshot) => T) => docs.withDoc(id, (doc) => fn(snapshot(doc)))
+  /** Reads the live document once: the server keeps no cached copy of the model (see DESIGN.md). */
+  const read = <T>(id: string, fn: (snap: WorkspaceSnapshot) => T) => docs.withDoc(id, (doc) => fn(readSnapshot(doc)))
 
   return new Hono()
     .post('/', bodyTooLarge(MAX_BODY_BYTES), async (c) => {
@@ -155,7 +156,7 @@ export function workspaces(services: Services) {
       const result = await asApi(() =>
         docs.withDoc(workspaceId, (doc) => {
           const id = checkIn(openSession(doc, { source: OriginSource.Api, now }), { keyResultId, ...input })
-          const snap = snapshot(doc)
+          const snap = readSnapshot(doc)
           const kr = snap.keyResults.get(keyResultId)
           return { checkIn: snap.checkIns.get(id), progress: kr ? keyResultProgress(snap, kr).progress : null }
         }),

@@ -2,7 +2,7 @@
  * @module The only door to a workspace's Y.Doc: snapshots of plain values, `subscribe`, and typed
  * commands that each run as one transaction with the session's origin.
  */
-export { snapshot } from './snapshot.ts'
+export { readSnapshot, snapshot } from './snapshot.ts'
 export { subscribe } from './subscribe.ts'
 export type { ChangeEvent } from './subscribe.ts'
 export { openSession, isCommandOrigin, randomId, OriginSource } from './session.ts'

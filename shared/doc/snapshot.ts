@@ -1,7 +1,9 @@
 /**
  * @module `snapshot(doc)`: the workspace as plain frozen values. Records are re-read only when a
  * transaction touched them, and a record (or a whole collection) that did not change keeps its
- * object identity, so React selectors can compare with `===`.
+ * object identity, so React selectors can compare with `===`. `readSnapshot(doc)` reads the same
+ * values once, for a reader that asks now and then (a REST route): it leaves no cache and no
+ * observer on the document.
  */
 import * as Y from 'yjs'
 import type { WorkspaceSnapshot } from '../model/index.ts'
@@ -142,4 +144,21 @@ export function snapshot(doc: Y.Doc): WorkspaceSnapshot {
     cache.last,
   )
   return cache.last
+}
+
+/**
+ * The workspace as `snapshot(doc)` gives it, read afresh and kept nowhere: no cache and no deep
+ * observer stay on `doc`. For one-off reads of a live document that lives on (the server's REST
+ * routes), where a cache would cost a second copy of the model for the document's whole life.
+ */
+export function readSnapshot(doc: Y.Doc): WorkspaceSnapshot {
+  const collections = READERS.map(([root, read]) => {
+    const records = new Map<string, unknown>()
+    doc.getMap(root).forEach((value, id) => {
+      const record = read(id, value)
+      if (record !== undefined) records.set(id, record)
+    })
+    return [root, records] as const
+  })
+  return repair({ settings: readSettings(doc.getMap(Root.Settings)), ...Object.fromEntries(collections) } as WorkspaceSnapshot, undefined)
 }

@@ -15,6 +15,7 @@ import {
   deleteTask,
   moveTask,
   openSession,
+  readSnapshot,
   snapshot,
   updateKeyResult,
   updateObjective,
@@ -178,6 +179,8 @@ describe('convergence', () => {
       expect(plain(snaps[2]!)).toEqual(plain(snaps[0]!))
       expect(checkModel(snaps[0]!)).toEqual([])
       expect(snaps[0]!.tasks.size).toBeGreaterThan(0)
+      // The uncached read the server's routes use sees the same repaired model.
+      expect(plain(readSnapshot(all[0]!.doc))).toEqual(plain(snaps[0]!))
       repaired += danglingPlacements(all[0]!.doc)
     })
   }
