@@ -38,6 +38,10 @@ describe('the command palette, shortcuts and skip link', () => {
 
     await page.keyboard.press('Control+k')
     await input.waitFor()
+    if (process.env.PALETTE_SHOTS) {
+      mkdirSync('/tmp/shots', { recursive: true })
+      await page.screenshot({ path: '/tmp/shots/palette-commands-light.png' })
+    }
     await input.fill('trial-to-pa')
     await palette.getByRole('option', { name: /^Raise trial-to-paid conversion/, selected: true }).waitFor()
 
@@ -99,6 +103,7 @@ describe('the command palette, shortcuts and skip link', () => {
       tabs++
       where = await focused(page)
       if (where === 'Skip to board') {
+        if (process.env.PALETTE_SHOTS) await page.screenshot({ path: '/tmp/shots/palette-skiplink-light.png' })
         await page.keyboard.press('Enter')
         where = await focused(page)
       }

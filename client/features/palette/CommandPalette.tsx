@@ -122,7 +122,7 @@ export function CommandPalette() {
               aria-autocomplete="list"
               aria-activedescendant={current ? optionId(current) : undefined}
               aria-label="Find an objective, key result, task or person, or run a command"
-              placeholder="Find or run a command…"
+              placeholder="Find an objective, key result, task or person, or run a command…"
               autoComplete="off"
               spellCheck={false}
               value={query}

@@ -2,13 +2,15 @@
  * @module The palette and the shortcuts list, mounted once by the shell: Ctrl/Cmd+K toggles the
  * palette from anywhere (it is not typing), "?" shows the shortcuts except while typing in a field.
  */
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { isTextEditing } from '../../ui/isTextEditing.ts'
-import { CommandPalette } from './CommandPalette.tsx'
+import { isPaletteKey, isShortcutsKey } from './paletteKeys.ts'
 import { currentOverlay, showOverlay, useOverlay } from './paletteStore.ts'
-import { ShortcutsDialog } from './ShortcutsDialog.tsx'
-import { isPaletteKey, isShortcutsKey } from './shortcutList.ts'
 import './palette.css'
+
+// Loaded on first use, so the board's first load does not carry them.
+const CommandPalette = lazy(() => import('./CommandPalette.tsx').then((m) => ({ default: m.CommandPalette })))
+const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.tsx').then((m) => ({ default: m.ShortcutsDialog })))
 
 /** Reacts to the two global keys; exported for tests. */
 export function onGlobalKey(event: KeyboardEvent): void {
@@ -31,7 +33,6 @@ export function KeyboardOverlays() {
       showOverlay('none')
     }
   }, [])
-  if (overlay === 'palette') return <CommandPalette />
-  if (overlay === 'shortcuts') return <ShortcutsDialog onClose={() => showOverlay('none')} />
-  return null
+  if (overlay === 'none') return null
+  return <Suspense fallback={null}>{overlay === 'palette' ? <CommandPalette /> : <ShortcutsDialog onClose={() => showOverlay('none')} />}</Suspense>
 }

@@ -5,6 +5,7 @@ import { createCycle, createKeyResult, createObjective, publishCycle, snapshot }
 import type { Session } from '../../../shared/doc/index.ts'
 import type { KeyResultId } from '../../../shared/model/index.ts'
 import { KeyboardOverlays } from '../../../client/features/palette/index.ts'
+import { currentOverlay } from '../../../client/features/palette/paletteStore.ts'
 import { useView } from '../../../client/hooks/useView.ts'
 import { renderWithWorkspace } from '../helpers/fakeWorkspace.tsx'
 
@@ -37,27 +38,38 @@ function setup() {
   )
 }
 
-const press = (init: KeyboardEventInit, target: EventTarget = document.body) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init })))
+/** Sends a keydown; true when nothing took it (not default-prevented). */
+const press = (init: KeyboardEventInit, target: EventTarget = document.body) => {
+  let free = true
+  act(() => {
+    free = target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }))
+  })
+  return free
+}
 const combobox = () => screen.getByRole('combobox', { name: /^Find an objective/ })
+/** The palette and the shortcuts list load on first use: wait for them. */
+const shown = (role: string, name: string | RegExp) => screen.findByRole(role, { name })
+const openPalette = async (init: KeyboardEventInit = { key: 'k', ctrlKey: true }, target?: EventTarget) => {
+  press(init, target)
+  return shown('combobox', /^Find an objective/)
+}
 const options = () => within(screen.getByRole('listbox')).getAllByRole('option')
 const selected = () => options().find((o) => o.getAttribute('aria-selected') === 'true')
 
 describe('command palette', () => {
-  it('opens with Ctrl+K and Cmd+K, and lists the commands before anything is typed', () => {
+  it('opens with Ctrl+K and Cmd+K, and lists the commands before anything is typed', async () => {
     setup()
     expect(screen.queryByRole('combobox')).toBeNull()
-    press({ key: 'k', ctrlKey: true })
-    expect(combobox()).toBeTruthy()
+    await openPalette()
     expect(options().map((o) => o.textContent)).toContain('Go to OKRsCommand')
     press({ key: 'k', ctrlKey: true })
     expect(screen.queryByRole('combobox')).toBeNull()
-    press({ key: 'k', metaKey: true })
-    expect(combobox()).toBeTruthy()
+    await openPalette({ key: 'k', metaKey: true })
   })
 
-  it('filters as I type and moves the active option with the arrow keys (aria-activedescendant)', () => {
+  it('filters as I type and moves the active option with the arrow keys (aria-activedescendant)', async () => {
     setup()
-    press({ key: 'k', ctrlKey: true })
+    await openPalette()
     fireEvent.change(combobox(), { target: { value: 'rais' } })
     expect(options().map((o) => o.querySelector('.palette__title')!.textContent)).toEqual(['Raise activation to 40%'])
     fireEvent.change(combobox(), { target: { value: 'a' } })
@@ -71,32 +83,32 @@ describe('command palette', () => {
     expect(selected()).toBe(options().at(-1))
   })
 
-  it('Enter on a key result opens its panel and closes the palette', () => {
+  it('Enter on a key result opens its panel and closes the palette', async () => {
     setup()
-    press({ key: 'k', ctrlKey: true })
+    await openPalette()
     fireEvent.change(combobox(), { target: { value: 'activation' } })
     fireEvent.keyDown(combobox(), { key: 'Enter' })
     expect(screen.queryByRole('combobox')).toBeNull()
     expect(viewState()).toMatchObject({ view: 'board', kr: krId })
   })
 
-  it('runs a command: "Go to Stall radar"', () => {
+  it('runs a command: "Go to Stall radar"', async () => {
     setup()
-    press({ key: 'k', ctrlKey: true })
+    await openPalette()
     fireEvent.change(combobox(), { target: { value: 'stall rad' } })
     fireEvent.keyDown(combobox(), { key: 'Enter' })
     expect(viewState().view).toBe('radar')
   })
 
-  it('"New task under" the open key result asks for a title, creates the card there and focuses it', () => {
+  it('"New task under" the open key result asks for a title, creates the card there and focuses it', async () => {
     const { doc } = setup()
-    press({ key: 'k', ctrlKey: true })
+    await openPalette()
     fireEvent.change(combobox(), { target: { value: 'activation' } })
     fireEvent.keyDown(combobox(), { key: 'Enter' })
-    press({ key: 'k', ctrlKey: true })
+    await openPalette()
     fireEvent.change(combobox(), { target: { value: 'new task' } })
     fireEvent.keyDown(combobox(), { key: 'Enter' })
-    const field = screen.getByRole('textbox', { name: 'Title of the new task under Raise activation to 40%' })
+    const field = await shown('textbox', 'Title of the new task under Raise activation to 40%')
     fireEvent.change(field, { target: { value: 'Email trial users' } })
     fireEvent.submit(field)
     const task = [...snapshot(doc).tasks.values()].find((t) => t.title === 'Email trial users')!
@@ -105,16 +117,15 @@ describe('command palette', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
   })
 
-  it('"?" lists the shortcuts, but not while typing in a field; Ctrl+K works from a field', () => {
+  it('"?" lists the shortcuts, but not while typing in a field; Ctrl+K works from a field', async () => {
     setup()
     const field = screen.getByRole('textbox', { name: 'Some field' })
-    press({ key: '?' }, field)
-    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull()
+    expect(press({ key: '?' }, field)).toBe(true)
+    expect(currentOverlay()).toBe('none')
     press({ key: '?' })
-    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy()
+    await shown('dialog', 'Keyboard shortcuts')
     fireEvent.click(screen.getByRole('button', { name: 'Close' }))
     expect(screen.queryByRole('dialog')).toBeNull()
-    press({ key: 'k', ctrlKey: true }, field)
-    expect(combobox()).toBeTruthy()
+    await openPalette({ key: 'k', ctrlKey: true }, field)
   })
 })
