@@ -49,8 +49,12 @@ export function applyTemplate(s: Session, input: ApplyTemplateInput): readonly O
   const ids: ObjectiveId[] = []
   s.doc.transact(() => {
     const teamId = template.team === null ? null : teamNamed(s, template.team)
-    for (const o of template.objectives) {
+    // Records made in one transaction share a timestamp, and views break ties by id: ids with
+    // one random stem and the template's positions keep its order everywhere.
+    const stem = s.newId()
+    template.objectives.forEach((o, i) => {
       const objectiveId = createObjective(s, {
+        id: `${stem}-${i}`,
         cycleId,
         title: o.title,
         description: o.description,
@@ -59,11 +63,11 @@ export function applyTemplate(s: Session, input: ApplyTemplateInput): readonly O
         teamId,
       })
       ids.push(objectiveId)
-      for (const kr of o.keyResults) {
-        const keyResultId = createKeyResult(s, keyResultInput(objectiveId, kr, dueDate))
+      o.keyResults.forEach((kr, j) => {
+        const keyResultId = createKeyResult(s, { ...keyResultInput(objectiveId, kr, dueDate), id: `${stem}-${i}-${j}` })
         for (const title of kr.tasks ?? []) createTask(s, { title, columnId: todo, keyResultId })
-      }
-    }
+      })
+    })
   }, s.origin)
   return ids
 }

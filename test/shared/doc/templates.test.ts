@@ -17,7 +17,7 @@ import {
 } from '../../../shared/doc/index.ts'
 import type { CycleId } from '../../../shared/model/index.ts'
 import { Origin } from '../../../shared/model/index.ts'
-import { isMeasurable, writingHints } from '../../../shared/rules/index.ts'
+import { isMeasurable, keyResultsOf, writingHints } from '../../../shared/rules/index.ts'
 import {
   MAX_KEY_RESULTS_PER_OBJECTIVE,
   MAX_OBJECTIVES_PER_OWNER,
@@ -86,6 +86,18 @@ describe('OKR templates', () => {
     expect(dated.map((k) => k.dueDate).sort()).toEqual(['2026-05-16', '2026-06-30'])
     expect(snap.tasks.size).toBe(3)
     for (const t of snap.tasks.values()) expect(t.placement.columnId).toBe('todo')
+  })
+
+  it('keeps the template’s order of objectives and key results (ids break the timestamp tie)', () => {
+    const { doc, s, cycleId } = freshCycle()
+    applyTemplate(s, { cycleId, templateId: TemplateId.SalesTeam })
+    const snap = snapshot(doc)
+    const template = OKR_TEMPLATES.find((t) => t.id === TemplateId.SalesTeam)!
+    const objectives = [...snap.objectives.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
+    expect(objectives.map((o) => o.title)).toEqual(template.objectives.map((o) => o.title))
+    objectives.forEach((o, i) => {
+      expect(keyResultsOf(snap, o.id).map((k) => k.title)).toEqual(template.objectives[i]!.keyResults.map((k) => k.title))
+    })
   })
 
   it('reuses a team of the same name', () => {
