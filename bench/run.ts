@@ -13,7 +13,7 @@
  * (repeatable: a setting for Roundtable only, e.g. `ROUNDTABLE_BROADCAST_MS=100`), `--node-flag=F`
  * (repeatable: a node or V8 flag for every server, e.g. `--node-flag=--trace-deopt`).
  */
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { benchModel } from './model.ts'
@@ -42,6 +42,14 @@ const development =
 const write = !quick && !development && !args.includes('--no-write')
 const config = quick ? QUICK : FULL
 const RESULTS = fileURLToPath(new URL('RESULTS.md', import.meta.url))
+/** The hand-written section at the end of RESULTS.md (measurements behind design choices): a run keeps it. */
+const NOTES_HEADING = '\n## Notes\n'
+
+function keptNotes(): string {
+  const old = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : ''
+  const at = old.indexOf(NOTES_HEADING)
+  return at < 0 ? '' : old.slice(at)
+}
 
 function machineLine(): string {
   const cpu = cpus()
@@ -102,7 +110,7 @@ const out: string[] = [
 const text = out.join('\n')
 console.log(text)
 if (write) {
-  writeFileSync(RESULTS, text)
+  writeFileSync(RESULTS, text + keptNotes())
   console.error(`bench: wrote ${RESULTS}`)
 }
 console.error(`bench: ${config.name} suite took ${wallS.toFixed(0)} s`)

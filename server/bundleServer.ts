@@ -2,9 +2,8 @@
  * @module Compiles the server ahead of time: server/main.ts and everything it imports from
  * server/ and shared/ become one ES module, `dist/server.mjs`, that plain `node` runs (packages
  * stay imports of node_modules). `npm start` runs that instead of compiling TypeScript in the
- * process as it loads (tsx): no loader thread, no per-module transform, one module scope. Measured
- * with bench/probes: 1x50 fan-out in steady state took 68-74 ms of CPU per second against 76-104
- * through tsx (four runs each), and the server starts with about 30 MB less resident memory.
+ * process as it loads (tsx): no loader thread, no per-module transform, one module scope (the
+ * figures are in bench/RESULTS.md, Notes).
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'

@@ -8,12 +8,9 @@
  * the last broadcast wait for its end (the server's next tick at or after it, see BroadcastTicker)
  * and leave together. A lone drag is seen at once; a busy room writes once per window per
  * connection instead of once per change, and every write is a system call for each connection.
- * A window of a few updates sends them as they came, one message each: a client applies two or
- * three transactions, and the server is spared a merge (a decode and an encode of every update:
- * 7% of its CPU per delivered update in the 50x10 fan-out bench). From MERGE_FROM_UPDATES on,
- * the window is merged into one update: in a flood, one transaction (one round of observers, one
- * render) per window instead of one per change is what keeps browsers and writers' echoes up to
- * speed (without it the throughput bench's clients fell behind, at half the updates per second).
+ * A window of a few updates sends them as they came, one message each; from MERGE_FROM_UPDATES
+ * on, the window is merged into one update: one transaction (one round of observers, one render)
+ * per window for the receivers. Why these thresholds: bench/RESULTS.md, Notes.
  * A window that fills up leaves early: holding more would only delay the echo that writers wait
  * for.
  */
