@@ -92,6 +92,47 @@ describe('the command palette, shortcuts and skip link', () => {
     expect(person.errors).toEqual([])
   })
 
+  it('shows an objective in the OKR tree, checks in and adds a task under the open key result', async () => {
+    const person = await openDemo('Doer')
+    const page = person.page
+    const palette = page.getByRole('dialog', { name: 'Search and commands' })
+    const input = palette.getByRole('combobox')
+    const isFocused = (locator: ReturnType<Page['getByRole']>) => locator.evaluate((el) => el === document.activeElement)
+
+    await page.getByRole('button', { name: 'Search' }).click()
+    await input.fill('tool teams reach')
+    await palette.getByRole('option', { name: /^Become the tool teams reach for/, selected: true }).waitFor()
+    await input.press('Enter')
+    await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'OKRs', selected: true }).waitFor()
+    const objective = page.getByRole('article', { name: 'Become the tool teams reach for in every roundtable' })
+    await expect.poll(() => isFocused(objective)).toBe(true)
+
+    await page.keyboard.press('Control+k')
+    await input.fill('trial-to-paid')
+    await input.press('Enter')
+    const panel = page.getByRole('complementary', { name: 'Key result: Raise trial-to-paid conversion' })
+    await panel.waitFor()
+    // Focus away from the form the panel focused, then ask for it again from the palette.
+    await page.getByRole('button', { name: 'Search' }).focus()
+    await page.keyboard.press('Control+k')
+    await input.fill('check in')
+    await palette.getByRole('option', { name: /^Check in Raise trial-to-paid conversion/, selected: true }).waitFor()
+    await input.press('Enter')
+    const form = panel.getByRole('form', { name: 'Check in: Raise trial-to-paid conversion' })
+    await expect.poll(() => form.evaluate((el) => el.contains(document.activeElement))).toBe(true)
+
+    await page.keyboard.press('Control+k')
+    await input.fill('new task')
+    await input.press('Enter')
+    const title = page.getByRole('textbox', { name: 'Title of the new task under Raise trial-to-paid conversion' })
+    await title.fill('Call ten trial users')
+    if (process.env.PALETTE_SHOTS) await page.screenshot({ path: '/tmp/shots/palette-newtask-light.png' })
+    await title.press('Enter')
+    const card = page.getByRole('button', { name: /^Task: Call ten trial users, / })
+    await expect.poll(() => isFocused(card)).toBe(true)
+    expect(person.errors).toEqual([])
+  })
+
   it('reaches the first card in at most 3 Tab presses from page load, through "Skip to board"', async () => {
     const person = await openDemo('Tabber')
     const page = person.page
