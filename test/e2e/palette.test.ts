@@ -43,6 +43,7 @@ describe('the command palette, shortcuts and skip link', () => {
       await page.screenshot({ path: '/tmp/shots/palette-commands-light.png' })
     }
     await input.fill('trial-to-pa')
+    expect(await palette.evaluate((el) => el.matches(':modal'))).toBe(true)
     await palette.getByRole('option', { name: /^Raise trial-to-paid conversion/, selected: true }).waitFor()
 
     const blocking: string[] = []

@@ -159,24 +159,29 @@ export function CommandPalette() {
           </p>
         </>
       ) : (
-        <form
-          className="palette__field"
-          onSubmit={(e) => {
-            e.preventDefault()
-            createNewTask()
-          }}
-        >
-          <SearchIcon />
-          <input
-            className="palette__input"
-            aria-label={`Title of the new task under ${krName}`}
-            placeholder={`New task under ${krName}…`}
-            autoFocus
-            autoComplete="off"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </form>
+        <>
+          <form
+            className="palette__field"
+            onSubmit={(e) => {
+              e.preventDefault()
+              createNewTask()
+            }}
+          >
+            <SearchIcon />
+            <input
+              className="palette__input"
+              aria-label={`Title of the new task under ${krName}`}
+              placeholder={`New task under ${krName}…`}
+              autoFocus
+              autoComplete="off"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </form>
+          <p className="palette__hint">
+            New task in the first column under <strong>{krName}</strong> · <kbd>Enter</kbd> to add · <kbd>Esc</kbd> to cancel
+          </p>
+        </>
       )}
       {command.error && (
         <p className="palette__error" role="alert">
