@@ -3,39 +3,10 @@
  * stall radar and a key result's panel, in the light and the dark theme. A serious or critical
  * violation fails the test; minor and moderate ones are printed for a person to judge.
  */
-import { createRequire } from 'node:module'
-import type { AxeResults, Result } from 'axe-core'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { axeScan as scan } from './helpers/axe.ts'
 import { browserSuite } from './helpers/suite.ts'
 import { answerIdentityPrompt, connectionBadge, newPerson, showView } from './helpers/app.ts'
-
-// axe.source is the library as one script, to run inside the page (it reads the live DOM and CSS).
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source
-
-const BLOCKING = new Set(['serious', 'critical'])
-
-/** "color-contrast (serious): 2 nodes, e.g. .avatar: Element has insufficient color contrast..." */
-function describeViolation(v: Result): string {
-  const first = v.nodes[0]
-  const where = first ? ` e.g. ${first.target.join(' ')}: ${first.failureSummary?.split('\n').slice(1).join(' ').trim() ?? ''}` : ''
-  return `${v.id} (${v.impact ?? 'unknown'}): ${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'},${where}`
-}
-
-/** Runs axe over the page (WCAG 2 A/AA rules and best practices) and splits blocking from the rest. */
-async function scan(page: Page, view: string): Promise<{ blocking: string[]; other: string[] }> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource })
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResults> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    }),
-  )
-  const blocking: string[] = []
-  const other: string[] = []
-  for (const v of results.violations) (BLOCKING.has(v.impact ?? '') ? blocking : other).push(`${view}: ${describeViolation(v)}`)
-  return { blocking, other }
-}
 
 describe('accessibility scan of the demo workspace', () => {
   const suite = browserSuite()

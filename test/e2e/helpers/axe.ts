@@ -1,5 +1,5 @@
 /**
- * @module The axe-core scan of test/e2e/a11y.test.ts, for suites that scan one state of the page:
+ * @module The axe-core scan the browser suites share (a11y.test.ts, palette.test.ts): one state of the page,
  * WCAG 2 A/AA rules and best practices; serious and critical violations are the blocking ones.
  */
 import { createRequire } from 'node:module'
