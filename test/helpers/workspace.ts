@@ -1,6 +1,8 @@
 /** @module Builds a small workspace through the public commands, for doc and server tests. */
+import { expect } from 'vitest'
 import * as Y from 'yjs'
 import {
+  CommandError,
   createCycle,
   createKeyResult,
   createObjective,
@@ -9,7 +11,7 @@ import {
   initWorkspace,
   openSession,
 } from '../../shared/doc/index.ts'
-import type { Session } from '../../shared/doc/index.ts'
+import type { CommandErrorCode, Session } from '../../shared/doc/index.ts'
 import { KeyResultKind, ObjectiveLevel, Origin } from '../../shared/model/index.ts'
 import type { CycleId, KeyResultId, ObjectiveId, PersonId, TeamId } from '../../shared/model/index.ts'
 
@@ -69,4 +71,18 @@ export function buildWorkspace(doc = new Y.Doc()): Fixture {
     weight: 40,
   })
   return { doc, s, clock, cycleId, teamId, personId, objectiveId, krA, krB }
+}
+
+/** Runs `fn`, expects a CommandError with `code`, and that the document did not change. */
+export function expectRefused(doc: Y.Doc, code: CommandErrorCode, fn: () => unknown): void {
+  const before = Y.encodeStateVector(doc)
+  let error: unknown
+  try {
+    fn()
+  } catch (e) {
+    error = e
+  }
+  expect(error).toBeInstanceOf(CommandError)
+  expect((error as CommandError).code).toBe(code)
+  expect(Y.encodeStateVector(doc)).toEqual(before)
 }

@@ -2,7 +2,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
-  CommandError,
   CommandErrorCode,
   MAX_REOPENINGS,
   addComment,
@@ -29,22 +28,9 @@ import {
 } from '../../../shared/doc/index.ts'
 import type { PersonId } from '../../../shared/model/index.ts'
 import { CycleStatus } from '../../../shared/model/index.ts'
-import { buildWorkspace } from '../../helpers/workspace.ts'
+import { buildWorkspace, expectRefused } from '../../helpers/workspace.ts'
 
 const DAY = 86_400_000
-
-function expectRefused(doc: Y.Doc, code: CommandErrorCode, fn: () => unknown): void {
-  const before = Y.encodeStateVector(doc)
-  let error: unknown
-  try {
-    fn()
-  } catch (e) {
-    error = e
-  }
-  expect(error).toBeInstanceOf(CommandError)
-  expect((error as CommandError).code).toBe(code)
-  expect(Y.encodeStateVector(doc)).toEqual(before)
-}
 
 /** A published cycle with one card under krA and one unlinked card, then closed. */
 function closedWorkspace() {

@@ -1,7 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
-  CommandError,
   CommandErrorCode,
   addComment,
   checkIn,
@@ -30,23 +29,9 @@ import {
 } from '../../../shared/doc/index.ts'
 import type { ColumnId } from '../../../shared/model/index.ts'
 import { ColumnKind, CycleStatus } from '../../../shared/model/index.ts'
-import { buildWorkspace } from '../../helpers/workspace.ts'
+import { buildWorkspace, expectRefused } from '../../helpers/workspace.ts'
 
 const DAY = 86_400_000
-
-/** Runs `fn`, expects a CommandError with `code`, and that the document did not change. */
-function expectRefused(doc: Y.Doc, code: CommandErrorCode, fn: () => unknown): void {
-  const before = Y.encodeStateVector(doc)
-  let error: unknown
-  try {
-    fn()
-  } catch (e) {
-    error = e
-  }
-  expect(error).toBeInstanceOf(CommandError)
-  expect((error as CommandError).code).toBe(code)
-  expect(Y.encodeStateVector(doc)).toEqual(before)
-}
 
 describe('workspace setup', () => {
   it('creates the four default columns once, however often it runs', () => {
