@@ -59,7 +59,7 @@ describe('checking in a key result', () => {
     await lane.getByRole('button', { name: `Check in ${KR}` }).click()
     const panel = page.getByRole('complementary', { name: `Key result: ${KR}` })
     // The stall mark beside the panel's title names the worst severity and every reason.
-    const stallMark = (name?: RegExp) => panel.getByRole('heading', { level: 2 }).getByRole('img', name ? { name } : {})
+    const stallMark = (name?: RegExp) => panel.getByRole('heading', { level: 2 }).getByRole('button', name ? { name } : {})
     await stallMark(/^Critical: no check-in for 30 days; 10% done at 4[45]% of the cycle \(at risk\)$/).waitFor()
     const stalls = panel.getByRole('region', { name: /^Stalls/ }).getByRole('listitem')
     await stalls.filter({ hasText: 'No check-in' }).waitFor()

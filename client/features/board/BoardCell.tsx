@@ -25,18 +25,20 @@ export interface BoardCellProps {
   readonly focusTaskId: TaskId | null
   /** The lane's first column shows "+ Add task" always; the others on hover or focus. */
   readonly first: boolean
+  /** Hidden: a phone shows another column. Its cards stay mounted, so a drag to it keeps its card. */
+  readonly off?: boolean
   /** Off for lanes far out of view (useNearView): fewer rects for dnd-kit to measure. */
   readonly droppable: boolean
 }
 
 export const BoardCell = memo(function BoardCell(props: BoardCellProps) {
-  const { id, column, keyResultId, laneTitle, tasks, stalls, now, focusTaskId, first, droppable } = props
+  const { id, column, keyResultId, laneTitle, tasks, stalls, now, focusTaskId, first, off = false, droppable } = props
   const { canEditTasks: canEdit } = useBoard()
   const node = useRef<HTMLElement>(null)
   const ids = useMemo(() => tasks.map((t) => t.id), [tasks])
   const done = column.kind === ColumnKind.Done
   return (
-    <section ref={node} className={`cell${first ? ' cell--first' : ''}`} aria-label={`${column.name} · ${laneTitle}`}>
+    <section ref={node} className={`cell${first ? ' cell--first' : ''}${off ? ' cell--off' : ''}`} aria-label={`${column.name} · ${laneTitle}`}>
       <CellDropTarget id={id} node={node} disabled={!canEdit || !droppable} />
       <SortableContext id={id} items={ids} strategy={verticalListSortingStrategy} disabled={!canEdit}>
         {tasks.map((task) => {

@@ -3,7 +3,7 @@
  * into view and is highlighted when its key result is focused (from the radar or the KR panel).
  */
 import { useEffect, useRef } from 'react'
-import type { Column, Task, TaskId } from '../../../shared/model/index.ts'
+import type { Column, ColumnId, Task, TaskId } from '../../../shared/model/index.ts'
 import { BoardCell } from './BoardCell.tsx'
 import type { LaneModel, StallSummary } from './boardModel.ts'
 import { cellId } from './cellId.ts'
@@ -15,6 +15,8 @@ import { useNearView } from './useNearView.ts'
 
 export interface LaneContext {
   readonly columns: readonly Column[]
+  /** On a phone, the one column shown (the others' cells stay mounted, hidden); null shows all. */
+  readonly shownColumn: ColumnId | null
   readonly cells: ReadonlyMap<CellId, readonly Task[]>
   readonly stalls: ReadonlyMap<TaskId, StallSummary>
   readonly now: number
@@ -49,6 +51,7 @@ export function BoardLane({ lane, focused, ctx }: { lane: LaneModel; focused: bo
             now={ctx.now}
             focusTaskId={ctx.focusCell === id ? ctx.focusTaskId : null}
             first={i === 0}
+            off={ctx.shownColumn !== null && ctx.shownColumn !== column.id}
             droppable={near}
           />
         )

@@ -1,14 +1,16 @@
 /**
  * @module The kanban board of the cycle in view: objectives with one swimlane per key result, an
  * "Unlinked" lane, the workspace's columns, drag and drop between cells, and inline editing for
- * editors. Data comes from useBoardModel (one pass per snapshot); a drop is one moveTask.
+ * editors. Data comes from useBoardModel (one pass per snapshot); a drop is one moveTask. On a
+ * phone one column shows at a time, picked with the ColumnSwitcher, each lane's header above it.
  */
 import { DndContext, DragOverlay } from '@dnd-kit/core'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { CSSProperties } from 'react'
-import type { KeyResultId, Person, TaskId, WorkspaceSnapshot } from '../../../shared/model/index.ts'
+import type { ColumnId, KeyResultId, Person, TaskId, WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import { closedCycleNote } from '../../format/closedCycle.ts'
 import { useCycle } from '../../hooks/useCycle.ts'
+import { PHONE_QUERY, useMediaQuery } from '../../hooks/useMediaQuery.ts'
 import { useNow } from '../../hooks/useNow.ts'
 import { sameItems, useSnapshot } from '../../hooks/useSnapshot.ts'
 import { useView } from '../../hooks/useView.ts'
@@ -20,6 +22,8 @@ import type { LaneContext } from './BoardLane.tsx'
 import { boardNames } from './boardNames.ts'
 import { BoardToolbar } from './BoardToolbar.tsx'
 import { ColumnHeaders } from './ColumnHeaders.tsx'
+import { ColumnSwitcher } from './ColumnSwitcher.tsx'
+import { parseCellId } from './cellId.ts'
 import { DragPreview } from './DragPreview.tsx'
 import { describeError } from '../../format/describeError.ts'
 import { Icon } from '../../ui/Icon.tsx'
@@ -42,6 +46,8 @@ export function BoardView() {
   const people = useSnapshot(peopleByName, sameItems)
   const [alert, setAlert] = useState<string | null>(null)
   const [menuTask, setMenuTask] = useState<TaskId | null>(null)
+  const phone = useMediaQuery(PHONE_QUERY)
+  const [picked, setPicked] = useState<ColumnId | null>(null)
   const report = useCallback((err: unknown) => setAlert(describeError(err)), [])
   // The view's actions may be new functions on each render; the board's context must not be.
   const open = useRef(view.openKeyResult)
@@ -72,18 +78,23 @@ export function BoardView() {
       </div>
     )
   }
+  const focusCell = view.focusTaskId === null ? undefined : model.cellOf.get(view.focusTaskId)
+  // A phone shows the column picked, else the focused card's, else the first.
+  const wanted = picked ?? (focusCell === undefined ? null : parseCellId(focusCell).columnId)
+  const shownColumn = phone ? (model.columns.find((c) => c.id === wanted) ?? model.columns[0])?.id ?? null : null
   const ctx: LaneContext = {
     columns: model.columns,
+    shownColumn,
     cells: dnd.cells,
     stalls: model.taskStalls,
     now,
     focusTaskId: view.focusTaskId,
-    focusCell: view.focusTaskId === null ? undefined : model.cellOf.get(view.focusTaskId),
+    focusCell,
   }
   const style = { '--board-columns': model.columns.length } as CSSProperties
   return (
     <BoardContext.Provider value={board}>
-      <div className={`board${ws.canEdit ? ' board--editable' : ''}`}>
+      <div className={`board${ws.canEdit ? ' board--editable' : ''}${shownColumn !== null ? ' board--phone' : ''}`}>
         <BoardToolbar model={model} />
         {board.closedNote !== null && (
           <p className="board__closed" role="note">
@@ -93,9 +104,10 @@ export function BoardView() {
         <InlineAlert message={alert} onDismiss={() => setAlert(null)} />
         {model.groups.length === 0 && model.hiddenObjectives === 0 && <FirstRunGuide cycle={model.cycle} />}
         <DndContext {...dnd.contextProps}>
+          {shownColumn !== null && <ColumnSwitcher columns={model.columns} counts={model.columnCounts} shown={shownColumn} onShow={setPicked} />}
           <div className="board__scroll">
             <div className="board__grid" style={style}>
-              <ColumnHeaders columns={model.columns} counts={model.columnCounts} />
+              {shownColumn === null && <ColumnHeaders columns={model.columns} counts={model.columnCounts} />}
               {model.groups.length === 0 && model.hiddenObjectives > 0 && (
                 <p className="board__empty">No objective matches the filters.</p>
               )}

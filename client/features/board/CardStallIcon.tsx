@@ -1,9 +1,11 @@
 /**
- * @module The stall mark of a card or a lane: an icon in the severity's colour, the reasons as a
- * tooltip, and the same words as text for screen readers (colour is never the only signal).
+ * @module The stall mark of a card or a lane: an icon in the severity's colour that opens its
+ * reasons on tap, click or keyboard (a toggletip: a phone has no hover), a hover hint for the mouse,
+ * and the same words as the button's name for screen readers (colour is never the only signal).
  */
 import { Severity } from '../../../shared/rules/index.ts'
 import { Icon } from '../../ui/Icon.tsx'
+import { Toggletip } from '../../ui/Toggletip.tsx'
 
 const LABEL: Readonly<Record<Severity, string>> = {
   info: 'Heads-up',
@@ -14,9 +16,17 @@ const LABEL: Readonly<Record<Severity, string>> = {
 export function CardStallIcon({ severity, text }: { severity: Severity; text: string }) {
   const label = `${LABEL[severity]}: ${text}`
   return (
-    <span className={`stall-icon stall-icon--${severity}`} title={label}>
+    <Toggletip
+      className={`stall-icon stall-icon--${severity}`}
+      title={label}
+      tip={
+        <>
+          <strong>{LABEL[severity]}:</strong> {text}
+        </>
+      }
+    >
       <Icon name={severity === Severity.Info ? 'clock' : 'alert'} size={14} />
       <span className="visually-hidden">{label}</span>
-    </span>
+    </Toggletip>
   )
 }

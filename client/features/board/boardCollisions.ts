@@ -4,22 +4,24 @@
  * return a new array each time, which re-renders every sortable. Here: find the cell under the
  * pointer from plain copies of the cells' rects (refreshed when dnd-kit re-measures or anything
  * scrolls), then the card in that cell; and return the same array while the target is unchanged.
+ * On a phone, a column switcher segment under the pointer stands for the dragged card's lane in
+ * that column.
  */
 import { getFirstCollision, rectIntersection } from '@dnd-kit/core'
 import type { ClientRect, Collision, CollisionDetection, UniqueIdentifier } from '@dnd-kit/core'
-import { isCellId } from './cellId.ts'
-import type { CellId } from './cellId.ts'
+import { cellId, isCellId, isColumnTabId, parseCellId, parseColumnTabId } from './cellId.ts'
+import type { CellId, ColumnTabId } from './cellId.ts'
 import type { Layout } from './dropPlan.ts'
 
-interface Box {
-  readonly id: CellId
+interface Box<Id = CellId> {
+  readonly id: Id
   readonly top: number
   readonly left: number
   readonly right: number
   readonly bottom: number
 }
 
-const copy = (id: CellId, r: ClientRect): Box => ({ id, top: r.top, left: r.left, right: r.right, bottom: r.bottom })
+const copy = <Id>(id: Id, r: ClientRect): Box<Id> => ({ id, top: r.top, left: r.left, right: r.right, bottom: r.bottom })
 
 /** The card of `cards` under the pointer's height, else the one whose middle is nearest to it. */
 function cardAt(cards: readonly { id: string }[], rects: Map<UniqueIdentifier, ClientRect>, y: number): string | null {
@@ -43,6 +45,7 @@ export function boardCollisions(read: () => { layout: Layout; keyboardOver: stri
   let measured: unknown = null
   let reference = ''
   let boxes: Box[] = []
+  let tabs: Box<ColumnTabId>[] = []
   let last: Collision[] = []
   const result = (id: UniqueIdentifier): Collision[] => (last.length === 1 && last[0]?.id === id ? last : (last = [{ id }]))
 
@@ -60,15 +63,23 @@ export function boardCollisions(read: () => { layout: Layout; keyboardOver: stri
     const now = first ? `${first.top}:${first.left}` : ''
     if (measured !== args.droppableRects || now !== reference || boxes.length === 0) {
       boxes = []
+      tabs = []
       for (const container of args.droppableContainers) {
-        const rect = isCellId(container.id) ? args.droppableRects.get(container.id) : undefined
-        if (rect !== undefined) boxes.push(copy(container.id as CellId, rect))
+        const { id } = container
+        const rect = isCellId(id) || isColumnTabId(id) ? args.droppableRects.get(id) : undefined
+        if (rect === undefined) continue
+        if (isCellId(id)) boxes.push(copy(id, rect))
+        else if (isColumnTabId(id)) tabs.push(copy(id, rect))
       }
       measured = args.droppableRects
       const again = boxes[0] ? args.droppableRects.get(boxes[0].id) : undefined
       reference = again ? `${again.top}:${again.left}` : ''
     }
-    const cell = boxes.find((b) => pointer.x >= b.left && pointer.x <= b.right && pointer.y >= b.top && pointer.y <= b.bottom)
+    const inside = (b: Box<unknown>) => pointer.x >= b.left && pointer.x <= b.right && pointer.y >= b.top && pointer.y <= b.bottom
+    const tab = tabs.find(inside)
+    const from = tab === undefined ? undefined : layout.where(String(args.active.id))
+    if (tab !== undefined && from !== undefined) return result(cellId(parseColumnTabId(tab.id), parseCellId(from).keyResultId))
+    const cell = boxes.find(inside)
     // Between cells (a lane header, a gap): stay where we were, so the preview does not flicker.
     if (cell === undefined) return last
     const card = cardAt(layout.cells.get(cell.id) ?? [], args.droppableRects, pointer.y)

@@ -18,3 +18,18 @@ export function parseCellId(id: CellId): { columnId: ColumnId; keyResultId: KeyR
   const [, column = '', kr = ''] = id.split(':')
   return { columnId: column as ColumnId, keyResultId: kr === '' ? null : (kr as KeyResultId) }
 }
+
+/** A phone's column switcher segment as a drop target: dropping there moves the card to that column. */
+export type ColumnTabId = `column-tab:${string}`
+
+export function columnTabId(columnId: ColumnId): ColumnTabId {
+  return `column-tab:${columnId}`
+}
+
+export function isColumnTabId(id: unknown): id is ColumnTabId {
+  return typeof id === 'string' && id.startsWith('column-tab:')
+}
+
+export function parseColumnTabId(id: ColumnTabId): ColumnId {
+  return id.slice('column-tab:'.length) as ColumnId
+}

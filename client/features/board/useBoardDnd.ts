@@ -26,10 +26,26 @@ function gridOf(model: BoardModel | null): BoardGrid {
   const lanes = model.groups.flatMap((g) => g.lanes.map((l) => l.keyResult?.id ?? null))
   return { lanes: [...lanes, null], columns: model.columns.map((c) => c.id) }
 }
+/**
+ * The pointer sensor for mouse and pen only: a finger is the touch sensor's, else 5 px of a swipe
+ * would start a drag before the browser took the swipe as a scroll.
+ */
+class MouseSensor extends PointerSensor {
+  static override activators: (typeof PointerSensor)['activators'] = [
+    {
+      eventName: 'onPointerDown',
+      handler: ({ nativeEvent: event }, { onActivation }) => {
+        if (!event.isPrimary || event.button !== 0 || event.pointerType === 'touch') return false
+        onActivation?.({ event })
+        return true
+      },
+    },
+  ]
+}
 // A few pixels of travel before a drag starts, so clicks on a card's buttons still work; on touch,
-// a short press, so the board still scrolls under a finger.
+// a press held still for a quarter second, so a swipe scrolls the board and never drags.
 const POINTER = { activationConstraint: { distance: 5 } }
-const TOUCH = { activationConstraint: { delay: 180, tolerance: 8 } }
+const TOUCH = { activationConstraint: { delay: 250, tolerance: 8 } }
 /** Space lifts and drops; Enter is left to the card (it edits the title). */
 const KEYS = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] }
 
@@ -64,7 +80,7 @@ export function useBoardDnd(model: BoardModel | null, names: BoardNames, ws: Wor
     [],
   )
   const sensors = useSensors(
-    useSensor(PointerSensor, POINTER),
+    useSensor(MouseSensor, POINTER),
     useSensor(TouchSensor, TOUCH),
     useSensor(KeyboardSensor, keyboardOptions),
   )

@@ -1,11 +1,14 @@
 /**
  * @module The top bar: workspace and views on the left, connection, people, history and sharing
- * on the right; the cycle and filters on a second row. Both rows wrap on narrow screens.
+ * on the right; the cycle and filters on a second row. On a phone (PHONE_QUERY) the bar keeps the
+ * name, the connection and the view tabs, and the rest moves into "More".
  */
+import { PHONE_QUERY, useMediaQuery } from '../../hooks/useMediaQuery.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { CyclePicker } from '../cycle/index.ts'
 import { FilterBar } from './FilterBar.tsx'
+import { MoreMenu } from './MoreMenu.tsx'
 import { PaletteButton } from '../palette/index.ts'
 import { PresenceAvatars } from './PresenceAvatars.tsx'
 import { ShareButton } from '../share/index.ts'
@@ -17,8 +20,16 @@ import './shell.css'
 
 export function TopBar() {
   const { name, canEdit, role } = useWorkspace()
+  const phone = useMediaQuery(PHONE_QUERY)
+  const tools = (
+    <>
+      <CyclePicker />
+      <span className="topbar__divider" aria-hidden="true" />
+      <FilterBar />
+    </>
+  )
   return (
-    <header className="topbar">
+    <header className={`topbar${phone ? ' topbar--phone' : ''}`}>
       <div className="topbar__row">
         <a
           className="topbar__home"
@@ -36,19 +47,33 @@ export function TopBar() {
         </h1>
         <ViewTabs />
         <div className="topbar__end">
-          <PaletteButton />
-          <ConnectionBadge />
-          <PresenceAvatars />
-          {canEdit && <UndoRedo />}
-          <ThemeToggle />
-          <ShareButton />
+          {phone ? (
+            <>
+              <ConnectionBadge />
+              <MoreMenu>
+                <div className="topbar__row">
+                  <PresenceAvatars />
+                  {canEdit && <UndoRedo />}
+                  <ThemeToggle />
+                  <ShareButton />
+                  <PaletteButton />
+                </div>
+                <div className="topbar__row topbar__row--tools">{tools}</div>
+              </MoreMenu>
+            </>
+          ) : (
+            <>
+              <PaletteButton />
+              <ConnectionBadge />
+              <PresenceAvatars />
+              {canEdit && <UndoRedo />}
+              <ThemeToggle />
+              <ShareButton />
+            </>
+          )}
         </div>
       </div>
-      <div className="topbar__row topbar__row--tools">
-        <CyclePicker />
-        <span className="topbar__divider" aria-hidden="true" />
-        <FilterBar />
-      </div>
+      {!phone && <div className="topbar__row topbar__row--tools">{tools}</div>}
     </header>
   )
 }

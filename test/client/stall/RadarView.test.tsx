@@ -96,7 +96,7 @@ describe('stall icon', () => {
         ]}
       />,
     )
-    expect(screen.getByRole('img', { name: 'Critical: confidence 2 of 10 in the latest check-in; no check-in for 15 days' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Critical: confidence 2 of 10 in the latest check-in; no check-in for 15 days' })).toBeTruthy()
   })
 
   it('renders nothing without warnings', () => {
