@@ -10,6 +10,7 @@ import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { avatarColors } from '../../ui/Avatar.tsx'
 import { bindTextInput } from '../../sync/bindTextInput.ts'
 import { describeError } from '../../format/describeError.ts'
+import './cotype.css'
 import { useFieldPresence } from './useFieldPresence.ts'
 
 export interface CoTypedFieldProps {
