@@ -15,7 +15,8 @@ export function DeniedPage({ reason }: { reason: 'missing' | 'refused' }) {
     >
       {reason === 'missing' ? (
         <p>
-          The link has no access token (the part after <code>#token=</code>). Open the full link you were given, or ask
+          The link has no access token (the part after <code>#token=</code>). Links to a view, a key result or a card
+          never carry one: open the workspace link you were given once in this browser, then this link opens too. Or ask
           the workspace owner for a new link.
         </p>
       ) : (

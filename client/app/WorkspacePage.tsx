@@ -1,5 +1,5 @@
 /**
- * @module `/w/:workspaceId`: check the link, ask who I am (once), open the workspace, show the shell.
+ * @module `/w/:workspaceId/...`: check the link, ask who I am (once), open the workspace, show the shell.
  * Each step is its own component so each hook runs only once its inputs exist.
  */
 import { useEffect, useState } from 'react'
@@ -16,7 +16,7 @@ import { LoadingPage } from './LoadingPage.tsx'
 import { ProblemPage } from './ProblemPage.tsx'
 import { Shell } from './Shell.tsx'
 import { useOpenWorkspace } from './useOpenWorkspace.ts'
-import { useViewState } from './useViewState.ts'
+import { useAddressViewState } from './useViewState.ts'
 import { useWorkspaceAccess } from './useWorkspaceAccess.ts'
 import type { WorkspaceAccess } from './useWorkspaceAccess.ts'
 
@@ -76,7 +76,8 @@ function OpenStep({ access, identity }: { access: Ready; identity: Identity }) {
 }
 
 function WorkspaceProviders({ workspace }: { workspace: Workspace }) {
-  const view = useViewState()
+  // The view lives in the address: /w/:id/board, /okrs, /radar, /kr/:krId, /task/:taskId (viewRoute.ts).
+  const view = useAddressViewState(workspace.workspaceId)
   return (
     <WorkspaceContext.Provider value={workspace}>
       <ViewContext.Provider value={view}>

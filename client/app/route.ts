@@ -1,24 +1,50 @@
 /**
- * @module Routing without a router package: two pages, read from `location.pathname`, moved
- * between with the History API. `navigate` tells every `useRoute` through a same-window event.
+ * @module Routing without a router package: the page comes from `location.pathname`, and pages and
+ * views are moved between with the History API. `navigate` tells every `useRoute` and `useHref`
+ * through a same-window event; Back and Forward arrive as `popstate`. A workspace's own paths
+ * (`/w/:id/board`, `/kr/:krId`, ...) are listed here; what they mean for the view is viewRoute.ts.
  */
-import { useSyncExternalStore } from 'react'
+import { useMemo, useSyncExternalStore } from 'react'
 
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'workspace'; readonly workspaceId: string }
   | { readonly page: 'not-found' }
 
-const NAVIGATE = 'roundtable:navigate'
+/** The views that have a path of their own; `okrs` is the OKR tree. */
+export type ViewSegment = 'board' | 'okrs' | 'radar'
+
+/** What a workspace path names besides the workspace: a view, a key result or a card. */
+export type WorkspacePath =
+  | { readonly workspaceId: string; readonly kind: 'view'; readonly view: ViewSegment | null }
+  | { readonly workspaceId: string; readonly kind: 'kr' | 'task'; readonly id: string }
+
+// Every id (workspace, key result, card) is shared/model's ID_PATTERN: safe in a path as it is,
+// so nothing is percent-decoded (a malformed escape cannot throw).
+const ID = '[A-Za-z0-9_-]{1,64}'
+const WORKSPACE_PATH = new RegExp(`^/w/(${ID})(?:/(board|okrs|radar)|/(kr|task)/(${ID}))?/?$`)
+
+/** `/w/:id`, `/w/:id/board|okrs|radar`, `/w/:id/kr/:krId`, `/w/:id/task/:taskId` (a trailing slash is fine). */
+export function parseWorkspacePath(pathname: string): WorkspacePath | null {
+  const m = WORKSPACE_PATH.exec(pathname)
+  if (m === null) return null
+  const workspaceId = m[1]!
+  if (m[3] === 'kr' || m[3] === 'task') return { workspaceId, kind: m[3], id: m[4]! }
+  return { workspaceId, kind: 'view', view: (m[2] as ViewSegment | undefined) ?? null }
+}
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' }
-  const match = /^\/w\/([^/]+)\/?$/.exec(pathname)
-  if (match) return { page: 'workspace', workspaceId: decodeURIComponent(match[1]!) }
-  return { page: 'not-found' }
+  const workspace = parseWorkspacePath(pathname)
+  return workspace ? { page: 'workspace', workspaceId: workspace.workspaceId } : { page: 'not-found' }
 }
 
-/** Goes to `href` (a path, optionally with a `#fragment`) without reloading the page. */
+const NAVIGATE = 'roundtable:navigate'
+
+/**
+ * Goes to `href` (a path, optionally with a query and a `#fragment`) without reloading the page:
+ * a new history entry, or the current one replaced.
+ */
 export function navigate(href: string, options: { replace?: boolean } = {}): void {
   if (options.replace) history.replaceState(null, '', href)
   else history.pushState(null, '', href)
@@ -34,9 +60,20 @@ function subscribe(onChange: () => void): () => void {
   }
 }
 
-const pathname = () => location.pathname
+/** The page as a string ('home', 'not-found', 'w/<id>'): a view change inside a workspace keeps it. */
+function pageKey(): string {
+  const route = parseRoute(location.pathname)
+  return route.page === 'workspace' ? `w/${route.workspaceId}` : route.page
+}
+const pathAndQuery = () => location.pathname + location.search
 
+/** The page in the address bar; re-renders only when the page changes, not the view within it. */
 export function useRoute(): Route {
-  // Subscribe to the pathname string (stable between renders), then parse it.
-  return parseRoute(useSyncExternalStore(subscribe, pathname, pathname))
+  const key = useSyncExternalStore(subscribe, pageKey, pageKey)
+  return useMemo((): Route => (key.startsWith('w/') ? { page: 'workspace', workspaceId: key.slice(2) } : { page: key as 'home' | 'not-found' }), [key])
+}
+
+/** The address without its fragment (path and query), re-read on every navigation. */
+export function useHref(): string {
+  return useSyncExternalStore(subscribe, pathAndQuery, pathAndQuery)
 }

@@ -1,11 +1,15 @@
 /**
  * @module The ViewActions behind ViewContext: one reducer, so the actions are stable functions and
- * a board re-renders only when the view state itself changed.
+ * a board re-renders only when the view state itself changed. A workspace page keeps the state in
+ * the address (useAddressViewState), so every view is a link and Back and Forward move between
+ * views; tests keep it in memory (useViewState). Both run the same reducer.
  */
 import { useMemo, useReducer } from 'react'
 import { INITIAL_VIEW } from '../hooks/useView.ts'
 import type { Filters, ViewActions, ViewName, ViewState } from '../hooks/useView.ts'
 import type { CycleId, KeyResultId, TaskId } from '../../shared/model/index.ts'
+import { navigate, useHref } from './route.ts'
+import { parseView, viewHref } from './viewRoute.ts'
 
 type ViewEvent =
   | { readonly type: 'view'; readonly view: ViewName }
@@ -17,7 +21,8 @@ type ViewEvent =
 export function viewReducer(state: ViewState, event: ViewEvent): ViewState {
   switch (event.type) {
     case 'view':
-      return state.view === event.view ? state : { ...state, view: event.view }
+      // A focused card is a place on the board: leaving the board leaves it.
+      return state.view === event.view ? state : { ...state, view: event.view, focusTaskId: null }
     case 'cycle':
       // A key result of another cycle would dangle in the side panel: close it.
       return state.cycleId === event.cycleId ? state : { ...state, cycleId: event.cycleId, keyResultId: null }
@@ -35,23 +40,55 @@ export function viewReducer(state: ViewState, event: ViewEvent): ViewState {
   }
 }
 
-/** The view state of one tab, plus its actions, ready for <ViewContext.Provider value=...>. */
+function actionsFor(dispatch: (event: ViewEvent) => void): ViewActions {
+  return {
+    setView: (view) => dispatch({ type: 'view', view }),
+    setCycle: (cycleId) => dispatch({ type: 'cycle', cycleId }),
+    setFilters: (filters) => dispatch({ type: 'filters', filters }),
+    openKeyResult: (keyResultId) => dispatch({ type: 'keyResult', keyResultId }),
+    focus: ({ taskId, keyResultId }) => dispatch({ type: 'focus', taskId: taskId ?? null, keyResultId: keyResultId ?? null }),
+  }
+}
+
+/** A view state held in memory (tests, and anything not tied to the address), plus its actions. */
 export function useViewState(initial: Partial<ViewState> = {}): ViewState & ViewActions {
   const [state, dispatch] = useReducer(viewReducer, initial, (patch) => ({
     ...INITIAL_VIEW,
     ...patch,
     filters: { ...INITIAL_VIEW.filters, ...patch.filters },
   }))
-  const actions = useMemo<ViewActions>(
-    () => ({
-      setView: (view) => dispatch({ type: 'view', view }),
-      setCycle: (cycleId) => dispatch({ type: 'cycle', cycleId }),
-      setFilters: (filters) => dispatch({ type: 'filters', filters }),
-      openKeyResult: (keyResultId) => dispatch({ type: 'keyResult', keyResultId }),
-      focus: ({ taskId, keyResultId }) =>
-        dispatch({ type: 'focus', taskId: taskId ?? null, keyResultId: keyResultId ?? null }),
-    }),
-    [],
-  )
+  const actions = useMemo(() => actionsFor(dispatch), [])
   return useMemo(() => ({ ...state, ...actions }), [state, actions])
+}
+
+/** The place a state shows (view, key result, card), without the cycle and filters that refine it. */
+const placeOf = (state: ViewState): ViewState => ({ ...state, cycleId: null, filters: INITIAL_VIEW.filters })
+
+/**
+ * The view state of the address bar, plus actions that move it. An action reads the address when
+ * it runs (two in one handler see each other) and writes the result back: a new place (another
+ * view, a key result, a card) is a new history entry, so Back undoes it; new filters or another
+ * cycle replace the entry, so three filter changes are not three Backs.
+ */
+export function useAddressViewState(workspaceId: string): ViewState & ViewActions {
+  const href = useHref()
+  const parsed = useMemo(() => {
+    const q = href.indexOf('?')
+    return q < 0 ? parseView(href, '') : parseView(href.slice(0, q), href.slice(q))
+  }, [href])
+  // The same filters object while the filters are the same: the board's model depends on it.
+  const { teamId, ownerId, level } = parsed.filters
+  const filters = useMemo((): Filters => ({ teamId, ownerId, level }), [teamId, ownerId, level])
+  const actions = useMemo(
+    () =>
+      actionsFor((event) => {
+        const current = parseView(location.pathname, location.search)
+        const next = viewReducer(current, event)
+        const href = viewHref(workspaceId, next)
+        if (href === viewHref(workspaceId, current)) return
+        navigate(href, { replace: viewHref(workspaceId, placeOf(next)) === viewHref(workspaceId, placeOf(current)) })
+      }),
+    [workspaceId],
+  )
+  return useMemo(() => ({ ...parsed, filters, ...actions }), [parsed, filters, actions])
 }

@@ -1,6 +1,7 @@
 /**
  * @module What a card shows, compact and readable at a glance: title, labels, due date (red and
- * "overdue" once past), age in its column, stall mark, assignee, and the editor's menu button.
+ * "overdue" once past), age in its column, stall mark, assignee, and the editor's menu button
+ * (for everyone else, a "Copy link" button in its place).
  */
 import { memo } from 'react'
 import type { HTMLAttributes, Ref } from 'react'
@@ -9,12 +10,14 @@ import type { Severity } from '../../../shared/rules/index.ts'
 import { colorFor } from '../../sync/identity.ts'
 import { Avatar } from '../../ui/Avatar.tsx'
 import { IconButton } from '../../ui/Button.tsx'
+import { CopyLinkButton } from '../../ui/CopyLinkButton.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { useBoard } from './BoardContext.ts'
 import { CardStallIcon } from './CardStallIcon.tsx'
 import { TaskTitleEditor } from './TaskTitleEditor.tsx'
 import { ageText, formatDate } from '../../format/dates.ts'
 import { isOverdue } from './isOverdue.ts'
+import { shareLink } from '../../app/index.ts'
 
 export interface TaskCardProps {
   readonly task: Task
@@ -41,7 +44,7 @@ export type CardHandle = HTMLAttributes<HTMLDivElement> & { readonly ref?: Ref<H
 
 export const TaskCardContent = memo(function TaskCardContent(props: TaskCardContentProps) {
   const { task, columnName, done, stallSeverity, stallText, now, editing = false, onEdit, onEditEnd, handle } = props
-  const { canEditTasks: canEdit, personById, openTaskMenu } = useBoard()
+  const { canEditTasks: canEdit, personById, openTaskMenu, ws } = useBoard()
   const assignee = task.assigneeId === null ? undefined : personById.get(task.assigneeId)
   const overdue = isOverdue(task.dueDate, done, now)
   return (
@@ -82,7 +85,7 @@ export const TaskCardContent = memo(function TaskCardContent(props: TaskCardCont
           </span>
         )}
       </div>
-      {canEdit && (
+      {canEdit ? (
         <IconButton
           className="card__menu"
           size="sm"
@@ -91,6 +94,9 @@ export const TaskCardContent = memo(function TaskCardContent(props: TaskCardCont
           onClick={() => openTaskMenu(task.id)}
           onPointerDown={(e) => e.stopPropagation()}
         />
+      ) : (
+        // No menu for those who cannot edit the card (viewers, a closed cycle): its one action is the link.
+        <CopyLinkButton iconOnly className="card__menu" label={`Copy link to ${task.title}`} link={shareLink(ws.workspaceId, { taskId: task.id })} />
       )}
     </>
   )

@@ -1,6 +1,6 @@
 /**
  * @module A card's details for editors: title, assignee, due date, labels, the reason a missed date
- * was missed (once overdue), and delete after a confirmation. One updateTask saves what changed.
+ * was missed (once overdue), a link to the card, and delete after a confirmation. One updateTask saves what changed.
  * While it is open, others see me editing the card.
  */
 import { useEffect, useState } from 'react'
@@ -9,13 +9,14 @@ import { ColumnKind } from '../../../shared/model/index.ts'
 import type { PersonId, Task, TaskId } from '../../../shared/model/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { Button } from '../../ui/Button.tsx'
+import { CopyLinkButton } from '../../ui/CopyLinkButton.tsx'
 import { Dialog } from '../../ui/Dialog.tsx'
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { useBoard } from './BoardContext.ts'
 import { isOverdue } from './isOverdue.ts'
 import { InlineAlert } from './InlineAlert.tsx'
-import { useCommand } from '../../app/index.ts'
+import { shareLink, useCommand } from '../../app/index.ts'
 
 export function TaskMenuDialog({ taskId, now, onClose }: { taskId: TaskId | null; now: number; onClose: () => void }) {
   const task = useSnapshot((s) => (taskId === null ? null : (s.tasks.get(taskId) ?? null)))
@@ -95,6 +96,9 @@ function TaskForm({ task, overdue, onClose }: { task: Task; overdue: boolean; on
           <TextArea label="Why was the date missed?" hint="Overdue tasks with a reason are flagged less loudly." value={reason} onChange={(e) => setReason(e.target.value)} />
         )}
       </form>
+      <div className="dialog-row">
+        <CopyLinkButton label="Copy link to this task" link={shareLink(ws.workspaceId, { taskId: task.id })} />
+      </div>
       <div className="dialog-row dialog-row--danger">
         {confirming ? (
           <>

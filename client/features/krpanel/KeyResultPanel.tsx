@@ -1,7 +1,7 @@
 /**
- * @module The side panel of one key result (useView().keyResultId): facts and progress, the
- * check-in form (focused on open, so the board's "Check in" is two clicks), history against
- * pace, stall reasons, scores, change log and comments.
+ * @module The side panel of one key result (useView().keyResultId; its address is /w/:id/kr/:krId):
+ * "Copy link", facts and progress, the check-in form (focused on open, so the board's "Check in"
+ * is two clicks), history against pace, stall reasons, scores, change log and comments.
  */
 import { useMemo } from 'react'
 import { CycleStatus } from '../../../shared/model/index.ts'
@@ -9,10 +9,12 @@ import { useNow } from '../../hooks/useNow.ts'
 import { useView } from '../../hooks/useView.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { IconButton } from '../../ui/Button.tsx'
+import { CopyLinkButton } from '../../ui/CopyLinkButton.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { CheckInForm } from '../checkin/index.ts'
 import { CoTypedField } from '../okr/index.ts'
 import { StallIcon, useStallWarnings } from '../stall/index.ts'
+import { shareLink } from '../../app/index.ts'
 import { ChangeLog } from './ChangeLog.tsx'
 import { CheckInChart } from './CheckInChart.tsx'
 import { CheckInHistory } from './CheckInHistory.tsx'
@@ -36,7 +38,7 @@ export function KeyResultPanel() {
 function PanelBody({ details }: { details: KeyResultDetails }) {
   const { kr, objective, cycle, progress, score } = details
   const { openKeyResult } = useView()
-  const { canEdit } = useWorkspace()
+  const { canEdit, workspaceId } = useWorkspace()
   const now = useNow()
   const checkIns = useCheckIns(kr.id)
   const changes = useChanges(kr.id)
@@ -58,6 +60,7 @@ function PanelBody({ details }: { details: KeyResultDetails }) {
             <StallIcon warnings={warnings.filter((w) => w.target.kind === 'keyResult')} />
           </h2>
         </div>
+        <CopyLinkButton iconOnly size="md" label="Copy link to this key result" link={shareLink(workspaceId, { keyResultId: kr.id })} />
         <IconButton label="Close key result panel" icon={<Icon name="close" />} onClick={() => openKeyResult(null)} />
       </header>
       <div className="krp__scroll">

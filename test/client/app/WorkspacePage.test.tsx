@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPerson } from '../../../shared/doc/index.ts'
 import { App } from '../../../client/app/App.tsx'
 import { getKnownWorkspace, rememberWorkspace } from '../../../client/app/knownWorkspaces.ts'
@@ -25,6 +25,10 @@ const refused = (status: number) => json(status, { error: { code: 'unauthorized'
 function openLink(path: string) {
   history.replaceState(null, '', path)
 }
+
+// App loads the workspace page lazily; its first, cold import can outlast findBy's one second on
+// a busy machine, so it is done once here and every test starts warm.
+beforeAll(() => import('../../../client/app/WorkspacePage.tsx'), 30_000)
 
 beforeEach(() => {
   localStorage.clear()
@@ -84,6 +88,29 @@ describe('workspace page', () => {
     expect(screen.getByRole('heading', { name: 'Acme' })).toBeTruthy()
     expect(screen.queryByText(/You are viewing/)).toBeNull()
     expect(loadIdentity('ws-1')).toMatchObject({ name: 'Dana Lee', personId: 'p-dana' })
+  })
+
+  it('opens the view a link names, the token leaving the address but not the path, and Back goes to the view before', async () => {
+    rememberWorkspace({ id: 'ws-1', name: 'Acme', role: 'owner', token: 'owner-token' })
+    localStorage.setItem('roundtable:identity:ws-1', JSON.stringify({ name: 'Olga', color: '#0090ff', personId: null }))
+    vi.stubGlobal('fetch', vi.fn(async () => json(200, { id: 'ws-1', name: 'Acme', role: 'owner' })))
+    openLink('/w/ws-1/okrs')
+    openLink('/w/ws-1/kr/kr-7?view=okrs&level=team#token=owner-token')
+    render(<App />)
+    expect(await screen.findByText('OKR tree view')).toBeTruthy()
+    expect((await screen.findByRole('complementary', { name: 'Key result' })).textContent).toBe('kr-7')
+    expect(screen.getByRole('tab', { name: 'OKRs', selected: true })).toBeTruthy()
+    expect(screen.getByRole('combobox', { name: 'Level' })).toHaveProperty('value', 'team')
+    expect(location.pathname + location.search + location.hash).toBe('/w/ws-1/kr/kr-7?view=okrs&level=team')
+    // A tab is a step in the history; Back returns to the key result.
+    fireEvent.click(screen.getByRole('tab', { name: 'Board' }))
+    expect(await screen.findByText('Board view')).toBeTruthy()
+    expect(location.pathname + location.search).toBe('/w/ws-1/kr/kr-7?level=team')
+    await new Promise<void>((resolve) => {
+      window.addEventListener('popstate', () => resolve(), { once: true })
+      history.back()
+    })
+    expect(await screen.findByText('OKR tree view')).toBeTruthy()
   })
 
   it('opens offline from the cache when the server does not answer, read-only for a viewer', async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { addComment, checkIn, createCycle, createKeyResult, createObjective, publishCycle, snapshot } from '../../../shared/doc/index.ts'
 import type { Session } from '../../../shared/doc/index.ts'
 import { DAY_MS } from '../../../shared/rules/index.ts'
@@ -68,7 +68,8 @@ describe('key result panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Check in' }))
     const latest = [...snapshot(doc).checkIns.values()].sort((a, b) => a.at - b.at).at(-1)
     expect(latest).toMatchObject({ keyResultId: 'kr-1', value: 30, confidence: 8, note: 'Referral push worked' })
-    expect(screen.getByRole('status').textContent).toBe('Checked in. Progress 25% → 50%')
+    // Announced: the result line is a status (the panel has others, e.g. "Copy link"'s).
+    expect(screen.getByText('Checked in. Progress 25% → 50%').getAttribute('role')).toBe('status')
     expect(screen.getByText('50%')).toBeTruthy()
     expect(screen.getByRole('img', { name: /4 check-ins/ })).toBeTruthy()
   })
@@ -97,5 +98,27 @@ describe('key result panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save scores' }))
     expect(snapshot(doc).scores.get('kr-1' as never)?.leadScore).toBe(0.65)
     expect(screen.getByRole('img', { name: /Score 0.65 \(lead score\), Stretch/ })).toBeTruthy()
+  })
+})
+
+describe('key result panel: Copy link', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('copies the key result\'s link: no token, no filters, and says so', async () => {
+    const writeText = vi.fn(async (_text: string) => undefined)
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } })
+    renderWithWorkspace(<KeyResultPanel />, { seed, view: { keyResultId: 'kr-1' as never, filters: { teamId: 't-1' as never, ownerId: null, level: null } } })
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link to this key result' }))
+    await waitFor(() => expect(screen.getByText('Link copied').getAttribute('role')).toBe('status'))
+    expect(writeText).toHaveBeenCalledWith(`${location.origin}/w/ws-test/kr/kr-1`)
+  })
+
+  it('shows the link, selected, where the page may not write the clipboard', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: undefined })
+    renderWithWorkspace(<KeyResultPanel />, { seed, ...open })
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link to this key result' }))
+    const field = await screen.findByRole('textbox', { name: 'Link: press Ctrl+C to copy it' })
+    expect((field as HTMLInputElement).value).toBe(`${location.origin}/w/ws-test/kr/kr-1`)
+    expect(document.activeElement).toBe(field)
   })
 })

@@ -43,11 +43,14 @@ describe('client files', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
   })
 
-  it('falls back to index.html for an unknown page path', async () => {
-    const res = await get('/w/demo/board')
-    expect(res.status).toBe(200)
-    expect(res.headers.get('cache-control')).toBe('no-cache')
-    expect(await res.text()).toContain('<title>Roundtable</title>')
+  it('falls back to index.html for every page path: each view of a workspace reloads as itself', async () => {
+    const views = ['/w/demo', '/w/demo/board', '/w/demo/okrs', '/w/demo/radar', '/w/demo/kr/kr-1', '/w/demo/task/Tk_9?kr=kr-1', '/w/demo/board?team=t-1&owner=p-2&level=team&cycle=q3']
+    for (const path of views) {
+      const res = await get(path)
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get('cache-control'), path).toBe('no-cache')
+      expect(await res.text(), path).toContain('<title>Roundtable</title>')
+    }
   })
 
   it('keeps JSON 404s for API paths, missing files and the build stamp', async () => {
