@@ -98,12 +98,25 @@ describe('the demo workspace on a phone', () => {
     await page.getByText(/^\d+ objectives · /).tap()
     await bubble.waitFor({ state: 'detached' })
 
-    // Move a card from To do to Doing: hold, drag onto the "Doing" segment, let go.
-    await page.getByRole('region', { name: /^Objective: / }).first().scrollIntoViewIfNeeded()
+    // A swipe that starts on a card scrolls the board and moves nothing (no press held).
     const name = (await todo.getAttribute('aria-label')) ?? ''
     const title = /^Task: (.*), To do$/.exec(name)?.[1] ?? ''
-    const doing = switcher.getByRole('button', { name: /^Doing/ })
     const cdp = await context.newCDPSession(page)
+    const scroller = page.locator('.board__scroll')
+    await todo.scrollIntoViewIfNeeded()
+    const scrolledBefore = await scroller.evaluate((el) => el.scrollTop)
+    const swipe = await box(todo)
+    const x = Math.round(swipe.x + 30)
+    const y = Math.round(swipe.y + swipe.height / 2)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] })
+    for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - i * 25 }] })
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(scrolledBefore + 50)
+    expect(await page.locator('.card--overlay').count()).toBe(0)
+    await card(page, title, 'To do').waitFor()
+
+    // Move a card from To do to Doing: hold, drag onto the "Doing" segment, let go.
+    const doing = switcher.getByRole('button', { name: /^Doing/ })
     await todo.scrollIntoViewIfNeeded()
     await touchDrag(page, cdp, todo, doing, page.locator('.column-switch__segment--target'))
     await doing.tap()
