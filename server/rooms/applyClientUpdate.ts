@@ -9,11 +9,15 @@ import type { Limits } from '../limits.ts'
 import type { CycleGuard } from './CycleGuard.ts'
 import type { DocPersistence } from './DocPersistence.ts'
 import { dropPending } from './dropPending.ts'
+import { holdsUpdate } from './holdsUpdate.ts'
 import { RefuseReason, refusalForUpdate } from './refusal.ts'
 import type { Refusal } from './refusal.ts'
 
 export const UpdateOutcomeKind = {
-  /** Nothing in it: the usual sync step 2 of a client that has nothing new. */
+  /**
+   * Nothing in it: the usual sync step 2 of a client that has nothing new; from a viewer, also
+   * one holding only what the document has already.
+   */
   Empty: 'empty',
   Applied: 'applied',
   /** Close the connection. */
@@ -63,6 +67,9 @@ export function applyClientUpdate(
   if (!check.ok) return refused(refusalForUpdate(check.problem, check.detail))
   if (check.empty) return { kind: UpdateOutcomeKind.Empty }
   if (!input.canWrite) {
+    // Re-sending what the document holds writes nothing: a viewer's client does it whenever its
+    // offline copy is read in after the socket opened (the provider forwards it as an update).
+    if (holdsUpdate(doc, input.update)) return { kind: UpdateOutcomeKind.Empty }
     // A viewer's step 2 is its client answering ours, not a deliberate write (its cache may hold
     // changes this server lost in a crash): dropped, and it keeps watching. An update is a write.
     return input.isStep2
