@@ -3,7 +3,7 @@
  * with its ids, times and status, so an export imported again exports the same.
  */
 import * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   ColumnKind,
   CycleKind,
@@ -25,17 +25,17 @@ import type { Session } from './session.ts'
 export const EXPORT_FORMAT = 'roundtable.workspace/1'
 
 const oneOf = <T extends string>(e: Record<string, T>) => z.enum(enumValues(e) as [T, ...T[]])
-const num = z.number().refine(Number.isFinite, 'must be finite')
-const time = z.number().int().min(0)
+const num = z.number().check(z.refine(Number.isFinite, 'must be finite'))
+const time = z.int().check(z.minimum(0))
 const id = idSchema
-const text = (max: number) => z.string().max(max)
+const text = (max: number) => z.string().check(z.maxLength(max))
 
 const stall = z.object({
-  checkInDays: num.positive(),
-  paceAtRisk: num.gt(0).max(1),
-  paceBehind: num.gt(0).max(1),
-  staleTaskDays: num.positive(),
-  idleKeyResultDays: num.positive(),
+  checkInDays: num.check(z.positive()),
+  paceAtRisk: num.check(z.gt(0), z.maximum(1)),
+  paceBehind: num.check(z.gt(0), z.maximum(1)),
+  staleTaskDays: num.check(z.positive()),
+  idleKeyResultDays: num.check(z.positive()),
 })
 
 const schema = z.object({
@@ -50,28 +50,30 @@ const schema = z.object({
       startDate: dateSchema,
       endDate: dateSchema,
       status: oneOf(CycleStatus),
-      publishedAt: time.nullable(),
-      closedAt: time.nullable(),
+      publishedAt: z.nullable(time),
+      closedAt: z.nullable(time),
       // Left out by exports made before cycles could be reopened; a reopen trims to
       // MAX_REOPENINGS, but concurrent ones on two replicas can leave a few more.
-      reopenings: z
-        .array(z.object({ id, reason: text(2_000), authorId: id.nullable(), at: time, closedAt: time.nullable() }))
-        .max(100)
-        .default([]),
+      reopenings: z._default(
+        z
+          .array(z.object({ id, reason: text(2_000), authorId: z.nullable(id), at: time, closedAt: z.nullable(time) }))
+          .check(z.maxLength(100)),
+        [],
+      ),
     }),
   ),
   teams: z.array(z.object({ id, name: text(200) })),
-  people: z.array(z.object({ id, name: text(200), teamId: id.nullable() })),
+  people: z.array(z.object({ id, name: text(200), teamId: z.nullable(id) })),
   objectives: z.array(
     z.object({
       id,
       title: text(500),
       description: text(20_000),
       level: oneOf(ObjectiveLevel),
-      ownerId: id.nullable(),
-      teamId: id.nullable(),
+      ownerId: z.nullable(id),
+      teamId: z.nullable(id),
       cycleId: id,
-      alignment: z.object({ kind: z.enum(['objective', 'keyResult']), id }).nullable(),
+      alignment: z.nullable(z.object({ kind: z.enum(['objective', 'keyResult']), id })),
       origin: oneOf(Origin),
       status: oneOf(ObjectiveStatus),
       createdAt: time,
@@ -84,13 +86,13 @@ const schema = z.object({
       title: text(500),
       kind: oneOf(KeyResultKind),
       unit: text(40),
-      start: num.nullable(),
-      target: num.nullable(),
-      rangeLow: num.nullable(),
-      rangeHigh: num.nullable(),
-      dueDate: dateSchema.nullable(),
-      weight: num.min(0).max(100),
-      ownerId: id.nullable(),
+      start: z.nullable(num),
+      target: z.nullable(num),
+      rangeLow: z.nullable(num),
+      rangeHigh: z.nullable(num),
+      dueDate: z.nullable(dateSchema),
+      weight: num.check(z.minimum(0), z.maximum(100)),
+      ownerId: z.nullable(id),
       createdAt: time,
     }),
   ),
@@ -99,43 +101,62 @@ const schema = z.object({
       id,
       cycleId: id,
       title: text(500),
-      assigneeId: id.nullable(),
-      dueDate: dateSchema.nullable(),
-      labels: z.array(text(40)).max(20),
-      placement: z.object({ columnId: id, keyResultId: id.nullable(), rank: z.string().min(1).max(200) }),
+      assigneeId: z.nullable(id),
+      dueDate: z.nullable(dateSchema),
+      labels: z.array(text(40)).check(z.maxLength(20)),
+      placement: z.object({ columnId: id, keyResultId: z.nullable(id), rank: z.string().check(z.minLength(1), z.maxLength(200)) }),
       createdAt: time,
       movedAt: time,
-      missedReason: text(2_000).nullable(),
+      missedReason: z.nullable(text(2_000)),
     }),
   ),
   columns: z.array(
-    z.object({ id, name: text(200), kind: oneOf(ColumnKind), wipLimit: z.number().int().min(0).nullable(), order: z.string().min(1).max(200) }),
+    z.object({
+      id,
+      name: text(200),
+      kind: oneOf(ColumnKind),
+      wipLimit: z.nullable(z.int().check(z.minimum(0))),
+      order: z.string().check(z.minLength(1), z.maxLength(200)),
+    }),
   ),
   checkIns: z.array(
-    z.object({ id, keyResultId: id, value: num, confidence: z.number().int().min(0).max(10), note: text(2_000), authorId: id.nullable(), at: time }),
+    z.object({
+      id,
+      keyResultId: id,
+      value: num,
+      confidence: z.int().check(z.minimum(0), z.maximum(10)),
+      note: text(2_000),
+      authorId: z.nullable(id),
+      at: time,
+    }),
   ),
   comments: z.array(
     z.object({
       id,
       target: z.object({ kind: oneOf(TargetKind), id }),
       body: text(10_000),
-      mentions: z.array(id).max(50),
-      authorId: id.nullable(),
+      mentions: z.array(id).check(z.maxLength(50)),
+      authorId: z.nullable(id),
       at: time,
     }),
   ),
   scores: z.array(
-    z.object({ keyResultId: id, selfScore: num.min(0).max(1).nullable(), leadScore: num.min(0).max(1).nullable(), note: text(2_000) }),
+    z.object({
+      keyResultId: id,
+      selfScore: z.nullable(num.check(z.minimum(0), z.maximum(1))),
+      leadScore: z.nullable(num.check(z.minimum(0), z.maximum(1))),
+      note: text(2_000),
+    }),
   ),
   changeLog: z.array(
     z.object({
       id,
       keyResultId: id,
       field: text(40),
-      from: z.union([z.string().max(2_000), num]).nullable(),
-      to: z.union([z.string().max(2_000), num]).nullable(),
+      from: z.nullable(z.union([text(2_000), num])),
+      to: z.nullable(z.union([text(2_000), num])),
       reason: text(2_000),
-      authorId: id.nullable(),
+      authorId: z.nullable(id),
       at: time,
     }),
   ),

@@ -1,5 +1,5 @@
 /** @module Input schemas shared by the commands; a failed parse is a typed `invalid` error. */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ID_PATTERN } from '../model/index.ts'
 import type {
   ChangeId,
@@ -15,14 +15,18 @@ import type {
 } from '../model/index.ts'
 import { CommandError, CommandErrorCode } from './errors.ts'
 
-export const idSchema = z.string().regex(ID_PATTERN, 'must be 1-64 letters, digits, _ or -')
+// zod/mini ships no messages of its own (full zod sets English on first use); the same English
+// ones keep every refusal's wording, in the browser and on the server alike.
+if (!z.core.globalConfig.localeError) z.config(z.locales.en())
+
+export const idSchema = z.string().check(z.regex(ID_PATTERN, 'must be 1-64 letters, digits, _ or -'))
 
 /**
  * The schema of one kind of record id: it checks the id pattern, and what passes is typed as the
  * branded id, so a parsed command input needs no cast. The brand is a compile-time name only.
  */
-function brandedId<Id extends string>(): z.ZodType<Id, string> {
-  return idSchema as unknown as z.ZodType<Id, string>
+function brandedId<Id extends string>(): z.ZodMiniType<Id, string> {
+  return idSchema as unknown as z.ZodMiniType<Id, string>
 }
 export const cycleIdSchema = brandedId<CycleId>()
 export const teamIdSchema = brandedId<TeamId>()
@@ -40,24 +44,26 @@ export const TITLE_MAX = 200
 export const TASK_TITLE_MAX = 300
 /** Longest description or note. */
 export const LONG_TEXT_MAX = 20_000
-export const titleSchema = z.string().trim().min(1, 'must not be empty').max(TITLE_MAX, `must be at most ${TITLE_MAX} characters`)
+export const titleSchema = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(TITLE_MAX, `must be at most ${TITLE_MAX} characters`))
 export const taskTitleSchema = z
   .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(TASK_TITLE_MAX, `must be at most ${TASK_TITLE_MAX} characters`)
-export const longTextSchema = z.string().max(LONG_TEXT_MAX)
-export const nameSchema = z.string().trim().min(1, 'must not be empty').max(200)
+  .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(TASK_TITLE_MAX, `must be at most ${TASK_TITLE_MAX} characters`))
+export const longTextSchema = z.string().check(z.maxLength(LONG_TEXT_MAX))
+export const nameSchema = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200))
 export const dateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real date')
-export const finite = z.number().refine(Number.isFinite, 'must be a finite number')
-export const labelsSchema = z.array(z.string().trim().min(1).max(40)).max(20)
-export const reasonSchema = z.string().trim().min(1, 'must say why').max(2_000)
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+    z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real date'),
+  )
+export const finite = z.number().check(z.refine(Number.isFinite, 'must be a finite number'))
+export const labelsSchema = z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(20))
+export const reasonSchema = z.string().check(z.trim(), z.minLength(1, 'must say why'), z.maxLength(2_000))
 
 /** Parses `input` or throws `CommandError('invalid')` naming the first bad field. */
-export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+export function parse<S extends z.ZodMiniType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input)
   if (result.success) return result.data
   const issue = result.error.issues[0]

@@ -1,5 +1,5 @@
 /** @module Check-ins: the weekly value and confidence of a key result. Append-only. */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { CheckInId } from '../../model/index.ts'
 import { checkInIdSchema, finite, keyResultIdSchema, parse } from '../input.ts'
 import { cycleOfKeyResult, keyResultRecord, requireNotClosed } from '../lookup.ts'
@@ -7,13 +7,13 @@ import { Root } from '../schema.ts'
 import type { Session } from '../session.ts'
 
 const checkInInput = z.object({
-  id: checkInIdSchema.optional(),
+  id: z.optional(checkInIdSchema),
   keyResultId: keyResultIdSchema,
   value: finite,
-  confidence: z.number().int().min(0).max(10),
-  note: z.string().trim().max(2_000).default(''),
+  confidence: z.int().check(z.minimum(0), z.maximum(10)),
+  note: z._default(z.string().check(z.trim(), z.maxLength(2_000)), ''),
   /** When the check-in was taken; now when left out (imports keep their history). */
-  at: z.number().int().min(0).optional(),
+  at: z.optional(z.int().check(z.minimum(0))),
 })
 
 export type CheckInInput = z.input<typeof checkInInput>

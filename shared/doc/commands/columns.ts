@@ -1,6 +1,6 @@
 /** @module Board column commands: add, rename, set a WIP limit, reorder, delete. */
 import * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ColumnKind, enumValues } from '../../model/index.ts'
 import type { Column, ColumnId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
@@ -12,14 +12,14 @@ import { Root, insertRecord } from '../schema.ts'
 import type { Session } from '../session.ts'
 
 const kind = z.enum(enumValues(ColumnKind) as [ColumnKind, ...ColumnKind[]])
-const wipLimit = z.number().int().min(1).max(999).nullable()
+const wipLimit = z.nullable(z.int().check(z.minimum(1), z.maximum(999)))
 
 const createInput = z.object({
-  id: columnIdSchema.optional(),
+  id: z.optional(columnIdSchema),
   name: nameSchema,
-  kind: kind.default(ColumnKind.Doing),
-  wipLimit: wipLimit.default(null),
-  index: z.number().int().min(0).optional(),
+  kind: z._default(kind, ColumnKind.Doing),
+  wipLimit: z._default(wipLimit, null),
+  index: z.optional(z.int().check(z.minimum(0))),
 })
 
 function sortedColumns(s: Session, except: ColumnId | null = null): Column[] {
@@ -43,7 +43,7 @@ export function createColumn(s: Session, input: z.input<typeof createInput>): Co
   return id
 }
 
-const patchInput = z.object({ name: nameSchema, kind, wipLimit }).partial().strict()
+const patchInput = z.partial(z.strictObject({ name: nameSchema, kind, wipLimit }))
 
 /** Renames a column, changes its kind, or sets its WIP limit (null for none). */
 export function updateColumn(s: Session, id: ColumnId, patch: z.input<typeof patchInput>): void {
@@ -56,7 +56,7 @@ export function updateColumn(s: Session, id: ColumnId, patch: z.input<typeof pat
 
 /** Moves a column to `index` among the others. */
 export function moveColumn(s: Session, id: ColumnId, index: number): void {
-  const at = parse(z.number().int().min(0), index)
+  const at = parse(z.int().check(z.minimum(0)), index)
   const [, m] = columnRecord(s.doc, id)
   const orders = sortedColumns(s, id).map((c) => c.order)
   s.doc.transact(() => m.set('order', rankAt(orders, at)), s.origin)

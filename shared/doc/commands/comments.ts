@@ -1,5 +1,5 @@
 /** @module Comments on objectives, key results and tasks. */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { TargetKind, enumValues } from '../../model/index.ts'
 import type { CommentId } from '../../model/index.ts'
 import { must } from '../errors.ts'
@@ -15,10 +15,10 @@ const TARGET_ROOT = {
 } as const
 
 const commentInput = z.object({
-  id: commentIdSchema.optional(),
+  id: z.optional(commentIdSchema),
   target: z.object({ kind: z.enum(enumValues(TargetKind) as [TargetKind, ...TargetKind[]]), id: idSchema }),
-  body: z.string().trim().min(1, 'must not be empty').max(10_000),
-  mentions: z.array(personIdSchema).max(50).default([]),
+  body: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(10_000)),
+  mentions: z._default(z.array(personIdSchema).check(z.maxLength(50)), []),
 })
 
 export type CommentInput = z.input<typeof commentInput>

@@ -3,7 +3,7 @@
  * cycle (back to published) with a reason, kept in the cycle's own short log.
  */
 import * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { CycleKind, CycleStatus, enumValues } from '../../model/index.ts'
 import type { ChangeId, CycleId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
@@ -16,13 +16,13 @@ import type { Session } from '../session.ts'
 
 const createInput = z
   .object({
-    id: cycleIdSchema.optional(),
+    id: z.optional(cycleIdSchema),
     name: nameSchema,
-    kind: z.enum(enumValues(CycleKind) as [CycleKind, ...CycleKind[]]).default(CycleKind.Quarter),
+    kind: z._default(z.enum(enumValues(CycleKind) as [CycleKind, ...CycleKind[]]), CycleKind.Quarter),
     startDate: dateSchema,
     endDate: dateSchema,
   })
-  .refine((c) => c.endDate >= c.startDate, { message: 'must not be before startDate', path: ['endDate'] })
+  .check(z.refine((c) => c.endDate >= c.startDate, { message: 'must not be before startDate', path: ['endDate'] }))
 
 export type CreateCycleInput = z.input<typeof createInput>
 
@@ -44,15 +44,14 @@ export function createCycle(s: Session, input: CreateCycleInput): CycleId {
   return id
 }
 
-const updateInput = z
-  .object({
+const updateInput = z.partial(
+  z.strictObject({
     name: nameSchema,
     kind: z.enum(enumValues(CycleKind) as [CycleKind, ...CycleKind[]]),
     startDate: dateSchema,
     endDate: dateSchema,
-  })
-  .partial()
-  .strict()
+  }),
+)
 
 /** Renames a cycle; its dates and kind may change only while it is a draft. */
 export function updateCycle(s: Session, id: CycleId, patch: z.input<typeof updateInput>): void {

@@ -2,7 +2,7 @@
  * @module Key-result commands. Before publishing they are drafted freely; after it, a change to
  * how a KR is measured must give a reason and is written to the change log.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { CycleStatus, KeyResultKind, enumValues } from '../../model/index.ts'
 import type { ChangeId, Cycle, KeyResult, KeyResultId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
@@ -14,16 +14,16 @@ import { setTextField } from '../text.ts'
 import { detachKeyResult } from './detach.ts'
 
 const kind = z.enum(enumValues(KeyResultKind) as [KeyResultKind, ...KeyResultKind[]])
-const weight = z.number().min(0, 'must not be below 0').max(100, 'must not be above 100')
+const weight = z.number().check(z.minimum(0, 'must not be below 0'), z.maximum(100, 'must not be above 100'))
 
 const measureFields = {
   kind,
-  unit: z.string().trim().max(40),
-  start: finite.nullable(),
-  target: finite.nullable(),
-  rangeLow: finite.nullable(),
-  rangeHigh: finite.nullable(),
-  dueDate: dateSchema.nullable(),
+  unit: z.string().check(z.trim(), z.maxLength(40)),
+  start: z.nullable(finite),
+  target: z.nullable(finite),
+  rangeLow: z.nullable(finite),
+  rangeHigh: z.nullable(finite),
+  dueDate: z.nullable(dateSchema),
   weight,
 }
 
@@ -32,21 +32,21 @@ export const MEASURE_FIELDS = Object.keys(measureFields) as ReadonlyArray<keyof 
 
 const createInput = z
   .object({
-    id: keyResultIdSchema.optional(),
+    id: z.optional(keyResultIdSchema),
     objectiveId: objectiveIdSchema,
     title: titleSchema,
-    kind: kind.default(KeyResultKind.Increase),
-    unit: measureFields.unit.default(''),
-    start: measureFields.start.default(null),
-    target: measureFields.target.default(null),
-    rangeLow: measureFields.rangeLow.default(null),
-    rangeHigh: measureFields.rangeHigh.default(null),
-    dueDate: measureFields.dueDate.default(null),
-    weight: weight.default(0),
-    ownerId: personIdSchema.nullable().default(null),
-    reason: reasonSchema.optional(),
+    kind: z._default(kind, KeyResultKind.Increase),
+    unit: z._default(measureFields.unit, ''),
+    start: z._default(measureFields.start, null),
+    target: z._default(measureFields.target, null),
+    rangeLow: z._default(measureFields.rangeLow, null),
+    rangeHigh: z._default(measureFields.rangeHigh, null),
+    dueDate: z._default(measureFields.dueDate, null),
+    weight: z._default(weight, 0),
+    ownerId: z._default(z.nullable(personIdSchema), null),
+    reason: z.optional(reasonSchema),
   })
-  .refine(rangeInOrder, { message: 'must not be below rangeLow', path: ['rangeHigh'] })
+  .check(z.refine(rangeInOrder, { message: 'must not be below rangeLow', path: ['rangeHigh'] }))
 
 export type CreateKeyResultInput = z.input<typeof createInput>
 
@@ -85,10 +85,7 @@ export function createKeyResult(s: Session, input: CreateKeyResultInput): KeyRes
   return id
 }
 
-const patchInput = z
-  .object({ ...measureFields, title: titleSchema, ownerId: personIdSchema.nullable() })
-  .partial()
-  .strict()
+const patchInput = z.partial(z.strictObject({ ...measureFields, title: titleSchema, ownerId: z.nullable(personIdSchema) }))
 
 export type KeyResultPatch = z.input<typeof patchInput>
 

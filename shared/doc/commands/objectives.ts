@@ -1,6 +1,6 @@
 /** @module Objective commands: drafted together, fixed once their cycle is published. */
 import * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ObjectiveLevel, ObjectiveStatus, Origin, enumValues } from '../../model/index.ts'
 import type { Alignment, ObjectiveId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
@@ -15,23 +15,23 @@ import { detachKeyResult } from './detach.ts'
 const level = z.enum(enumValues(ObjectiveLevel) as [ObjectiveLevel, ...ObjectiveLevel[]])
 const origin = z.enum(enumValues(Origin) as [Origin, ...Origin[]])
 const status = z.enum(enumValues(ObjectiveStatus) as [ObjectiveStatus, ...ObjectiveStatus[]])
-const alignment = z
-  .discriminatedUnion('kind', [
+const alignment = z.nullable(
+  z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('objective'), id: objectiveIdSchema }),
     z.object({ kind: z.literal('keyResult'), id: keyResultIdSchema }),
-  ])
-  .nullable()
+  ]),
+)
 
 const createInput = z.object({
-  id: objectiveIdSchema.optional(),
+  id: z.optional(objectiveIdSchema),
   cycleId: cycleIdSchema,
   title: titleSchema,
-  description: longTextSchema.default(''),
-  level: level.default(ObjectiveLevel.Team),
-  ownerId: personIdSchema.nullable().default(null),
-  teamId: teamIdSchema.nullable().default(null),
-  alignment: alignment.default(null),
-  origin: origin.default(Origin.TopDown),
+  description: z._default(longTextSchema, ''),
+  level: z._default(level, ObjectiveLevel.Team),
+  ownerId: z._default(z.nullable(personIdSchema), null),
+  teamId: z._default(z.nullable(teamIdSchema), null),
+  alignment: z._default(alignment, null),
+  origin: z._default(origin, Origin.TopDown),
 })
 
 export type CreateObjectiveInput = z.input<typeof createInput>
@@ -62,19 +62,18 @@ export function createObjective(s: Session, input: CreateObjectiveInput): Object
   return id
 }
 
-const patchInput = z
-  .object({
+const patchInput = z.partial(
+  z.strictObject({
     title: titleSchema,
     description: longTextSchema,
     level,
-    ownerId: personIdSchema.nullable(),
-    teamId: teamIdSchema.nullable(),
+    ownerId: z.nullable(personIdSchema),
+    teamId: z.nullable(teamIdSchema),
     alignment,
     origin,
     status,
-  })
-  .partial()
-  .strict()
+  }),
+)
 
 export type ObjectivePatch = z.input<typeof patchInput>
 

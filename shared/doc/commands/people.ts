@@ -1,5 +1,5 @@
 /** @module People commands. */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { PersonId } from '../../model/index.ts'
 import { must } from '../errors.ts'
 import { nameSchema, parse, personIdSchema, teamIdSchema } from '../input.ts'
@@ -7,8 +7,8 @@ import { requireRef } from '../lookup.ts'
 import { Root, insertRecord, recordOf } from '../schema.ts'
 import type { Session } from '../session.ts'
 
-const personInput = z.object({ id: personIdSchema.optional(), name: nameSchema, teamId: teamIdSchema.nullable().default(null) })
-const personPatch = z.object({ name: nameSchema, teamId: teamIdSchema.nullable() }).partial().strict()
+const personInput = z.object({ id: z.optional(personIdSchema), name: nameSchema, teamId: z._default(z.nullable(teamIdSchema), null) })
+const personPatch = z.partial(z.strictObject({ name: nameSchema, teamId: z.nullable(teamIdSchema) }))
 
 export function createPerson(s: Session, input: z.input<typeof personInput>): PersonId {
   const p = parse(personInput, input)

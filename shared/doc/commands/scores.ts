@@ -1,6 +1,6 @@
 /** @module End-of-cycle scoring: self and lead scores merge field by field. */
 import * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { CycleStatus } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
 import { keyResultIdSchema, parse } from '../input.ts'
@@ -8,16 +8,14 @@ import { cycleOfKeyResult, keyResultRecord } from '../lookup.ts'
 import { Root } from '../schema.ts'
 import type { Session } from '../session.ts'
 
-const unitScore = z.number().min(0, 'must be 0 to 1').max(1, 'must be 0 to 1').nullable()
+const unitScore = z.nullable(z.number().check(z.minimum(0, 'must be 0 to 1'), z.maximum(1, 'must be 0 to 1')))
 
-const scoreInput = z
-  .object({
-    keyResultId: keyResultIdSchema,
-    selfScore: unitScore.optional(),
-    leadScore: unitScore.optional(),
-    note: z.string().trim().max(2_000).optional(),
-  })
-  .strict()
+const scoreInput = z.strictObject({
+  keyResultId: keyResultIdSchema,
+  selfScore: z.optional(unitScore),
+  leadScore: z.optional(unitScore),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(2_000))),
+})
 
 export type ScoreInput = z.input<typeof scoreInput>
 

@@ -2,7 +2,7 @@
  * @module Task commands: the cards that move a key result across the board. A closed cycle's
  * cards stay as they were at the close, since its task-driven key results are scored from them.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { CycleId, KeyResultId, TaskId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
 import { columnIdSchema, cycleIdSchema, dateSchema, idSchema, keyResultIdSchema, labelsSchema, parse, personIdSchema, taskIdSchema, taskTitleSchema } from '../input.ts'
@@ -23,22 +23,24 @@ import { setTextField } from '../text.ts'
 
 const createInput = z
   .object({
-    id: taskIdSchema.optional(),
+    id: z.optional(taskIdSchema),
     title: taskTitleSchema,
     columnId: columnIdSchema,
-    keyResultId: keyResultIdSchema.nullable().default(null),
+    keyResultId: z._default(z.nullable(keyResultIdSchema), null),
     /** Needed only for a task with no key result; otherwise it is the KR's cycle. */
-    cycleId: cycleIdSchema.optional(),
-    assigneeId: personIdSchema.nullable().default(null),
-    dueDate: dateSchema.nullable().default(null),
-    labels: labelsSchema.default([]),
+    cycleId: z.optional(cycleIdSchema),
+    assigneeId: z._default(z.nullable(personIdSchema), null),
+    dueDate: z._default(z.nullable(dateSchema), null),
+    labels: z._default(labelsSchema, []),
     /** Position in the target cell; the end when left out. */
-    index: z.number().int().min(0).optional(),
+    index: z.optional(z.int().check(z.minimum(0))),
   })
-  .refine((t) => t.keyResultId !== null || t.cycleId !== undefined, {
-    message: 'is needed for a task without a key result',
-    path: ['cycleId'],
-  })
+  .check(
+    z.refine((t) => t.keyResultId !== null || t.cycleId !== undefined, {
+      message: 'is needed for a task without a key result',
+      path: ['cycleId'],
+    }),
+  )
 
 export type CreateTaskInput = z.input<typeof createInput>
 
@@ -83,16 +85,15 @@ function requireOpenCycle(s: Session, cycleId: CycleId, what: string): void {
   requireNotClosed(cycleRecord(s.doc, cycleId)[0], what)
 }
 
-const patchInput = z
-  .object({
+const patchInput = z.partial(
+  z.strictObject({
     title: taskTitleSchema,
-    assigneeId: personIdSchema.nullable(),
-    dueDate: dateSchema.nullable(),
+    assigneeId: z.nullable(personIdSchema),
+    dueDate: z.nullable(dateSchema),
     labels: labelsSchema,
-    missedReason: z.string().trim().max(2_000).nullable(),
-  })
-  .partial()
-  .strict()
+    missedReason: z.nullable(z.string().check(z.trim(), z.maxLength(2_000))),
+  }),
+)
 
 export type TaskPatch = z.input<typeof patchInput>
 
@@ -113,9 +114,9 @@ export function updateTask(s: Session, id: TaskId, patch: TaskPatch): void {
 const moveInput = z.object({
   taskId: taskIdSchema,
   columnId: columnIdSchema,
-  keyResultId: keyResultIdSchema.nullable(),
+  keyResultId: z.nullable(keyResultIdSchema),
   /** Position among the other cards of the target cell. */
-  index: z.number().int().min(0),
+  index: z.int().check(z.minimum(0)),
 })
 
 export type MoveTaskInput = z.input<typeof moveInput>

@@ -1,12 +1,12 @@
 /** @module Team commands. */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { TeamId } from '../../model/index.ts'
 import { nameSchema, parse, teamIdSchema } from '../input.ts'
 import { must } from '../errors.ts'
 import { Root, insertRecord, recordOf } from '../schema.ts'
 import type { Session } from '../session.ts'
 
-const teamInput = z.object({ id: teamIdSchema.optional(), name: nameSchema })
+const teamInput = z.object({ id: z.optional(teamIdSchema), name: nameSchema })
 
 export function createTeam(s: Session, input: z.input<typeof teamInput>): TeamId {
   const t = parse(teamInput, input)

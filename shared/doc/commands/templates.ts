@@ -3,7 +3,7 @@
  * through the ordinary commands, in one transaction, so peers see the whole set arrive at once
  * and one undo takes it back.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ColumnKind, enumValues } from '../../model/index.ts'
 import type { ColumnId, ObjectiveId, TeamId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'

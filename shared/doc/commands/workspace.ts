@@ -1,5 +1,5 @@
 /** @module Workspace-wide commands: first-time setup and settings. */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ColumnKind } from '../../model/index.ts'
 import type { ColumnId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
@@ -44,20 +44,19 @@ export function initWorkspace(s: Session, input: { name: string }): void {
   }, s.origin)
 }
 
-const ratio = z.number().gt(0).max(1)
-const days = z.number().int().min(1).max(365)
+const ratio = z.number().check(z.gt(0), z.maximum(1))
+const days = z.int().check(z.minimum(1), z.maximum(365))
 
-const settingsInput = z
-  .object({
+const settingsInput = z.partial(
+  z.strictObject({
     name: nameSchema,
     checkInDays: days,
     paceAtRisk: ratio,
     paceBehind: ratio,
     staleTaskDays: days,
     idleKeyResultDays: days,
-  })
-  .partial()
-  .strict()
+  }),
+)
 
 export type SettingsPatch = z.input<typeof settingsInput>
 
