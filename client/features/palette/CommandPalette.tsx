@@ -16,7 +16,7 @@ import { runTarget } from './runTarget.ts'
 import type { PaletteActions } from './runTarget.ts'
 import { filterEntries } from './searchEntries.ts'
 import type { PaletteEntry } from './searchEntries.ts'
-import { currentOverlay, showOverlay } from './paletteStore.ts'
+import { currentOverlay, releaseFocus, showOverlay } from './paletteStore.ts'
 import { SearchIcon } from './SearchIcon.tsx'
 import { usePaletteEntries } from './usePaletteEntries.ts'
 
@@ -57,6 +57,7 @@ export function CommandPalette() {
     // Closing the modal dialog gives focus back to where it was before the palette opened.
     dialog.current?.close()
     showOverlay('none')
+    releaseFocus()
   }
 
   const actions: PaletteActions = {
@@ -109,7 +110,10 @@ export function CommandPalette() {
 
   const krName = newTaskFor === null ? '' : (records.find((r) => r.target.kind === 'keyResult' && r.target.id === newTaskFor)?.title ?? 'the key result')
   return (
-    <dialog ref={dialog} className="palette" aria-label={newTaskFor === null ? 'Search and commands' : `New task under ${krName}`} onClose={() => currentOverlay() === 'palette' && showOverlay('none')}>
+    <dialog ref={dialog} className="palette" aria-label={newTaskFor === null ? 'Search and commands' : `New task under ${krName}`} onClose={() => {
+        if (currentOverlay() === 'palette') showOverlay('none')
+        releaseFocus()
+      }}>
       {newTaskFor === null ? (
         <>
           <div className="palette__field">

@@ -5,7 +5,7 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { isTextEditing } from '../../ui/isTextEditing.ts'
 import { isPaletteKey, isShortcutsKey } from './paletteKeys.ts'
-import { currentOverlay, showOverlay, useOverlay } from './paletteStore.ts'
+import { currentOverlay, holdFocus, showOverlay, useOverlay } from './paletteStore.ts'
 import './palette.css'
 
 // Loaded on first use, so the board's first load does not carry them.
@@ -17,7 +17,9 @@ export function onGlobalKey(event: KeyboardEvent): void {
   if (event.defaultPrevented) return
   if (isPaletteKey(event)) {
     event.preventDefault()
-    showOverlay(currentOverlay() === 'palette' ? 'none' : 'palette')
+    const opening = currentOverlay() !== 'palette'
+    if (opening && isTextEditing(document.activeElement)) holdFocus(document.activeElement as HTMLElement)
+    showOverlay(opening ? 'palette' : 'none')
   } else if (isShortcutsKey(event) && !isTextEditing(event.target) && currentOverlay() === 'none') {
     event.preventDefault()
     showOverlay('shortcuts')
@@ -28,7 +30,10 @@ export function KeyboardOverlays() {
   const overlay = useOverlay()
   useEffect(() => {
     window.addEventListener('keydown', onGlobalKey)
+    // Fetch the palette once the page is idle, so Ctrl/Cmd+K opens it without a wait.
+    const prefetch = setTimeout(() => void import('./CommandPalette.tsx'), 2_000)
     return () => {
+      clearTimeout(prefetch)
       window.removeEventListener('keydown', onGlobalKey)
       showOverlay('none')
     }

@@ -24,3 +24,20 @@ function subscribe(listener: () => void): () => void {
 export function useOverlay(): Overlay {
   return useSyncExternalStore(subscribe, currentOverlay, currentOverlay)
 }
+
+// The text field that had focus when Ctrl/Cmd+K opened the palette. It is blurred at once: the
+// palette may take a moment to load, and keys typed meanwhile must not land in a shared title.
+let heldFocus: HTMLElement | null = null
+
+/** Takes focus away from `el` until the palette closes. */
+export function holdFocus(el: HTMLElement): void {
+  heldFocus = el
+  el.blur()
+}
+
+/** Gives focus back to the held field, unless something else took it since (a jump to a card). */
+export function releaseFocus(): void {
+  const el = heldFocus
+  heldFocus = null
+  if (el?.isConnected && (document.activeElement === null || document.activeElement === document.body)) el.focus()
+}
