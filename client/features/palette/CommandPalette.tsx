@@ -16,7 +16,7 @@ import { runTarget } from './runTarget.ts'
 import type { PaletteActions } from './runTarget.ts'
 import { filterEntries } from './searchEntries.ts'
 import type { PaletteEntry } from './searchEntries.ts'
-import { currentOverlay, releaseFocus, showOverlay } from './paletteStore.ts'
+import { currentOverlay, releaseFocus, setPaletteMounted, showOverlay, takeTypedAhead } from './paletteStore.ts'
 import { SearchIcon } from './SearchIcon.tsx'
 import { usePaletteEntries } from './usePaletteEntries.ts'
 
@@ -34,7 +34,7 @@ export function CommandPalette() {
   const { connection } = useWorkspace()
   const { theme, toggle } = useTheme()
   const command = useCommand()
-  const [query, setQuery] = useState('')
+  const [query, setQuery] = useState(takeTypedAhead)
   const [active, setActive] = useState(0)
   /** Set while the palette asks for a new task's title. */
   const [newTaskFor, setNewTaskFor] = useState<KeyResultId | null>(null)
@@ -48,6 +48,11 @@ export function CommandPalette() {
   useEffect(() => {
     const el = dialog.current
     if (el && !el.open) el.showModal?.()
+    setPaletteMounted(true)
+    // Keys typed between this render and the effect: keep them too.
+    const late = takeTypedAhead()
+    if (late !== '') setQuery((q) => q + late)
+    return () => setPaletteMounted(false)
   }, [])
   useEffect(() => {
     if (current) document.getElementById(optionId(current))?.scrollIntoView?.({ block: 'nearest' })

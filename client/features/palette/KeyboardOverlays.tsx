@@ -5,7 +5,7 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { isTextEditing } from '../../ui/isTextEditing.ts'
 import { isPaletteKey, isShortcutsKey } from './paletteKeys.ts'
-import { currentOverlay, holdFocus, showOverlay, useOverlay } from './paletteStore.ts'
+import { currentOverlay, holdFocus, paletteLoading, showOverlay, takeTypedAhead, typeAhead, useOverlay } from './paletteStore.ts'
 import './palette.css'
 
 // Loaded on first use, so the board's first load does not carry them.
@@ -19,7 +19,11 @@ export function onGlobalKey(event: KeyboardEvent): void {
     event.preventDefault()
     const opening = currentOverlay() !== 'palette'
     if (opening && isTextEditing(document.activeElement)) holdFocus(document.activeElement as HTMLElement)
+    if (!opening) takeTypedAhead()
     showOverlay(opening ? 'palette' : 'none')
+  } else if (paletteLoading() && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault()
+    typeAhead(event.key)
   } else if (isShortcutsKey(event) && !isTextEditing(event.target) && currentOverlay() === 'none') {
     event.preventDefault()
     showOverlay('shortcuts')

@@ -41,3 +41,28 @@ export function releaseFocus(): void {
   heldFocus = null
   if (el?.isConnected && (document.activeElement === null || document.activeElement === document.body)) el.focus()
 }
+
+// Keys typed between Ctrl/Cmd+K and the palette's field being there (it loads on first use).
+let typedAhead = ''
+let mounted = false
+
+/** The palette's field is in the page (true) or not yet / no more (false). */
+export function setPaletteMounted(value: boolean): void {
+  mounted = value
+}
+
+/** True while the palette is asked for but its field is not there yet to take keys. */
+export function paletteLoading(): boolean {
+  return overlay === 'palette' && !mounted
+}
+
+export function typeAhead(key: string): void {
+  typedAhead += key
+}
+
+/** What was typed while the palette loaded; the palette's query starts with it. */
+export function takeTypedAhead(): string {
+  const text = typedAhead
+  typedAhead = ''
+  return text
+}

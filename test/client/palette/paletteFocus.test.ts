@@ -2,7 +2,7 @@
 /** @module Ctrl/Cmd+K from a text field: the field lets go at once, and gets focus back on close. */
 import { afterEach, describe, expect, it } from 'vitest'
 import { onGlobalKey } from '../../../client/features/palette/KeyboardOverlays.tsx'
-import { currentOverlay, releaseFocus, showOverlay } from '../../../client/features/palette/paletteStore.ts'
+import { currentOverlay, releaseFocus, showOverlay, takeTypedAhead } from '../../../client/features/palette/paletteStore.ts'
 
 afterEach(() => {
   showOverlay('none')
@@ -30,6 +30,15 @@ describe('the palette and the field it was opened from', () => {
     showOverlay('none')
     releaseFocus()
     expect(document.activeElement).toBe(title)
+  })
+
+  it('keeps the keys typed while the palette loads, for its query', () => {
+    field()
+    const key = (k: string, ctrlKey = false) => onGlobalKey(new KeyboardEvent('keydown', { key: k, ctrlKey, cancelable: true }))
+    key('k', true)
+    for (const k of 'churn') key(k)
+    key('Shift')
+    expect(takeTypedAhead()).toBe('churn')
   })
 
   it('leaves focus where a jump put it', () => {
