@@ -39,7 +39,10 @@ export function holdFocus(el: HTMLElement): void {
 export function releaseFocus(): void {
   const el = heldFocus
   heldFocus = null
-  if (el?.isConnected && (document.activeElement === null || document.activeElement === document.body)) el.focus()
+  const active = document.activeElement
+  // Focus still in the closing palette (the browser moves it out a moment later) counts as free.
+  const free = active === null || active === document.body || active.closest('dialog.palette') !== null
+  if (el?.isConnected && free) el.focus()
 }
 
 // Keys typed between Ctrl/Cmd+K and the palette's field being there (it loads on first use).
