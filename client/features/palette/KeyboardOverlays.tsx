@@ -34,8 +34,9 @@ export function KeyboardOverlays() {
   const overlay = useOverlay()
   useEffect(() => {
     window.addEventListener('keydown', onGlobalKey)
-    // Fetch the palette once the page is idle, so Ctrl/Cmd+K opens it without a wait.
-    const prefetch = setTimeout(() => void import('./CommandPalette.tsx'), 2_000)
+    // Fetch the palette once the page is idle, so Ctrl/Cmd+K opens it without a wait. Offline the
+    // fetch fails: nothing lost, the palette is fetched again when it is opened.
+    const prefetch = setTimeout(() => import('./CommandPalette.tsx').catch(() => undefined), 2_000)
     return () => {
       clearTimeout(prefetch)
       window.removeEventListener('keydown', onGlobalKey)
