@@ -3,6 +3,7 @@ import type { PersonId } from '../../../shared/model/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { colorFor } from '../../sync/identity.ts'
 import { Avatar } from '../../ui/Avatar.tsx'
+import './person.css'
 
 export function PersonChip({ personId, role = 'Owner', nameHidden = false }: { personId: PersonId | null; role?: string; nameHidden?: boolean }) {
   const person = useSnapshot((s) => (personId === null ? undefined : s.people.get(personId)))

@@ -30,7 +30,7 @@ export function MoreMenu({ children }: { children: ReactNode }) {
       <button
         ref={button}
         type="button"
-        className="more-menu__button"
+        className="btn more-menu__button"
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpen((was) => !was)}
