@@ -61,6 +61,10 @@ const COMMAND_STATUS: Readonly<Record<CommandErrorCode, ContentfulStatusCode>> =
   [CommandErrorCode.CycleClosed]: 409,
   [CommandErrorCode.BadTransition]: 409,
   [CommandErrorCode.InUse]: 409,
+  [CommandErrorCode.MeetingRunning]: 409,
+  [CommandErrorCode.NoMeeting]: 409,
+  [CommandErrorCode.NotFacilitator]: 403,
+  [CommandErrorCode.VoteClosed]: 409,
 }
 
 /** Runs `fn`; a CommandError becomes an ApiError with the command's code and message. */

@@ -19,6 +19,14 @@ export const CommandErrorCode = {
   BadTransition: 'bad-transition',
   /** The record is still in use (a cycle with objectives, the last column). */
   InUse: 'in-use',
+  /** A meeting is already running in the workspace: join it instead. */
+  MeetingRunning: 'meeting-running',
+  /** No meeting is running. */
+  NoMeeting: 'no-meeting',
+  /** Only the meeting's facilitator may do this. */
+  NotFacilitator: 'not-facilitator',
+  /** The vote round is revealed or closed: it takes no more votes. */
+  VoteClosed: 'vote-closed',
 } as const
 export type CommandErrorCode = (typeof CommandErrorCode)[keyof typeof CommandErrorCode]
 

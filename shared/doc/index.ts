@@ -8,7 +8,7 @@ export type { ChangeEvent } from './subscribe.ts'
 export { openSession, isCommandOrigin, randomId, OriginSource } from './session.ts'
 export type { CommandOrigin, Session, SessionOptions } from './session.ts'
 export { CommandError, CommandErrorCode } from './errors.ts'
-export { Root, SCHEMA_VERSION } from './schema.ts'
+export { MeetingRoots, Root, SCHEMA_VERSION, ServerOnlyRoots } from './schema.ts'
 export { checkModel } from './checkModel.ts'
 export type { ModelProblem } from './checkModel.ts'
 export { DEFAULT_COLUMNS, initWorkspace, updateSettings } from './commands/workspace.ts'
@@ -41,3 +41,28 @@ export { createUndoHistory } from './undoHistory.ts'
 export type { UndoHistory, UndoOptions } from './undoHistory.ts'
 export { EXPORT_FORMAT, exportWorkspace, importWorkspace, parseWorkspaceExport } from './exchange.ts'
 export type { WorkspaceExport } from './exchange.ts'
+export { CURRENT_MEETING, meetingState, readMeetingState } from './readMeeting.ts'
+export {
+  claimFacilitator,
+  endMeeting,
+  goToAgendaItem,
+  handFacilitator,
+  nextAgendaItem,
+  pauseTimer,
+  previousAgendaItem,
+  resumeTimer,
+  startMeeting,
+} from './commands/meetings.ts'
+export type { StartMeetingInput } from './commands/meetings.ts'
+export { MAX_TIMEBOX_MS, MIN_TIMEBOX_MS, addAgendaItem, moveAgendaItem, recordAction, setTimebox, skipAgendaItem } from './commands/agenda.ts'
+export type { AddAgendaItemInput, RecordActionInput } from './commands/agenda.ts'
+export {
+  closeVoteRound,
+  markRecorded,
+  markVoted,
+  openVoteRound,
+  openRound,
+  pruneVoteRounds,
+  revealVoteRound,
+  voteRound,
+} from './commands/voteRounds.ts'

@@ -22,6 +22,12 @@ export const Root = {
   Comments: 'comments',
   Scores: 'scores',
   ChangeLog: 'changeLog',
+  /** The current (or last) meeting, one nested Y.Map under `current` (see commands/meetings.ts). */
+  Meeting: 'meeting',
+  /** Agenda items of meetings, keyed by item id; each names its meeting. */
+  Agenda: 'agenda',
+  /** Vote rounds, plain objects written by the server only (server/rooms refuses anyone else's). */
+  VoteRounds: 'voteRounds',
 } as const
 export type Root = (typeof Root)[keyof typeof Root]
 
@@ -39,6 +45,12 @@ export const RecordRoots = [
 
 /** Collections whose records are immutable plain objects. */
 export const PlainRoots = [Root.CheckIns, Root.Comments, Root.ChangeLog] as const
+
+/** Roots that only the server writes: a client's update that touches them is refused. */
+export const ServerOnlyRoots: readonly Root[] = [Root.VoteRounds]
+
+/** Roots of the live meeting: not workspace content, so not undone, exported or snapshotted. */
+export const MeetingRoots: readonly Root[] = [Root.Meeting, Root.Agenda, Root.VoteRounds]
 
 export type RecordMap = Y.Map<unknown>
 

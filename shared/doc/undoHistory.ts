@@ -3,7 +3,7 @@
  * never undone: the history tracks only transactions carrying this session's origin.
  */
 import * as Y from 'yjs'
-import { Root } from './schema.ts'
+import { MeetingRoots, Root } from './schema.ts'
 import type { Session } from './session.ts'
 
 export interface UndoHistory {
@@ -26,7 +26,10 @@ export interface UndoOptions {
 
 /** The undo history of `session`'s commands over the whole workspace. */
 export function createUndoHistory(session: Session, options: UndoOptions = {}): UndoHistory {
-  const scope = Object.values(Root).map((root) => session.doc.getMap(root))
+  // Moving the meeting on is not an edit to take back with Ctrl+Z.
+  const scope = Object.values(Root)
+    .filter((root) => !MeetingRoots.includes(root))
+    .map((root) => session.doc.getMap(root))
   const manager = new Y.UndoManager(scope, {
     trackedOrigins: new Set([session.origin]),
     captureTimeout: options.captureTimeout ?? 500,

@@ -14,6 +14,9 @@ export type ColumnId = Brand<string, 'ColumnId'>
 export type CheckInId = Brand<string, 'CheckInId'>
 export type CommentId = Brand<string, 'CommentId'>
 export type ChangeId = Brand<string, 'ChangeId'>
+export type MeetingId = Brand<string, 'MeetingId'>
+export type AgendaItemId = Brand<string, 'AgendaItemId'>
+export type VoteRoundId = Brand<string, 'VoteRoundId'>
 
 /** Record ids: letters, digits, `_` and `-`, 1 to 64 characters (safe in paths, URLs and keys). */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/

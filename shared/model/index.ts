@@ -11,6 +11,9 @@ export type {
   TaskId,
   TeamId,
   WorkspaceId,
+  MeetingId,
+  AgendaItemId,
+  VoteRoundId,
 } from './ids.ts'
 export { ID_PATTERN, isId } from './ids.ts'
 export {
@@ -45,5 +48,16 @@ export type {
   Team,
   WorkspaceSettings,
 } from './records.ts'
+export { AgendaItemKind, MeetingKind, MeetingStatus, VoteRoundStatus, VoteScale } from './meeting.ts'
+export type {
+  AgendaItem,
+  AgendaSubject,
+  Ballot,
+  Meeting,
+  MeetingState,
+  MeetingTimer,
+  VoteResult,
+  VoteRound,
+} from './meeting.ts'
 export type { WorkspaceSnapshot } from './snapshot.ts'
 export { unreachable } from './unreachable.ts'

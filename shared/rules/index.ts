@@ -63,6 +63,9 @@ export {
   BOTTOM_UP_MIN_SHARE,
   CONFIDENCE_DROP,
   DEFAULT_STALL_SETTINGS,
+  DEFAULT_TIMEBOX_MS,
+  DISCUSS_SPREAD_CONFIDENCE,
+  DISCUSS_SPREAD_SCORE,
   LOW_CONFIDENCE,
   MAX_KEY_RESULTS_PER_OBJECTIVE,
   MAX_OBJECTIVES_PER_OWNER,
@@ -73,7 +76,15 @@ export {
   SCORE_STRETCH_HIGH,
   SCORE_STRETCH_LOW,
   SILENCE_CRITICAL_FACTOR,
+  TIMER_WARNING_MS,
   TREND_CHECK_INS,
   WEIGHT_TOLERANCE,
   WEIGHT_TOTAL,
+  WEEKLY_TIMEBOX_MS,
 } from './thresholds.ts'
+export { meetingAgenda } from './meetingAgenda.ts'
+export type { AgendaDraft } from './meetingAgenda.ts'
+export { TimerPhase, defaultTimebox, readTimer, timerElapsed } from './meetingTimer.ts'
+export type { TimerReading } from './meetingTimer.ts'
+export { confidenceOf, everyoneVoted, isVoteValue, voteFigures, voteScaleOf } from './meetingVotes.ts'
+export type { VoteFigures } from './meetingVotes.ts'

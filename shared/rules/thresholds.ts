@@ -50,3 +50,14 @@ export const WEIGHT_TOLERANCE = 0.001
 
 /** L6: a team's bottom-up share below this gets a hint (the practice aims for about 0.6). */
 export const BOTTOM_UP_MIN_SHARE = 0.5
+
+/** M5: an item's timebox in a weekly check-in. */
+export const WEEKLY_TIMEBOX_MS = 180_000
+/** M5: an item's timebox in the draft, align and review meetings. */
+export const DEFAULT_TIMEBOX_MS = 300_000
+/** M6: the countdown turns amber this long before the end. */
+export const TIMER_WARNING_MS = 30_000
+/** M8: a confidence vote this spread (highest minus lowest) or more marks the KR "discuss". */
+export const DISCUSS_SPREAD_CONFIDENCE = 4
+/** M8: a score vote this spread or more marks the KR "discuss". */
+export const DISCUSS_SPREAD_SCORE = 0.4

@@ -5,10 +5,11 @@
  * the text, change notices, and carets kept as Yjs relative positions.
  */
 import * as Y from 'yjs'
-import type { KeyResultId, ObjectiveId, TaskId } from '../../model/index.ts'
+import type { AgendaItemId, KeyResultId, ObjectiveId, TaskId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
 import { LONG_TEXT_MAX, TASK_TITLE_MAX, TITLE_MAX } from '../input.ts'
 import { cycleOfKeyResult, cycleRecord, keyResultRecord, objectiveRecord, requireDraft, requireNotClosed, taskRecord } from '../lookup.ts'
+import { running } from './meetings.ts'
 import { Root } from '../schema.ts'
 import type { RecordMap } from '../schema.ts'
 import type { Session } from '../session.ts'
@@ -18,6 +19,7 @@ export type TextField =
   | { readonly record: 'objective'; readonly id: ObjectiveId; readonly key: 'title' | 'description' }
   | { readonly record: 'keyResult'; readonly id: KeyResultId; readonly key: 'title' }
   | { readonly record: 'task'; readonly id: TaskId; readonly key: 'title' }
+  | { readonly record: 'agendaItem'; readonly id: AgendaItemId; readonly key: 'decision' }
 
 /** Replace `remove` characters at `index` with `insert` (UTF-16 offsets, as input elements count). */
 export interface TextEdit {
@@ -29,6 +31,7 @@ export interface TextEdit {
 /** The longest text a field may grow to (a longer legacy text may still shrink). */
 export function textLimit(field: TextField): number {
   if (field.record === 'task') return TASK_TITLE_MAX
+  if (field.record === 'agendaItem') return DECISION_MAX
   return field.key === 'description' ? LONG_TEXT_MAX : TITLE_MAX
 }
 
@@ -125,7 +128,10 @@ export function bindText(s: Session, field: TextField): TextBinding {
   }
 }
 
-const ROOT_OF = { objective: Root.Objectives, keyResult: Root.KeyResults, task: Root.Tasks } as const
+const ROOT_OF = { objective: Root.Objectives, keyResult: Root.KeyResults, task: Root.Tasks, agendaItem: Root.Agenda } as const
+
+/** Longest decision recorded on an agenda item. */
+export const DECISION_MAX = 2_000
 
 /** The record behind `field`, after the same cycle checks as the field's update command. */
 function editableRecord(s: Session, field: TextField): RecordMap {
@@ -144,6 +150,13 @@ function editableRecord(s: Session, field: TextField): RecordMap {
       const [task, m] = taskRecord(s.doc, field.id)
       requireNotClosed(cycleRecord(s.doc, task.cycleId)[0], 'Cannot change the task')
       return m
+    }
+    case 'agendaItem': {
+      // Anyone in the room co-types the decision while the meeting runs.
+      const { meeting } = running(s)
+      const m = s.doc.getMap(Root.Agenda).get(field.id)
+      if (!(m instanceof Y.Map) || m.get('meetingId') !== meeting.id) refuse(CommandErrorCode.NotFound, `No agenda item ${field.id}`, field.id)
+      return m as RecordMap
     }
   }
 }
