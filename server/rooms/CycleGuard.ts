@@ -23,7 +23,6 @@ import { findOwnerOnlyChange } from './ownerOnlyChange.ts'
 type AnyType = Y.AbstractType<any>
 
 export class CycleGuard implements WatchedItems {
-  readonly root: string = Root.Cycles
   readonly #doc: Y.Doc
   readonly #cycles: AnyType
   readonly #watched = new ClockRanges()
@@ -35,6 +34,10 @@ export class CycleGuard implements WatchedItems {
     this.#cycles = doc.getMap(Root.Cycles) as AnyType
     for (const key of this.#cycles._map.keys()) this.#watchCycleEntry(key)
     this.#cycles.observeDeep(this.#onCyclesChanged)
+  }
+
+  watchesRoot(name: string): boolean {
+    return name === Root.Cycles
   }
 
   overlaps(client: number, clock: number, length: number): boolean {

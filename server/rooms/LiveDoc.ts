@@ -20,6 +20,7 @@ import { encodeSyncStep1, encodeSyncStep2 } from './encode.ts'
 import { FanOut } from './FanOut.ts'
 import { loadDoc } from './loadDoc.ts'
 import { RefuseReason } from './refusal.ts'
+import { ServerOnlyGuard } from './ServerOnlyGuard.ts'
 import { AwarenessOutcome, RoomAwareness } from './RoomAwareness.ts'
 import type { RoomContext } from './RoomContext.ts'
 
@@ -40,6 +41,8 @@ export class LiveDoc {
   readonly #fanOut: FanOut
   /** Owner-only changes (a cycle's lifecycle) from other writers are refused before they apply. */
   readonly #cycleGuard: CycleGuard
+  /** Writes to the server-only roots (vote rounds) from any client are refused before they apply. */
+  readonly #serverOnly: ServerOnlyGuard
   /**
    * What every joiner gets, kept until the next change: the server's sync step 1, and sync step 2
    * for a client that has nothing (a fresh browser, a new tab). A room full of people opening the
@@ -63,6 +66,7 @@ export class LiveDoc {
     if (droppedPending) log(`sync ${id}: stored updates with missing dependencies were dropped`)
     this.doc = doc
     this.#cycleGuard = new CycleGuard(doc)
+    this.#serverOnly = new ServerOnlyGuard(doc)
     this.persistence = new DocPersistence({
       storage,
       docId: id,
@@ -162,6 +166,7 @@ export class LiveDoc {
     this.persistence.stop()
     this.#awareness.destroy()
     this.#cycleGuard.destroy()
+    this.#serverOnly.destroy()
     this.doc.off('update', this.#onUpdate)
     this.doc.off('afterTransactionCleanup', this.#checkClientTransaction)
     this.doc.destroy()
@@ -170,7 +175,7 @@ export class LiveDoc {
   #receiveUpdate(connection: Connection, update: Uint8Array, isStep2: boolean): void {
     const { limits, metrics } = this.#context
     const guard = connection.role === Role.Owner ? null : this.#cycleGuard
-    const input = { update, isStep2, canWrite: connection.canWrite, guard, origin: connection }
+    const input = { update, isStep2, canWrite: connection.canWrite, guard, serverOnly: this.#serverOnly, origin: connection }
     const outcome = applyClientUpdate(this.doc, input, limits, this.persistence)
     switch (outcome.kind) {
       case UpdateOutcomeKind.Applied:

@@ -5,8 +5,10 @@
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/index.ts'
 import { validateUpdate } from '../../shared/protocol/validateUpdate.ts'
+import type { WatchedItems } from '../../shared/protocol/validateUpdate.ts'
 import type { Limits } from '../limits.ts'
 import type { CycleGuard } from './CycleGuard.ts'
+import type { ServerOnlyGuard } from './ServerOnlyGuard.ts'
 import type { DocPersistence } from './DocPersistence.ts'
 import { dropPending } from './dropPending.ts'
 import { holdsUpdate } from './holdsUpdate.ts'
@@ -48,6 +50,11 @@ export interface ClientUpdate {
    * Updates that do not come near the cycles pay one lookup per reference for it.
    */
   readonly guard: CycleGuard | null
+  /**
+   * Refuses any write to the server-only roots (the vote rounds), whoever sends it: watched in the
+   * same validation pass as the cycles.
+   */
+  readonly serverOnly: ServerOnlyGuard | null
   /** The transaction origin: the connection, so the room can tell client changes apart. */
   readonly origin: object
 }
@@ -59,13 +66,18 @@ export function applyClientUpdate(
   persistence: DocPersistence,
 ): UpdateOutcome {
   const guard = input.canWrite ? input.guard : null
+  const serverOnly = input.canWrite ? input.serverOnly : null
   const check = validateUpdate(
     input.update,
     { maxDepth: limits.updateDepth, maxDeleteRanges: limits.updateDeleteRanges },
-    guard ?? undefined,
+    watchers(serverOnly, guard),
   )
   if (!check.ok) return refused(refusalForUpdate(check.problem, check.detail))
   if (check.empty) return { kind: UpdateOutcomeKind.Empty }
+  if (serverOnly !== null && check.touched.includes(serverOnly)) {
+    // Rounds hold plain values only the server writes: coming near them is writing there.
+    return refused({ code: CloseCode.Forbidden, reason: RefuseReason.ServerOnly, detail: 'writes to a server-only root' })
+  }
   if (!input.canWrite) {
     // Re-sending what the document holds writes nothing: a viewer's client does it whenever its
     // offline copy is read in after the socket opened (the provider forwards it as an update).
@@ -76,7 +88,7 @@ export function applyClientUpdate(
       ? { kind: UpdateOutcomeKind.Dropped, reason: RefuseReason.ViewerSyncStep2 }
       : refused({ code: CloseCode.Forbidden, reason: RefuseReason.ViewerWrite })
   }
-  if (guard !== null && check.touchesWatched) {
+  if (guard !== null && check.touched.includes(guard)) {
     const change = guard.ownerOnlyChange(input.update)
     if (change !== null) return refused({ code: CloseCode.Forbidden, reason: RefuseReason.OwnerOnly, detail: change })
   }
@@ -100,6 +112,12 @@ export function applyClientUpdate(
       : { kind: UpdateOutcomeKind.MissingDependencies }
   }
   return { kind: UpdateOutcomeKind.Applied }
+}
+
+/** The watchers of one validation pass (viewers get none: any write of theirs is refused anyway). */
+function watchers(serverOnly: ServerOnlyGuard | null, guard: CycleGuard | null): readonly WatchedItems[] {
+  if (serverOnly === null) return guard === null ? [] : [guard]
+  return guard === null ? [serverOnly] : [serverOnly, guard]
 }
 
 /** True when `bytes` more keep the document within `max`; measures before refusing. */

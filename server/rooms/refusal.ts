@@ -37,6 +37,8 @@ export const RefuseReason = {
   ViewerWrite: 'viewer_write',
   /** An editor changing what only an owner may: a cycle's status, its stamps or its reopening log. */
   OwnerOnly: 'owner_only',
+  /** Anyone, owners included, writing to a root only the server writes (the vote rounds). */
+  ServerOnly: 'server_only',
   /** A viewer's non-empty sync step 2: dropped, the connection stays. */
   ViewerSyncStep2: 'viewer_sync_step2',
   /** A viewer's own presence: dropped, the connection stays. */

@@ -37,11 +37,13 @@ export interface UpdateLimits {
  * change it cares about, and every item a new struct could inherit such a place from.
  */
 export interface WatchedItems {
-  /** A root type whose new direct entries are watched. */
-  readonly root: string
+  /** True for a root type whose new direct entries are watched. */
+  watchesRoot(name: string): boolean
   /** True when one of `client`'s clocks from `clock` to `clock + length - 1` is watched. */
   overlaps(client: number, clock: number, length: number): boolean
 }
+
+const NONE: readonly WatchedItems[] = Object.freeze([])
 
 export type UpdateCheck =
   | {
@@ -50,18 +52,27 @@ export type UpdateCheck =
       readonly deleteRanges: number
       /** No structs and no deletes: what a client with nothing new sends as its sync step 2. */
       readonly empty: boolean
-      /** It touches the watched items (always false without a watcher). */
+      /** It touches the items of some watcher (always false without one). */
       readonly touchesWatched: boolean
+      /** The watchers whose items it touches, in the order given (empty, not allocated, when none). */
+      readonly touched: readonly WatchedItems[]
     }
   | { readonly ok: false; readonly problem: UpdateProblem; readonly detail: string }
 
 /**
- * Validates `update` against the format and `limits`, and tells whether it touches what `watch`
- * watches (one `overlaps` call per reference and per delete range); never throws.
+ * Validates `update` against the format and `limits`, and tells which of the watchers in `watch` it
+ * touches (per watcher not yet touched, one `overlaps` call per reference and per delete range);
+ * never throws.
  */
-export function validateUpdate(update: Uint8Array, limits: UpdateLimits, watch?: WatchedItems): UpdateCheck {
+export function validateUpdate(
+  update: Uint8Array,
+  limits: UpdateLimits,
+  watch?: WatchedItems | readonly WatchedItems[],
+): UpdateCheck {
+  const watches = watch === undefined ? NONE : Array.isArray(watch) ? (watch as readonly WatchedItems[]) : [watch as WatchedItems]
+  if (watches.length > 30) throw new RangeError('at most 30 watchers')
   try {
-    return scan(decoding.createDecoder(update), { limits, watch: watch ?? null, touched: false })
+    return scan(decoding.createDecoder(update), { limits, watches, touched: 0, all: (1 << watches.length) - 1 })
   } catch (err) {
     if (err instanceof Refused) return { ok: false, problem: err.problem, detail: err.message }
     // lib0 throws on truncation, out-of-range varints and invalid UTF-8.
@@ -112,11 +123,14 @@ const AnyTag = {
   Bytes: 116,
 } as const
 
-/** What one scan carries: the limits, the watcher, and whether the update touched what it watches. */
+/** What one scan carries: the limits, the watchers, and which of them the update touched. */
 interface Scan {
   readonly limits: UpdateLimits
-  readonly watch: WatchedItems | null
-  touched: boolean
+  readonly watches: readonly WatchedItems[]
+  /** Bit i: the update touched `watches[i]`. */
+  touched: number
+  /** Every watcher's bit: once all are touched, nothing more is looked up. */
+  readonly all: number
 }
 
 class Refused extends Error {
@@ -133,7 +147,7 @@ function refuse(problem: UpdateProblem, detail: string): never {
 }
 
 function scan(d: decoding.Decoder, ctx: Scan): UpdateCheck {
-  const { limits, watch } = ctx
+  const { limits } = ctx
   let structs = 0
   const clients = new Set<number>()
   const clientCount = readCount(d)
@@ -164,11 +178,30 @@ function scan(d: decoding.Decoder, ctx: Scan): UpdateCheck {
       // Yjs re-encodes unapplied deletes with an encoder that throws on an empty range.
       const length = positive(decoding.readVarUint(d), 'delete range')
       advance(clock, length)
-      if (watch !== null && !ctx.touched && watch.overlaps(client, clock, length)) ctx.touched = true
+      if (ctx.touched !== ctx.all) touchOverlaps(ctx, client, clock, length)
     }
   }
   if (decoding.hasContent(d)) refuse(UpdateProblem.Malformed, 'bytes after the delete set')
-  return { ok: true, structs, deleteRanges, empty: structs === 0 && deleteRanges === 0, touchesWatched: ctx.touched }
+  const touched = ctx.touched === 0 ? NONE : ctx.watches.filter((_, i) => (ctx.touched & (1 << i)) !== 0)
+  return { ok: true, structs, deleteRanges, empty: structs === 0 && deleteRanges === 0, touchesWatched: ctx.touched !== 0, touched }
+}
+
+/** Marks the watchers not yet touched that watch one of `client`'s clocks `clock`..`clock + length - 1`. */
+function touchOverlaps(ctx: Scan, client: number, clock: number, length: number): void {
+  const { watches } = ctx
+  for (let i = 0; i < watches.length; i++) {
+    const bit = 1 << i
+    if ((ctx.touched & bit) === 0 && watches[i]!.overlaps(client, clock, length)) ctx.touched |= bit
+  }
+}
+
+/** Marks the watchers not yet touched that watch the root type `name`. */
+function touchRoot(ctx: Scan, name: string): void {
+  const { watches } = ctx
+  for (let i = 0; i < watches.length; i++) {
+    const bit = 1 << i
+    if ((ctx.touched & bit) === 0 && watches[i]!.watchesRoot(name)) ctx.touched |= bit
+  }
 }
 
 /** Returns the struct's length (the clocks it spans). */
@@ -189,7 +222,7 @@ function scanStruct(d: decoding.Decoder, client: number, clock: number, ctx: Sca
     // Without neighbours the parent is written out: a root type's name (info 1) or an item id.
     if (decoding.readVarUint(d) === 1) {
       const root = decoding.readVarString(d)
-      if (ctx.watch !== null && root === ctx.watch.root) ctx.touched = true
+      if (ctx.touched !== ctx.all) touchRoot(ctx, root)
     } else {
       readReference(d, client, clock, 'parent', ctx)
     }
@@ -209,7 +242,7 @@ function readReference(d: decoding.Decoder, client: number, clock: number, what:
   if (refClient === client && refClock >= clock) {
     refuse(UpdateProblem.Malformed, `${what} ${refClient}:${refClock} is not older than ${client}:${clock}`)
   }
-  if (ctx.watch !== null && !ctx.touched && ctx.watch.overlaps(refClient, refClock, 1)) ctx.touched = true
+  if (ctx.touched !== ctx.all) touchOverlaps(ctx, refClient, refClock, 1)
 }
 
 function scanContent(d: decoding.Decoder, ref: number, limits: UpdateLimits): number {

@@ -70,6 +70,7 @@ describe('validateUpdate', () => {
       deleteRanges: 0,
       empty: true,
       touchesWatched: false,
+      touched: [],
     })
     const doc = new Y.Doc()
     doc.getText('t').insert(0, 'x')
@@ -178,7 +179,7 @@ describe('validateUpdate with a watcher', () => {
     const watchedItem = base.getMap('cycles')._map.get('c1')!.id
     const lookups: string[] = []
     const watch = {
-      root: 'cycles',
+      watchesRoot: (name: string) => name === 'cycles',
       overlaps: (client: number, clock: number, length: number) => {
         lookups.push(`${client}:${clock}+${length}`)
         return client === watchedItem.client && clock <= watchedItem.clock && watchedItem.clock < clock + length
