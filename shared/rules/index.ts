@@ -88,3 +88,5 @@ export { TimerPhase, defaultTimebox, readTimer, timerElapsed } from './meetingTi
 export type { TimerReading } from './meetingTimer.ts'
 export { confidenceOf, everyoneVoted, isVoteValue, voteFigures, voteScaleOf } from './meetingVotes.ts'
 export type { VoteFigures } from './meetingVotes.ts'
+export { ChangeKind, changesBetween } from './changesBetween.ts'
+export type { ChangeSummary, CycleStatusChange, KeyResultDelta, RecordDelta, TaskDelta, WorkspaceChanges } from './changesBetween.ts'

@@ -36,7 +36,7 @@ function board() {
       keyResult({ id: krId('kC'), objectiveId: objectiveId('oTeam'), title: 'Lead time' }),
     ],
     // kA checked in on pace, kC not for a long time, kB never: both stall.
-    checkIns: [...checkIns('kA', [[day(44), 60, 7]]), ...checkIns('kC', [[day(5), 5, 6]])],
+    checkIns: [...checkIns('kA', [[44, 60, 7]]), ...checkIns('kC', [[5, 5, 6]])],
   })
 }
 
