@@ -45,7 +45,8 @@ describe.each(harnesses)('%s checkpoints', (_name, make) => {
   it('keeps each checkpoint with its time, reason and meeting, listed oldest first', async () => {
     h = await make()
     const late = await h.store.write('ws1', 2_000, CheckpointReason.MeetingEnd, 'meet1', state('late'))
-    const early = await h.store.write('ws1', 1_000, CheckpointReason.MeetingStart, 'meet1', state('early'))
+    const earlyState = state('early')
+    const early = await h.store.write('ws1', 1_000, CheckpointReason.MeetingStart, 'meet1', earlyState)
     await h.store.write('ws2', 1_500, CheckpointReason.Daily, null, state('other'))
     const list = await h.store.list('ws1')
     expect(list.map((c) => [c.at, c.reason, c.meetingId])).toEqual([
@@ -53,7 +54,7 @@ describe.each(harnesses)('%s checkpoints', (_name, make) => {
       [2_000, 'meeting-end', 'meet1'],
     ])
     expect(list.map((c) => c.id)).toEqual([early.id, late.id])
-    expect(list[0]!.bytes).toBe(state('early').length)
+    expect(list[0]!.bytes).toBe(earlyState.length)
     expect(textOf(await h.store.read('ws1', late.id))).toBe('late')
     expect(await h.store.read('ws1', 'nope')).toBeNull()
     expect(await h.store.read('ws3', early.id)).toBeNull()
