@@ -5,6 +5,7 @@ import { compressResponses } from './compressResponses.ts'
 import { ApiError, codeForStatus, errorBody } from './errors.ts'
 import { client } from './routes/client.ts'
 import { health } from './routes/health.ts'
+import { meetings, time } from './routes/meetings.ts'
 import { metrics } from './routes/metrics.ts'
 import { sync } from './routes/sync.ts'
 import type { SyncRooms } from './sync/upgradeToRoom.ts'
@@ -34,8 +35,10 @@ export function createApp(deps: AppDeps = {}) {
   // The bodies the server writes (the client's files come compressed from the build).
   app.use('/api/*', compressResponses())
   app.use('/metrics', compressResponses())
+  app.route('/api/time', time(deps.services?.now ?? (() => Date.now())))
   if (deps.services !== undefined) {
     app.route('/api/workspaces', workspaces(deps.services))
+    app.route('/api/workspaces', meetings(deps.services))
     app.route('/', metrics(deps.services))
     if (deps.rooms !== undefined) app.route('/', sync(deps.services, deps.rooms))
   }

@@ -76,3 +76,16 @@ export async function asApi<T>(fn: () => Promise<T>): Promise<T> {
     throw err
   }
 }
+
+/**
+ * Like asApi, but the error code is the command's own (`vote-closed`, `not-facilitator`), as the
+ * meeting API promises its clients.
+ */
+export async function asCommandApi<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (err) {
+    if (err instanceof CommandError) throw new ApiError(COMMAND_STATUS[err.code], err.code, err.message)
+    throw err
+  }
+}

@@ -1,6 +1,8 @@
 /** @module What the HTTP routes need from the running server, as interfaces tests can satisfy. */
 import type { Session } from '../shared/doc/index.ts'
+import type { PersonId } from '../shared/model/index.ts'
 import type { Metrics } from './metrics.ts'
+import type { BallotStore } from './storage/BallotStore.ts'
 import type { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
 
 /** The live documents: `Rooms` in production. */
@@ -11,11 +13,18 @@ export interface LiveDocs {
    */
   withDoc<T>(workspaceId: string, fn: (doc: Session['doc']) => T): Promise<T>
   stats(): { rooms: number; connections: number }
+  /**
+   * The people in meeting `meetingId` by the presence (awareness) of the workspace's connections
+   * that may write: whose state has `meeting.meetingId` equal to it. Empty when nobody is connected.
+   */
+  presentIn(workspaceId: string, meetingId: string): Set<PersonId>
 }
 
 export interface Services {
   readonly registry: WorkspaceRegistry
   readonly docs: LiveDocs
+  /** Meeting votes not revealed yet: on the server only, never in the document. */
+  readonly ballots: BallotStore
   readonly secret: string
   readonly metrics: Metrics
   readonly now: () => number

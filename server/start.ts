@@ -16,6 +16,7 @@ import { Metrics } from './metrics.ts'
 import { Rooms } from './rooms/Rooms.ts'
 import { createDemoWorkspace } from './seed/createDemoWorkspace.ts'
 import type { Services } from './services.ts'
+import { FileBallotStore } from './storage/FileBallotStore.ts'
 import { FileStorage } from './storage/FileStorage.ts'
 import { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
 import { createSyncServer } from './sync/syncServer.ts'
@@ -53,10 +54,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     metrics,
   })
   const registry = await WorkspaceRegistry.open(config.dataDir)
+  const ballots = await FileBallotStore.open(config.dataDir)
   const rooms = new Rooms({ storage, limits: config.limits, metrics, log })
   const services: Services = {
     registry,
     docs: rooms,
+    ballots,
     secret: await loadSecret(config.dataDir, config.secret),
     metrics,
     now: () => Date.now(),
@@ -86,7 +89,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stop = () =>
     (stopping ??= (async () => {
       // Flush before anything else: every accepted update must be on disk when this resolves.
-      const closed = rooms.close().then(() => storage.close())
+      const closed = Promise.all([rooms.close().then(() => storage.close()), ballots.close()]).then(() => {})
       syncServer.close()
       const listening = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()

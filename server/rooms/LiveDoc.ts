@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs'
 import { unreachable } from '../../shared/model/index.ts'
+import type { PersonId } from '../../shared/model/index.ts'
 import { decodeAwarenessUpdate } from '../../shared/protocol/decodeAwareness.ts'
 import { ClientMessageKind } from '../../shared/protocol/decodeMessage.ts'
 import type { ClientMessage } from '../../shared/protocol/decodeMessage.ts'
@@ -19,6 +20,7 @@ import { DocPersistence } from './DocPersistence.ts'
 import { encodeSyncStep1, encodeSyncStep2 } from './encode.ts'
 import { FanOut } from './FanOut.ts'
 import { loadDoc } from './loadDoc.ts'
+import { meetingPersonOf } from './meetingPresence.ts'
 import { RefuseReason } from './refusal.ts'
 import { ServerOnlyGuard } from './ServerOnlyGuard.ts'
 import { AwarenessOutcome, RoomAwareness } from './RoomAwareness.ts'
@@ -99,6 +101,20 @@ export class LiveDoc {
     const everyone = this.#awareness.fullMessage()
     if (everyone !== null) connection.send(everyone)
     connection.activate()
+  }
+
+  /**
+   * The people whose presence shows them in meeting `meetingId`, from connections that may write
+   * (a viewer's presence never gets in, and a viewer cannot vote).
+   */
+  presentIn(meetingId: string): Set<PersonId> {
+    const present = new Set<PersonId>()
+    for (const { owner, state } of this.#awareness.ownedStates()) {
+      if (!(owner instanceof Connection) || !owner.canWrite || owner.closed) continue
+      const personId = meetingPersonOf(state, meetingId)
+      if (personId !== null) present.add(personId)
+    }
+    return present
   }
 
   /** The connection left: its presence goes with it. */

@@ -5,6 +5,7 @@
  * document itself is LiveDoc's.
  */
 import type * as Y from 'yjs'
+import type { PersonId } from '../../shared/model/index.ts'
 import type { ClientMessage } from '../../shared/protocol/decodeMessage.ts'
 import { CloseCode } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/protocol/index.ts'
@@ -60,6 +61,11 @@ export class Room implements ConnectionHost {
   /** False once the room shuts down or reloads: a newcomer needs a fresh room. */
   get accepting(): boolean {
     return this.#state === RoomState.Loading || this.#state === RoomState.Open || this.#state === RoomState.Unloading
+  }
+
+  /** Who is in meeting `meetingId` by the presence of its writers; nobody while it loads. */
+  presentIn(meetingId: string): Set<PersonId> {
+    return this.#live?.presentIn(meetingId) ?? new Set()
   }
 
   /** A new connection; it is synced as soon as the document is loaded. */

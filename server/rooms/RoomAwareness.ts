@@ -136,6 +136,14 @@ export class RoomAwareness {
     return encodeAwarenessMessage(encodeAwarenessUpdate(this.#awareness, [...clientIds]))
   }
 
+  /** Every current state with the owner that introduced it (states nobody owns are left out). */
+  *ownedStates(): Iterable<{ readonly owner: AwarenessOwner; readonly state: unknown }> {
+    for (const [id, state] of this.#awareness.getStates()) {
+      const owner = this.#owners.get(id)
+      if (owner !== undefined) yield { owner, state }
+    }
+  }
+
   /** Number of client ids with a state. */
   get size(): number {
     return this.#awareness.getStates().size

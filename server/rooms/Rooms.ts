@@ -8,6 +8,7 @@
  * only connections that were sent nothing since the previous sweep take it.
  */
 import type * as Y from 'yjs'
+import type { PersonId } from '../../shared/model/index.ts'
 import { CLOSE_REASON, CloseCode, HEARTBEAT_MESSAGE } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/protocol/index.ts'
 import type { Limits } from '../limits.ts'
@@ -90,6 +91,14 @@ export class Rooms {
   async withDoc<T>(workspaceId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
     if (this.#closing !== null) throw new Error('the sync rooms are closed')
     return this.#room(workspaceId).use(fn)
+  }
+
+  /**
+   * The people in meeting `meetingId` of `workspaceId` by the presence of connections that may
+   * write; empty when nobody is connected.
+   */
+  presentIn(workspaceId: string, meetingId: string): Set<PersonId> {
+    return this.#rooms.get(workspaceId)?.presentIn(meetingId) ?? new Set()
   }
 
   /**

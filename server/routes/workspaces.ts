@@ -4,7 +4,6 @@
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import {
   OriginSource,
@@ -28,6 +27,7 @@ import { csvExport } from '../export/csvExport.ts'
 import { markdownOnePager } from '../export/markdownOnePager.ts'
 import type { Services } from '../services.ts'
 import type { WorkspaceMeta } from '../storage/WorkspaceRegistry.ts'
+import { body, bodyTooLarge } from './jsonBody.ts'
 
 const ROLES = Object.values(Role)
 /** An export of a large board is a few MB; anything far beyond is not ours. */
@@ -43,30 +43,6 @@ const checkInBody = z
     note: z.string().max(2_000).optional(),
   })
   .strict()
-
-/** Parses a JSON body with `schema`, or a 400 naming the first problem. */
-async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
-  let raw: unknown
-  try {
-    raw = await c.req.json()
-  } catch {
-    throw new ApiError(400, 'bad_json', 'The request body must be JSON')
-  }
-  const parsed = schema.safeParse(raw)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]
-  const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
-  throw new ApiError(400, 'invalid_body', `${where}${issue?.message ?? 'invalid body'}`)
-}
-
-function bodyTooLarge(max: number) {
-  return bodyLimit({
-    maxSize: max,
-    onError: () => {
-      throw new ApiError(413, 'body_too_large', `The request body is over ${max} bytes`)
-    },
-  })
-}
 
 export function workspaces(services: Services) {
   const { registry, docs, now } = services

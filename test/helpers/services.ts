@@ -5,11 +5,15 @@ import { join } from 'node:path'
 import * as Y from 'yjs'
 import { Metrics } from '../../server/metrics.ts'
 import type { LiveDocs, Services } from '../../server/services.ts'
+import { MemoryBallotStore } from '../../server/storage/MemoryBallotStore.ts'
 import { WorkspaceRegistry } from '../../server/storage/WorkspaceRegistry.ts'
+import type { PersonId } from '../../shared/model/index.ts'
 
 /** Live docs without rooms: one Y.Doc per workspace id, kept in memory. */
 export class MemoryDocs implements LiveDocs {
   readonly docs = new Map<string, Y.Doc>()
+  /** Presence the tests set: per workspace, who shows as in which meeting. */
+  readonly presence = new Map<string, { personId: PersonId; meetingId: string }[]>()
 
   async withDoc<T>(workspaceId: string, fn: (doc: Y.Doc) => T): Promise<T> {
     let doc = this.docs.get(workspaceId)
@@ -22,6 +26,11 @@ export class MemoryDocs implements LiveDocs {
 
   stats() {
     return { rooms: this.docs.size, connections: 0 }
+  }
+
+  presentIn(workspaceId: string, meetingId: string): Set<PersonId> {
+    const states = this.presence.get(workspaceId) ?? []
+    return new Set(states.filter((p) => p.meetingId === meetingId).map((p) => p.personId))
   }
 }
 
@@ -36,6 +45,7 @@ export async function testServices(now = () => Date.UTC(2026, 10, 21, 12)): Prom
   const services: Services = {
     registry: await WorkspaceRegistry.open(dataDir),
     docs,
+    ballots: new MemoryBallotStore(),
     secret: 'test-secret-of-sufficient-length',
     metrics: new Metrics(),
     now,
