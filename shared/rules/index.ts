@@ -90,3 +90,5 @@ export { confidenceOf, everyoneVoted, isVoteValue, voteFigures, voteScaleOf } fr
 export type { VoteFigures } from './meetingVotes.ts'
 export { ChangeKind, changesBetween } from './changesBetween.ts'
 export type { ChangeSummary, CycleStatusChange, KeyResultDelta, RecordDelta, TaskDelta, WorkspaceChanges } from './changesBetween.ts'
+export { meetingMinutes } from './meetingMinutes.ts'
+export type { Minutes, MinutesInput, MinutesItem } from './meetingMinutes.ts'
