@@ -1,5 +1,6 @@
 /** @module The workspace screen: top bar, banners, the active view and the key-result panel beside it. */
 import { lazy, Suspense } from 'react'
+import { MeetingLayer } from '../features/meeting/index.ts'
 import { KeyboardOverlays, SkipLink } from '../features/palette/index.ts'
 import { PANEL_ID, ReadOnlyBanner, TopBar, useUndoShortcuts } from '../features/shell/index.ts'
 import { useView } from '../hooks/useView.ts'
@@ -26,6 +27,7 @@ export function Shell() {
             <KeyResultPanel />
           </Suspense>
         )}
+        <MeetingLayer />
       </main>
       <KeyboardOverlays />
     </div>

@@ -12,6 +12,8 @@ import type { ConnectOptions, WorkspaceConnection } from './connectWorkspace.ts'
 import type { Identity } from './identity.ts'
 import { createPresence } from './presence.ts'
 import type { Presence } from './presence.ts'
+import { serverClock } from './serverClock.ts'
+import type { ServerClock } from './serverClock.ts'
 
 export interface Workspace {
   readonly workspaceId: string
@@ -23,6 +25,8 @@ export interface Workspace {
   readonly connection: WorkspaceConnection
   readonly presence: Presence
   readonly undo: UndoHistory
+  /** The server's clock: meeting timers read it, and my commands stamp the document with it. */
+  readonly clock: ServerClock
   close(): void
 }
 
@@ -30,11 +34,21 @@ export interface OpenOptions extends ConnectOptions {
   readonly name: string
   readonly role: Role
   readonly identity: Identity
+  /** Defaults to the page's server clock (tests pass their own). */
+  readonly clock?: ServerClock
 }
 
 export function openWorkspace(options: OpenOptions): Workspace {
   const connection = connectWorkspace(options)
-  const session = openSession(connection.doc, { actor: options.identity.personId as PersonId | null })
+  const clock = options.clock ?? serverClock
+  const session = openSession(connection.doc, { actor: options.identity.personId as PersonId | null, now: clock.now })
+  // Learn the server's clock on every (re)connect: a laptop that slept may have drifted.
+  let wasOnline = false
+  const unwatchClock = connection.subscribeStatus(() => {
+    const online = connection.status().status === 'online'
+    if (online && !wasOnline) void clock.sync()
+    wasOnline = online
+  })
   const presence = createPresence(connection.awareness)
   presence.setUser(options.identity)
   const undo = createUndoHistory(session)
@@ -48,7 +62,9 @@ export function openWorkspace(options: OpenOptions): Workspace {
     connection,
     presence,
     undo,
+    clock,
     close() {
+      unwatchClock()
       undo.destroy()
       presence.destroy()
       connection.destroy()

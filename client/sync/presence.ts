@@ -15,10 +15,20 @@ export type Activity =
   | { readonly kind: 'editing'; readonly target: string }
   | { readonly kind: 'dragging'; readonly taskId: string }
 
+/** Someone's place in the running meeting; absent when they have not joined it. */
+export interface MeetingPresence {
+  readonly meetingId: string
+  /** The person they follow (the facilitator), or null when they look around on their own. */
+  readonly following: string | null
+  /** Their tab is hidden (document.visibilityState). */
+  readonly away: boolean
+}
+
 export interface Peer {
   readonly clientId: number
   readonly user: PresenceUser
   readonly activity: Activity | null
+  readonly meeting: MeetingPresence | null
   readonly self: boolean
 }
 
@@ -28,6 +38,8 @@ export interface Presence {
   subscribe(listener: () => void): () => void
   setUser(user: PresenceUser): void
   setActivity(activity: Activity | null): void
+  /** Joins (or updates my place in) a meeting; null leaves it. */
+  setMeeting(meeting: MeetingPresence | null): void
   destroy(): void
 }
 
@@ -45,10 +57,20 @@ function readPeer(clientId: number, state: Record<string, unknown>, self: boolea
         : null
   return {
     clientId,
+    meeting: readMeetingPresence(state.meeting),
     user: { name: user.name.slice(0, 60), color: /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#888888', personId: typeof user.personId === 'string' ? user.personId : null },
     activity,
     self,
   }
+}
+
+/** A peer's meeting field, or null when it is missing or malformed (peers are untrusted). */
+export function readMeetingPresence(value: unknown): MeetingPresence | null {
+  if (typeof value !== 'object' || value === null) return null
+  const m = value as Partial<Record<keyof MeetingPresence, unknown>>
+  if (typeof m.meetingId !== 'string' || m.meetingId === '' || m.meetingId.length > 64) return null
+  const following = typeof m.following === 'string' && m.following.length <= 64 ? m.following : null
+  return { meetingId: m.meetingId, following, away: m.away === true }
 }
 
 export function createPresence(awareness: Awareness): Presence {
@@ -97,6 +119,7 @@ export function createPresence(awareness: Awareness): Presence {
     },
     setUser: (user) => schedule('user', user),
     setActivity: (activity) => schedule('activity', activity),
+    setMeeting: (meeting) => schedule('meeting', meeting),
     destroy() {
       if (timer !== null) clearTimeout(timer)
       awareness.off('change', onChange)

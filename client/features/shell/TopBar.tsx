@@ -9,6 +9,7 @@ import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { CyclePicker } from '../cycle/index.ts'
 import { FilterBar } from './FilterBar.tsx'
 import { MoreMenu } from './MoreMenu.tsx'
+import { MeetingTopBar } from '../meeting/index.ts'
 import { PaletteButton } from '../palette/index.ts'
 import { PresenceAvatars } from './PresenceAvatars.tsx'
 import { ShareButton } from '../share/index.ts'
@@ -49,6 +50,7 @@ export function TopBar() {
         <div className="topbar__end">
           {phone ? (
             <>
+              <MeetingTopBar compact />
               <ConnectionBadge />
               <MoreMenu>
                 <div className="topbar__row">
@@ -63,6 +65,7 @@ export function TopBar() {
             </>
           ) : (
             <>
+              <MeetingTopBar />
               <PaletteButton />
               <ConnectionBadge />
               <PresenceAvatars />

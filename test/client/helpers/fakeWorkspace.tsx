@@ -28,6 +28,7 @@ import type { ConnectionStatus } from '../../../client/sync/connectionStatus.ts'
 import type { Identity } from '../../../client/sync/identity.ts'
 import type { Workspace } from '../../../client/sync/openWorkspace.ts'
 import { createPresence } from '../../../client/sync/presence.ts'
+import { createServerClock } from '../../../client/sync/serverClock.ts'
 
 /**
  * jsdom has no modal API on <dialog>: give it the minimum (the `open` attribute) so client/ui's
@@ -69,7 +70,7 @@ export interface FakeWorkspace {
   /** Drives the connection badge. */
   setStatus(status: ConnectionStatus): void
   /** Adds another person's presence (a second Awareness client on the same doc id space). */
-  addPeer(user: { name: string; color: string; personId?: string | null }, activity?: unknown): number
+  addPeer(user: { name: string; color: string; personId?: string | null }, activity?: unknown, extra?: Record<string, unknown>): number
 }
 
 /** Builds a workspace without rendering anything. */
@@ -113,6 +114,8 @@ export function createFakeWorkspace(options: FakeWorkspaceOptions = {}): FakeWor
     connection,
     presence,
     undo,
+    // The server's clock is this one: nothing to ask in a test.
+    clock: createServerClock({ fetchTime: () => Promise.reject(new Error('no server')), localNow: options.now }),
     close() {
       undo.destroy()
       presence.destroy()
@@ -129,9 +132,9 @@ export function createFakeWorkspace(options: FakeWorkspaceOptions = {}): FakeWor
       status = next
       for (const listener of listeners) listener()
     },
-    addPeer(user, activity = null) {
+    addPeer(user, activity = null, extra = {}) {
       const clientId = nextClient++
-      const state = { user: { personId: null, ...user }, activity }
+      const state = { ...extra, user: { personId: null, ...user }, activity }
       // Apply a remote awareness state the way the provider would.
       awareness.states.set(clientId, state)
       awareness.meta.set(clientId, { clock: 1, lastUpdated: Date.now() })

@@ -1,0 +1,131 @@
+/**
+ * @module The meeting in the top bar. No meeting: "Start meeting" (owner and editor links) opens
+ * the four kinds for the cycle in view. A meeting running: "Weekly check-in · Maya facilitating"
+ * and Join (viewers too: they follow, they do not lead), or Leave once joined.
+ */
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { startMeeting } from '../../../shared/doc/index.ts'
+import { MeetingKind, MeetingStatus, enumValues } from '../../../shared/model/index.ts'
+import type { Meeting, WorkspaceSnapshot } from '../../../shared/model/index.ts'
+import { useCommand } from '../../app/index.ts'
+import { MEETING_KIND_HINT, MEETING_KIND_LABEL } from '../../format/meetingText.ts'
+import { useCycle } from '../../hooks/useCycle.ts'
+import { useMeeting } from '../../hooks/useMeeting.ts'
+import { useSnapshot } from '../../hooks/useSnapshot.ts'
+import { useWorkspace } from '../../hooks/useWorkspace.ts'
+import { Button } from '../../ui/Button.tsx'
+import { prefetchMeetingRoom } from './MeetingLayer.tsx'
+import { setParticipation, useParticipation } from './participation.ts'
+import './meetingbar.css'
+
+export function MeetingTopBar({ compact = false }: { compact?: boolean }) {
+  const { meeting } = useMeeting()
+  const running = meeting !== null && meeting.status === MeetingStatus.Running ? meeting : null
+  return running !== null ? <RunningMeeting meeting={running} compact={compact} /> : <StartMeeting />
+}
+
+function RunningMeeting({ meeting, compact }: { meeting: Meeting; compact: boolean }) {
+  const { workspaceId, identity } = useWorkspace()
+  const mine = useParticipation(workspaceId, meeting.id)
+  const selectName = useCallback((snap: WorkspaceSnapshot) => (meeting.facilitatorId === null ? null : (snap.people.get(meeting.facilitatorId)?.name ?? null)), [meeting.facilitatorId])
+  const facilitator = useSnapshot(selectName)
+  const me = meeting.facilitatorId !== null && meeting.facilitatorId === identity.personId
+  const who = me ? 'you facilitate' : facilitator !== null ? `${facilitator} facilitating` : 'no facilitator'
+  const kind = MEETING_KIND_LABEL[meeting.kind]
+  return (
+    <div className="meeting-bar" role="group" aria-label={`${kind} meeting`}>
+      <span className="meeting-bar__dot" aria-hidden="true" />
+      <span className="meeting-bar__text" title={`${kind} · ${who}`}>
+        <strong>{kind}</strong>
+        {!compact && <span className="meeting-bar__who"> · {who}</span>}
+      </span>
+      {mine === null ? (
+        <Button size="sm" variant="primary" onMouseEnter={prefetchMeetingRoom} onFocus={prefetchMeetingRoom} onClick={() => setParticipation(workspaceId, { meetingId: meeting.id, following: !me })}>
+          Join
+        </Button>
+      ) : (
+        <Button size="sm" onClick={() => setParticipation(workspaceId, null)}>
+          Leave
+        </Button>
+      )}
+    </div>
+  )
+}
+
+function StartMeeting() {
+  const { canEdit, workspaceId, identity } = useWorkspace()
+  const cycle = useCycle()
+  const { run, error, clearError } = useCommand()
+  const [open, setOpen] = useState(false)
+  const id = useId()
+  const root = useRef<HTMLDivElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+
+  useEffect(() => {
+    if (!open) return
+    const onPointerDown = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false)
+    }
+    document.addEventListener('pointerdown', onPointerDown)
+    return () => document.removeEventListener('pointerdown', onPointerDown)
+  }, [open])
+
+  if (!canEdit || cycle === null) return null
+  const start = (kind: MeetingKind) => {
+    let meetingId: string | null = null
+    const ok = run((s) => {
+      meetingId = startMeeting(s, { kind, cycleId: cycle.id })
+    })
+    if (ok && meetingId !== null) {
+      setParticipation(workspaceId, { meetingId, following: false })
+      setOpen(false)
+    }
+  }
+  return (
+    <div className="meeting-start" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="btn btn--sm meeting-start__button"
+        aria-expanded={open}
+        aria-controls={id}
+        onMouseEnter={prefetchMeetingRoom}
+        onClick={() => {
+          clearError()
+          setOpen((was) => !was)
+        }}
+        disabled={identity.personId === null}
+        title={identity.personId === null ? 'Say who you are first: a meeting needs a facilitator' : undefined}
+      >
+        Start meeting
+      </button>
+      <div
+        id={id}
+        className="meeting-start__menu"
+        role="group"
+        aria-label={`Meeting kind for ${cycle.name}`}
+        hidden={!open}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return
+          setOpen(false)
+          button.current?.focus()
+        }}
+      >
+        <p className="meeting-start__title">Start a meeting on {cycle.name}</p>
+        {enumValues(MeetingKind).map((kind) => (
+          <button key={kind} type="button" className="meeting-start__kind" onClick={() => start(kind)} aria-describedby={`${id}-${kind}`}>
+            <span className="meeting-start__name">{MEETING_KIND_LABEL[kind]}</span>
+            <span className="meeting-start__hint" id={`${id}-${kind}`}>
+              {MEETING_KIND_HINT[kind]}
+            </span>
+          </button>
+        ))}
+        {error !== null && (
+          <p className="meeting-start__error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  )
+}
