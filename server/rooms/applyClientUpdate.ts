@@ -75,8 +75,9 @@ export function applyClientUpdate(
   if (!check.ok) return refused(refusalForUpdate(check.problem, check.detail))
   if (check.empty) return { kind: UpdateOutcomeKind.Empty }
   if (serverOnly !== null && check.touched.includes(serverOnly)) {
-    // Rounds hold plain values only the server writes: coming near them is writing there.
-    return refused({ code: CloseCode.Forbidden, reason: RefuseReason.ServerOnly, detail: 'writes to a server-only root' })
+    // Rounds hold plain values only the server writes: anything new near them is a write there.
+    const write = serverOnly.writeIn(input.update)
+    if (write !== null) return refused({ code: CloseCode.Forbidden, reason: RefuseReason.ServerOnly, detail: write })
   }
   if (!input.canWrite) {
     // Re-sending what the document holds writes nothing: a viewer's client does it whenever its

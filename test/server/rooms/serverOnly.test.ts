@@ -145,6 +145,50 @@ describe('server-only vote rounds', () => {
   })
 })
 
+describe('re-sent rounds', () => {
+  it('an editor re-sending the whole document it holds (an offline copy read in) is not refused; anything new near the rounds is', async () => {
+    const { krA } = await room()
+    const editor = await joined()
+    const watcher = await joined()
+    expect(editor.doc.getMap(Root.VoteRounds).has('r1')).toBe(true)
+    const whole = () => Y.encodeStateAsUpdate(editor.doc)
+    editor.send(updateMessage(whole()))
+    await exchange(editor, watcher)
+    expect(editor.closeCode).toBeNull()
+
+    // The same with a new card in it: applied.
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, whole())
+    const taskId = createTask(openSession(copy), { title: 'Made offline', columnId: 'todo', keyResultId: krA })
+    editor.send(updateMessage(Y.encodeStateAsUpdate(copy)))
+    await exchange(editor, watcher)
+    expect(editor.closeCode).toBeNull()
+    expect(await h.rooms.withDoc('w1', (doc) => doc.getMap(Root.Tasks).has(taskId))).toBe(true)
+
+    // The same with a forged round in it: refused, and the card of that update goes nowhere.
+    const forgedCopy = new Y.Doc()
+    Y.applyUpdate(forgedCopy, whole())
+    const other = createTask(openSession(forgedCopy), { title: 'Rides along', columnId: 'todo', keyResultId: krA })
+    forgedCopy.getMap(Root.VoteRounds).set('r1', round('revealed'))
+    const forger = h.client('w1', { open: false, echoAwareness: false })
+    forger.send(updateMessage(Y.encodeStateAsUpdate(forgedCopy)))
+    expect(forger.closeCode).toBe(CloseCode.Forbidden)
+    await exchange(watcher)
+    expect(JSON.parse(await serverRounds())).toEqual({ r1: round('open') })
+    expect(await h.rooms.withDoc('w1', (doc) => doc.getMap(Root.Tasks).has(other))).toBe(false)
+    // Deleting an overwritten (already deleted) round item again is no write; deleting the live one is.
+    const live = await h.rooms.withDoc('w1', (doc) => doc.getMap(Root.VoteRounds)._map.get('r1')!)
+    const old = live.left!.id
+    const redelete = h.client('w1', { open: false, echoAwareness: false })
+    redelete.send(updateMessage(craftUpdate([], [{ client: old.client, clock: old.clock, len: 1 }])))
+    expect(redelete.closeCode).toBeNull()
+    const vandal = h.client('w1', { open: false, echoAwareness: false })
+    vandal.send(updateMessage(craftUpdate([], [{ client: live.id.client, clock: live.id.clock, len: 1 }])))
+    expect(vandal.closeCode).toBe(CloseCode.Forbidden)
+    expect(watcher.closeCode).toBeNull()
+  })
+})
+
 describe('ServerOnlyGuard', () => {
   it('watches nothing in a document without rounds, then every round item the server writes, overwritten ones included', () => {
     const doc = buildWorkspace().doc
