@@ -57,10 +57,10 @@ export class CheckpointKeeper {
 
   readonly #onTransaction = (tr: Y.Transaction): void => {
     if (tr.changed.size === 0) return
-    const meetingRoot = this.#doc.getMap(Root.Meeting)
-    const cyclesRoot = this.#doc.getMap(Root.Cycles)
-    if (tr.changedParentTypes.has(meetingRoot as Y.AbstractType<unknown>)) this.#meetingChanged()
-    if (tr.changedParentTypes.has(cyclesRoot as Y.AbstractType<unknown>)) this.#cyclesChanged()
+    // A root is among changedParentTypes when anything under it changed (what observeDeep reports).
+    const changed = tr.changedParentTypes as Map<unknown, unknown>
+    if (changed.has(this.#doc.getMap(Root.Meeting))) this.#meetingChanged()
+    if (changed.has(this.#doc.getMap(Root.Cycles))) this.#cyclesChanged()
     if (this.#options.now() - this.#lastAt >= DAY_MS) this.#take(CheckpointReason.Daily, null)
   }
 

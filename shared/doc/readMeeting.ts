@@ -93,7 +93,13 @@ function readMeeting(doc: Y.Doc, m: Y.Map<unknown>): Meeting | null {
     // An item another replica deleted is no longer on the table.
     currentItemId: current !== null && agenda.some((item) => item.id === current) ? current : null,
     timer: readTimer(obj(m, 'timer')),
+    attendeeIds: readAttendees(m.get('attendeeIds')),
   })
+}
+
+function readAttendees(value: unknown): readonly PersonId[] {
+  const list = value instanceof Y.Array ? (value.toArray() as unknown[]) : []
+  return Object.freeze([...new Set(list.filter(isId))] as PersonId[])
 }
 
 function readTimer(fields: Readonly<Record<string, unknown>> | undefined): MeetingTimer {

@@ -104,6 +104,8 @@ export interface Meeting {
   readonly agenda: readonly AgendaItem[]
   readonly currentItemId: AgendaItemId | null
   readonly timer: MeetingTimer
+  /** Everyone the server saw in the meeting at any time (from presence), first seen first. */
+  readonly attendeeIds: readonly PersonId[]
 }
 
 /** What a vote asks: confidence 0-10 (align, weekly) or a score 0.0-1.0 (review). */
