@@ -27,6 +27,15 @@ export interface SuiteConfig {
   readonly coldLoad: { readonly cards: number; readonly edits: number; readonly fresh: number }
   readonly throughput: { readonly writers: number; readonly inFlight: number; readonly warmupMs: number; readonly measureMs: number }
   readonly durability: { readonly kills: number; readonly writesPerSecond: number; readonly killAfterMs: readonly [number, number] }
+  readonly meeting: {
+    /** Participants in the one meeting, the facilitator included; one scenario each. */
+    readonly participants: readonly number[]
+    readonly keyResults: number
+    readonly warmupSteps: number
+    readonly steps: number
+    readonly pauseMs: number
+    readonly idleMs: number
+  }
 }
 
 export const FULL: SuiteConfig = {
@@ -37,6 +46,7 @@ export const FULL: SuiteConfig = {
   coldLoad: { cards: 2000, edits: 5000, fresh: 5 },
   throughput: { writers: 4, inFlight: 32, warmupMs: 2000, measureMs: 8000 },
   durability: { kills: 10, writesPerSecond: 200, killAfterMs: [600, 1400] },
+  meeting: { participants: [10, 30], keyResults: 10, warmupSteps: 2, steps: 20, pauseMs: 500, idleMs: 3000 },
 }
 
 export const QUICK: SuiteConfig = {
@@ -47,6 +57,7 @@ export const QUICK: SuiteConfig = {
   coldLoad: { cards: 1000, edits: 2500, fresh: 3 },
   throughput: { writers: 4, inFlight: 32, warmupMs: 1000, measureMs: 3000 },
   durability: { kills: 3, writesPerSecond: 200, killAfterMs: [600, 1400] },
+  meeting: { participants: [10, 30], keyResults: 10, warmupSteps: 2, steps: 10, pauseMs: 300, idleMs: 1000 },
 }
 
 /** Limits raised for Roundtable in the throughput scenario only: its writers exceed 1,000 msgs/s. */
@@ -245,6 +256,50 @@ export function scenarios(config: SuiteConfig): ScenarioSpec[] {
       { key: 'unconvergedRooms', label: 'rooms not converged', digits: 0, goal: { kind: 'limit', max: 0, text: 'every room converged in every run', worst: true } },
     ],
   })
+  const m = config.meeting
+  for (const participants of m.participants) {
+    out.push({
+      id: `meeting ${participants}`,
+      title:
+        `follow latency: ${participants} participants in one weekly meeting (${m.keyResults} KR items), the facilitator moves to the next item ` +
+        `${m.steps} times, ${m.pauseMs} ms apart (after ${m.warmupSteps} untimed); Roundtable only, the other peers have no meetings`,
+      peers: [PeerKind.Roundtable],
+      repeats: config.repeats,
+      timeoutMs: 120_000,
+      command: async (peer) => ({
+        kind: 'meeting',
+        serverPid: peer.pid,
+        room: (await peer.createRooms(1, 'meeting'))[0]!,
+        participants,
+        keyResults: m.keyResults,
+        warmupSteps: m.warmupSteps,
+        steps: m.steps,
+        pauseMs: m.pauseMs,
+        idleMs: m.idleMs,
+        timeLimitMs: 90_000,
+      }),
+      figures: [
+        { key: 'followP50Ms', label: 'command to a follower showing the item, p50 (ms)', digits: 1 },
+        { key: 'followP95Ms', label: 'command to a follower showing the item, p95 (ms)', digits: 1 },
+        { key: 'followMaxMs', label: 'command to a follower showing the item, max (ms)', digits: 1 },
+        { key: 'allFollowersP50Ms', label: 'command to the last follower of a step, p50 over steps (ms)', digits: 1 },
+        { key: 'allFollowersMaxMs', label: 'command to the last follower of a step, max (ms)', digits: 1 },
+        { key: 'serverCpuPerStepMs', label: 'server CPU per step (ms, idle traffic included)', digits: 2 },
+        { key: 'serverCpuPerStepAboveIdleMs', label: 'server CPU per step above idle (ms)', digits: 2 },
+        { key: 'serverIdleCpuPerSecondMs', label: 'server CPU idle, everyone in the meeting (ms/s)', digits: 2 },
+        { key: 'harnessCpuShare', label: 'bench processes CPU during the steps (cores)', digits: 2 },
+        { key: 'stepsMeasured', label: 'steps measured', digits: 0 },
+        {
+          key: 'missedFollows',
+          label: 'follows not seen within 5 s',
+          digits: 0,
+          goal: { kind: 'limit', max: 0, text: 'every follower saw every step', worst: true },
+        },
+        { key: 'failures', label: 'failed connections', digits: 0, goal: noFailures },
+        { key: 'unconvergedRooms', label: 'rooms not converged', digits: 0, goal: { kind: 'limit', max: 0, text: 'every room converged in every run', worst: true } },
+      ],
+    })
+  }
   const d = config.durability
   out.push({
     id: 'durability',

@@ -66,13 +66,40 @@ export interface DurabilityCommand {
   readonly killAfterMs: readonly [number, number]
 }
 
+/**
+ * Follow latency (Roundtable only): `participants` clients in one meeting, the first facilitating;
+ * `warmupSteps` untimed moves to the next agenda item, then `steps` timed ones, `pauseMs` apart.
+ */
+export interface MeetingCommand {
+  readonly kind: 'meeting'
+  readonly serverPid: number
+  readonly room: RoomAddress
+  readonly participants: number
+  /** KRs in the meeting's cycle: the weekly agenda's items. */
+  readonly keyResults: number
+  readonly warmupSteps: number
+  readonly steps: number
+  readonly pauseMs: number
+  /** The server's idle CPU is measured over this long before the steps. */
+  readonly idleMs: number
+  /** The timed steps stop after this long from the start of the run. */
+  readonly timeLimitMs: number
+}
+
 /** Syncs a client with `room` and returns the document as one update. */
 export interface CaptureCommand {
   readonly kind: 'capture'
   readonly room: RoomAddress
 }
 
-export type LoadCommand = FanOutCommand | StormCommand | ColdLoadCommand | ThroughputCommand | DurabilityCommand | CaptureCommand
+export type LoadCommand =
+  | FanOutCommand
+  | StormCommand
+  | ColdLoadCommand
+  | ThroughputCommand
+  | DurabilityCommand
+  | MeetingCommand
+  | CaptureCommand
 
 /** Figures of one run: names to numbers (NaN when not measured), plus notes. */
 export interface LoadResult {

@@ -10,6 +10,7 @@ import { coldLoad } from './coldLoad.ts'
 import type { ChildMessage, DurabilityReply, DurabilityRequest, LoadCommand, LoadResult, ParentMessage } from './commands.ts'
 import { durability } from './durability.ts'
 import { fanOut } from './fanOut.ts'
+import { followLatency } from './meeting.ts'
 import { storm } from './storm.ts'
 import { throughput } from './throughput.ts'
 
@@ -47,6 +48,8 @@ async function run(command: LoadCommand): Promise<LoadResult> {
       return throughput(command, harness)
     case 'durability':
       return durability(command, ask)
+    case 'meeting':
+      return followLatency(command, harness)
     case 'capture': {
       const client = new BenchClient(command.room, { syncTimeoutMs: 30_000 })
       try {
