@@ -124,7 +124,7 @@ describe('private meeting votes over the wire', () => {
     const url = server!.url
     const spy = client(url, w)
     await spy.synced()
-    const round = (await call(url, 'POST', votes(w), { personId: ada }, w.tokens.editor)).body as VoteRound
+    const round = (await call<VoteRound>(url, 'POST', votes(w), { personId: ada }, w.tokens.editor)).body
     // Values no figure of the fixture has: 7 and 3, as ballots of two people.
     expect((await call(url, 'PUT', `${votes(w)}/${round.id}/ballots/${ada}`, { value: 7 }, w.tokens.editor)).status).toBe(200)
     expect((await call(url, 'PUT', `${votes(w)}/${round.id}/ballots/${bob}`, { value: 3 }, w.tokens.owner)).status).toBe(200)
@@ -152,7 +152,7 @@ describe('private meeting votes over the wire', () => {
     const url = server!.url
     const [forger, watcher] = [client(url, w), client(url, w)]
     await Promise.all([forger.synced(), watcher.synced()])
-    const round = (await call(url, 'POST', votes(w), { personId: ada }, w.tokens.editor)).body as VoteRound
+    const round = (await call<VoteRound>(url, 'POST', votes(w), { personId: ada }, w.tokens.editor)).body
     const viewer = await call(url, 'PUT', `${votes(w)}/${round.id}/ballots/${bob}`, { value: 5 }, w.tokens.viewer)
     expect(viewer.status).toBe(403)
     await call(url, 'PUT', `${votes(w)}/${round.id}/ballots/${bob}`, { value: 6 }, w.tokens.editor)
@@ -198,7 +198,7 @@ describe('private meeting votes over the wire', () => {
     join(lurker, 'cy' as PersonId, 'Cy', null)
     await waitFor(() => server!.rooms.presentIn(w.id, meetingId).size === 2, 'the server sees two people in the meeting')
 
-    const round = (await call(url, 'POST', votes(w), { personId: ada }, w.tokens.editor)).body as VoteRound
+    const round = (await call<VoteRound>(url, 'POST', votes(w), { personId: ada }, w.tokens.editor)).body
     const put = (personId: PersonId, value: number) => call(url, 'PUT', `${votes(w)}/${round.id}/ballots/${personId}`, { value }, w.tokens.editor)
     expect((await put(bob, 2)).body).toEqual({ voted: true, revealed: false })
     expect((await put(bob, 4)).body).toEqual({ voted: true, revealed: false })
@@ -232,7 +232,7 @@ describe('private meeting votes over the wire', () => {
     const made = buildMeeting(owner.s, (actor) => openSession(owner.doc, { actor }))
     const watcher = client(child.url, w)
     await waitFor(() => meetingState(watcher.doc).meeting?.id === made.meetingId, 'the server has the meeting')
-    const round = (await call(child.url, 'POST', votes(w), { personId: made.ada }, w.tokens.editor)).body as VoteRound
+    const round = (await call<VoteRound>(child.url, 'POST', votes(w), { personId: made.ada }, w.tokens.editor)).body
     for (const [personId, value] of [
       [made.ada, 8],
       [made.bob, 1],
