@@ -38,9 +38,18 @@ export class FileBallotStore implements BallotStore {
     return new FileBallotStore(file, new MemoryBallotStore(ballots))
   }
 
-  cast(workspaceId: string, roundId: VoteRoundId, ballot: Ballot): Promise<void> {
+  async cast(workspaceId: string, roundId: VoteRoundId, ballot: Ballot): Promise<void> {
+    const previous = this.#memory.valueOf(workspaceId, roundId, ballot.personId)
     this.#memory.put(workspaceId, roundId, ballot)
-    return this.#save()
+    try {
+      await this.#save()
+    } catch (err) {
+      // A ballot the voter was told failed must not be revealed (unless a later write stored it).
+      if (this.#memory.valueOf(workspaceId, roundId, ballot.personId) === ballot.value) {
+        this.#memory.unput(workspaceId, roundId, ballot.personId, previous)
+      }
+      throw err
+    }
   }
 
   ballots(workspaceId: string, roundId: VoteRoundId): readonly Ballot[] {

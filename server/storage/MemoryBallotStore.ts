@@ -43,6 +43,19 @@ export class MemoryBallotStore implements BallotStore {
     round.set(ballot.personId, ballot.value)
   }
 
+  /** The value `personId` cast in a round, if any. */
+  valueOf(workspaceId: string, roundId: VoteRoundId, personId: PersonId): number | undefined {
+    return this.#workspaces.get(workspaceId)?.get(roundId)?.get(personId)
+  }
+
+  /** Takes back one ballot at once (it could not be stored), leaving `previous` if there was one. */
+  unput(workspaceId: string, roundId: VoteRoundId, personId: PersonId, previous: number | undefined): void {
+    if (previous !== undefined) return this.put(workspaceId, roundId, { personId, value: previous })
+    const round = this.#workspaces.get(workspaceId)?.get(roundId)
+    round?.delete(personId)
+    if (round?.size === 0) this.remove(workspaceId, roundId)
+  }
+
   /** Forgets a round at once; true when it held ballots. */
   remove(workspaceId: string, roundId: VoteRoundId): boolean {
     const rounds = this.#workspaces.get(workspaceId)

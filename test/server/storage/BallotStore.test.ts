@@ -2,7 +2,7 @@
  * The ballot stores' one contract, run against the file and the in-memory store, then what only the
  * file promises: ballots survive a reopen, concurrent casts all land, a damaged file is refused.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -98,6 +98,23 @@ describe('FileBallotStore', () => {
     await store.close()
     const again = await FileBallotStore.open(dir)
     expect(again.ballots('w1', r1)).toHaveLength(40)
+  })
+
+  it('a ballot whose write fails is taken back, the earlier one kept', async () => {
+    const dir = await tempDir()
+    const store = await FileBallotStore.open(dir)
+    await store.cast('w1', r1, { personId: ada, value: 4 })
+    // The temporary file's place taken by a folder: the next write cannot happen.
+    await mkdir(join(dir, `.${BALLOTS_FILE}.tmp`))
+    await expect(store.cast('w1', r1, { personId: ada, value: 9 })).rejects.toThrow()
+    await expect(store.cast('w1', r1, { personId: bob, value: 1 })).rejects.toThrow()
+    expect(store.ballots('w1', r1)).toEqual([{ personId: ada, value: 4 }])
+    await rm(join(dir, `.${BALLOTS_FILE}.tmp`), { recursive: true })
+    await store.cast('w1', r1, { personId: bob, value: 2 })
+    expect((await FileBallotStore.open(dir)).ballots('w1', r1)).toEqual([
+      { personId: ada, value: 4 },
+      { personId: bob, value: 2 },
+    ])
   })
 
   it('starts empty without a file, refuses one that is not JSON, skips entries that are not ballots', async () => {
