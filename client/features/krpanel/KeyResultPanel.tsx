@@ -3,7 +3,7 @@
  * "Copy link", facts and progress, the check-in form (focused on open, so the board's "Check in"
  * is two clicks), history against pace, stall reasons, scores, change log and comments.
  */
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { CycleStatus } from '../../../shared/model/index.ts'
 import { useNow } from '../../hooks/useNow.ts'
 import { useView } from '../../hooks/useView.ts'
@@ -11,6 +11,7 @@ import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { IconButton } from '../../ui/Button.tsx'
 import { CopyLinkButton } from '../../ui/CopyLinkButton.tsx'
 import { Icon } from '../../ui/Icon.tsx'
+import { autoFocusAllowed } from '../../ui/autoFocusAllowed.ts'
 import { CheckInForm } from '../checkin/index.ts'
 import { CoTypedField } from '../okr/index.ts'
 import { StallIcon, useStallWarnings } from '../stall/index.ts'
@@ -40,6 +41,8 @@ function PanelBody({ details }: { details: KeyResultDetails }) {
   const { openKeyResult } = useView()
   const { canEdit, workspaceId } = useWorkspace()
   const now = useNow()
+  // Not when a meeting moved the screen here: that was someone else's click, or the meeting panel's.
+  const [autoFocus] = useState(autoFocusAllowed)
   const checkIns = useCheckIns(kr.id)
   const changes = useChanges(kr.id)
   const comments = useComments(kr.id)
@@ -68,7 +71,7 @@ function PanelBody({ details }: { details: KeyResultDetails }) {
         {canEdit && (
           // In a closed cycle the form says why check-ins ended, instead of silently vanishing.
           <PanelSection title="Check in">
-            <CheckInForm keyResultId={kr.id} autoFocus />
+            <CheckInForm keyResultId={kr.id} autoFocus={autoFocus} />
           </PanelSection>
         )}
         <PanelSection title="History">

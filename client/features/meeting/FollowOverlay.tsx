@@ -8,6 +8,7 @@ import type { CSSProperties } from 'react'
 import type { Meeting } from '../../../shared/model/index.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { avatarColors } from '../../ui/Avatar.tsx'
+import { FOLLOWING_ATTRIBUTE } from '../../ui/autoFocusAllowed.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { setParticipation } from './participation.ts'
 
@@ -28,14 +29,20 @@ export function FollowOverlay({ meeting, following, name, color }: FollowOverlay
     lastItem.current = item?.id ?? null
     if (following && item !== null) setAnnouncement(`${name} moved to: ${item.title}`)
   }, [item, following, name])
-  const style = (color === null ? {} : { ['--follow' as string]: color, ...avatarColors(color) }) as CSSProperties
+  const frameStyle = (color === null ? {} : { ['--follow' as string]: color }) as CSSProperties
+  useEffect(() => {
+    if (!following) return
+    document.documentElement.setAttribute(FOLLOWING_ATTRIBUTE, '')
+    return () => document.documentElement.removeAttribute(FOLLOWING_ATTRIBUTE)
+  }, [following])
+  const style = (color === null ? {} : { ['--follow' as string]: color, ...(following ? avatarColors(color) : {}) }) as CSSProperties
   const setFollowing = (on: boolean) => setParticipation(workspaceId, { meetingId: meeting.id, following: on })
   return (
     <>
       <div className="visually-hidden" aria-live="polite" role="status">
         {announcement}
       </div>
-      {following && <div className="follow-frame" style={style} aria-hidden="true" />}
+      {following && <div className="follow-frame" style={frameStyle} aria-hidden="true" />}
       <div className={`follow-bar${following ? ' follow-bar--on' : ''}`} style={style}>
         {following ? (
           <>

@@ -16,6 +16,7 @@ import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Avatar } from '../../ui/Avatar.tsx'
 import { Button, IconButton } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
+import { KEEPS_FOCUS_ATTRIBUTE } from '../../ui/autoFocusAllowed.ts'
 import { AgendaList } from './AgendaList.tsx'
 import { ItemWork } from './ItemWork.tsx'
 import { facilitatorPresent } from './meetingPeople.ts'
@@ -65,7 +66,7 @@ export function MeetingPanel({ meeting, people, facilitating, facilitatorName }:
 
   if (collapsed) {
     return (
-      <aside className="meeting-panel meeting-panel--collapsed" aria-label={`${kind} meeting`}>
+      <aside className="meeting-panel meeting-panel--collapsed" aria-label={`${kind} meeting`} {...{ [KEEPS_FOCUS_ATTRIBUTE]: '' }}>
         <div className="meeting-panel__strip">
           {toggle}
           {item !== null && (
@@ -80,7 +81,7 @@ export function MeetingPanel({ meeting, people, facilitating, facilitatorName }:
   }
 
   return (
-    <aside className="meeting-panel" aria-label={`${kind} meeting`}>
+    <aside className="meeting-panel" aria-label={`${kind} meeting`} {...{ [KEEPS_FOCUS_ATTRIBUTE]: '' }}>
       {header}
       <div className="meeting-panel__scroll">
         <section className="meeting-now" aria-label="Current item">

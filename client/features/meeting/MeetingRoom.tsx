@@ -21,7 +21,7 @@ export function MeetingRoom({ meeting, following }: { meeting: Meeting; followin
   const selectName = useCallback((snap: WorkspaceSnapshot) => (meeting.facilitatorId === null ? null : (snap.people.get(meeting.facilitatorId)?.name ?? null)), [meeting.facilitatorId])
   const facilitatorName = useSnapshot(selectName) ?? 'the facilitator'
   const facilitatorColor = people.find((p) => p.facilitator)?.color ?? null
-  useFollow(meeting, following && !facilitating)
+  useFollow(meeting, following && !facilitating, facilitating)
   return (
     <>
       {!facilitating && meeting.facilitatorId !== null && (

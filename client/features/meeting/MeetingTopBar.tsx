@@ -113,9 +113,9 @@ function StartMeeting() {
       >
         <p className="meeting-start__title">Start a meeting on {cycle.name}</p>
         {enumValues(MeetingKind).map((kind) => (
-          <button key={kind} type="button" className="meeting-start__kind" onClick={() => start(kind)} aria-describedby={`${id}-${kind}`}>
+          <button key={kind} type="button" className="meeting-start__kind" onClick={() => start(kind)} aria-label={MEETING_KIND_LABEL[kind]} aria-describedby={`${id}-${kind}`}>
             <span className="meeting-start__name">{MEETING_KIND_LABEL[kind]}</span>
-            <span className="meeting-start__hint" id={`${id}-${kind}`}>
+            <span className="meeting-start__hint" id={`${id}-${kind}`} aria-hidden="true">
               {MEETING_KIND_HINT[kind]}
             </span>
           </button>

@@ -42,10 +42,21 @@ export function agendaPlace(workspaceId: string, meeting: Pick<Meeting, 'cycleId
   }
 }
 
-/** The path of an address (path and query): what "the same place" compares, so filters may change. */
+/** Query parameters that say where one is (the view behind a key result, a card's lane); the others only refine. */
+const PLACE_PARAMS = ['view', 'kr']
+
+/**
+ * The place an address (path and query) shows, without the cycle and filters that refine it: what
+ * "the same place" compares, so filters may change without leaving it.
+ */
 export function placePath(href: string): string {
-  const q = href.search(/[?#]/)
-  return (q < 0 ? href : href.slice(0, q)).replace(/\/$/, '')
+  const hash = href.indexOf('#')
+  const bare = hash < 0 ? href : href.slice(0, hash)
+  const q = bare.indexOf('?')
+  const path = (q < 0 ? bare : bare.slice(0, q)).replace(/\/$/, '')
+  const query = new URLSearchParams(q < 0 ? '' : bare.slice(q))
+  const kept = PLACE_PARAMS.filter((key) => query.has(key)).map((key) => `${key}=${query.get(key)}`)
+  return kept.length === 0 ? path : `${path}?${kept.join('&')}`
 }
 
 /**

@@ -33,7 +33,11 @@ function revealObjective(objectiveId: string): () => void {
   return () => cancelAnimationFrame(handle)
 }
 
-export function useFollow(meeting: Meeting, following: boolean): void {
+/**
+ * Moves my screen with the current item while `following`; `leading` (the facilitator) moves it
+ * too, but nothing the leader does stops it.
+ */
+export function useFollow(meeting: Meeting, following: boolean, leading = false): void {
   const { workspaceId } = useWorkspace()
   const href = useHref()
   const expected = useRef<string | null>(null)
@@ -46,7 +50,7 @@ export function useFollow(meeting: Meeting, following: boolean): void {
 
   // Declared first: on the render where following starts, the target is set before the address is checked.
   useEffect(() => {
-    if (!following) {
+    if (!following && !leading) {
       expected.current = null
       return
     }
@@ -57,11 +61,12 @@ export function useFollow(meeting: Meeting, following: boolean): void {
     expected.current = target
     if (here() !== target) navigate(target)
     return objectiveId === null ? undefined : revealObjective(objectiveId)
-  }, [following, target, objectiveId, item?.id])
+  }, [following, leading, target, objectiveId, item?.id])
 
   useEffect(() => {
     if (!followingNow.current || expected.current === null) return
-    if (isOwnNavigation(expected.current, href)) {
+    // The address as it is now: on the render where following starts, `href` is still the old one.
+    if (isOwnNavigation(expected.current, here())) {
       expected.current = null
       setParticipation(workspaceId, { meetingId: meeting.id, following: false })
     }

@@ -38,11 +38,14 @@ describe('isOwnNavigation: what stops following', () => {
     expect(isOwnNavigation('/w/ws1/kr/kr1?cycle=cyc1', '/w/ws1/kr/kr2?cycle=cyc1')).toBe(true)
     expect(isOwnNavigation('/w/ws1/kr/kr1?cycle=cyc1', '/w/ws1/board?cycle=cyc1')).toBe(true)
     expect(isOwnNavigation('/w/ws1/okrs?cycle=cyc1', '/w/ws1/task/t9?kr=kr1')).toBe(true)
+    // Another view tab with the key result's panel still open.
+    expect(isOwnNavigation('/w/ws1/kr/kr1?cycle=cyc1', '/w/ws1/kr/kr1?view=okrs&cycle=cyc1')).toBe(true)
   })
 
   it('arriving where the follow went, or changing filters there, is not', () => {
     expect(isOwnNavigation('/w/ws1/kr/kr1?cycle=cyc1', '/w/ws1/kr/kr1?cycle=cyc1')).toBe(false)
     expect(isOwnNavigation('/w/ws1/okrs?cycle=cyc1', '/w/ws1/okrs?cycle=cyc1&team=t1')).toBe(false)
     expect(placePath('/w/ws1/okrs/?cycle=c#x')).toBe('/w/ws1/okrs')
+    expect(placePath('/w/ws1/kr/k1?cycle=c&view=radar&team=t')).toBe('/w/ws1/kr/k1?view=radar')
   })
 })
