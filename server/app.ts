@@ -5,6 +5,7 @@ import { compressResponses } from './compressResponses.ts'
 import { ApiError, codeForStatus, errorBody } from './errors.ts'
 import { client } from './routes/client.ts'
 import { health } from './routes/health.ts'
+import { history } from './routes/history.ts'
 import { meetings, time } from './routes/meetings.ts'
 import { metrics } from './routes/metrics.ts'
 import { sync } from './routes/sync.ts'
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps = {}) {
   if (deps.services !== undefined) {
     app.route('/api/workspaces', workspaces(deps.services))
     app.route('/api/workspaces', meetings(deps.services))
+    app.route('/api/workspaces', history(deps.services))
     app.route('/', metrics(deps.services))
     if (deps.rooms !== undefined) app.route('/', sync(deps.services, deps.rooms))
   }

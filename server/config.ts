@@ -15,6 +15,8 @@ export const DEFAULT_CLIENT_DIR = resolve(PROJECT_ROOT, 'dist/client')
 export const DEFAULT_PORT = 8080
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_DATA_DIR = './data'
+/** Days checkpoints are kept when CHECKPOINT_RETENTION_DAYS is unset. */
+export const DEFAULT_CHECKPOINT_RETENTION_DAYS = 90
 /** Token signing needs a secret that cannot be guessed; shorter ones are refused. */
 export const MIN_SECRET_LENGTH = 16
 
@@ -30,6 +32,8 @@ export interface Config {
   readonly secret: string | undefined
   /** Hard limits and the group-commit window (ROUNDTABLE_* variables, see LIMIT_ENV). */
   readonly limits: Limits
+  /** Days a workspace's checkpoints are kept (CHECKPOINT_RETENTION_DAYS, default 90; 0 keeps all). */
+  readonly checkpointRetentionDays: number
 }
 
 /** The limits that can be tuned from the environment, and their variable names. */
@@ -81,7 +85,15 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
     clientDir: clientDir === undefined ? DEFAULT_CLIENT_DIR : resolve(cwd, clientDir),
     secret,
     limits: readLimits(value),
+    checkpointRetentionDays: parseRetention(value('CHECKPOINT_RETENTION_DAYS')),
   }
+}
+
+function parseRetention(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_CHECKPOINT_RETENTION_DAYS
+  const days = /^\d{1,6}$/.test(raw) ? Number(raw) : Number.NaN
+  if (!(days >= 0)) throw new ConfigError(`CHECKPOINT_RETENTION_DAYS must be a whole number of days (0 keeps every checkpoint), got ${JSON.stringify(raw)}`)
+  return days
 }
 
 function readLimits(value: (name: string) => string | undefined): Limits {

@@ -3,6 +3,7 @@ import type { Session } from '../shared/doc/index.ts'
 import type { PersonId } from '../shared/model/index.ts'
 import type { Metrics } from './metrics.ts'
 import type { BallotStore } from './storage/BallotStore.ts'
+import type { CheckpointStore } from './storage/CheckpointStore.ts'
 import type { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
 
 /** The live documents: `Rooms` in production. */
@@ -25,6 +26,8 @@ export interface Services {
   readonly docs: LiveDocs
   /** Meeting votes not revealed yet: on the server only, never in the document. */
   readonly ballots: BallotStore
+  /** Dated states of each workspace, outside its document ("what changed", minutes, history). */
+  readonly checkpoints: CheckpointStore
   readonly secret: string
   readonly metrics: Metrics
   readonly now: () => number

@@ -17,6 +17,7 @@ import { Rooms } from './rooms/Rooms.ts'
 import { createDemoWorkspace } from './seed/createDemoWorkspace.ts'
 import type { Services } from './services.ts'
 import { FileBallotStore } from './storage/FileBallotStore.ts'
+import { FileCheckpoints } from './storage/FileCheckpoints.ts'
 import { FileStorage } from './storage/FileStorage.ts'
 import { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
 import { createSyncServer } from './sync/syncServer.ts'
@@ -55,11 +56,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   })
   const registry = await WorkspaceRegistry.open(config.dataDir)
   const ballots = await FileBallotStore.open(config.dataDir)
-  const rooms = new Rooms({ storage, limits: config.limits, metrics, log })
+  const checkpoints = new FileCheckpoints(join(config.dataDir, 'checkpoints'))
+  const rooms = new Rooms({ storage, limits: config.limits, metrics, log, checkpoints, checkpointRetentionDays: config.checkpointRetentionDays })
   const services: Services = {
     registry,
     docs: rooms,
     ballots,
+    checkpoints,
     secret: await loadSecret(config.dataDir, config.secret),
     metrics,
     now: () => Date.now(),
@@ -89,7 +92,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stop = () =>
     (stopping ??= (async () => {
       // Flush before anything else: every accepted update must be on disk when this resolves.
-      const closed = Promise.all([rooms.close().then(() => storage.close()), ballots.close()]).then(() => {})
+      const closed = Promise.all([rooms.close().then(() => storage.close()), ballots.close()]).then(() => checkpoints.flush())
       syncServer.close()
       const listening = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()

@@ -19,8 +19,8 @@ export interface CheckpointKeeperOptions {
   readonly store: CheckpointStore
   readonly now: () => number
   readonly log: (line: string) => void
-  /** When the workspace's latest checkpoint was taken (0 when it has none). */
-  readonly lastAt: number
+  /** Checkpoints older than this are removed after each new one (0 keeps all). */
+  readonly retentionDays: number
 }
 
 interface MeetingMark {
@@ -36,14 +36,29 @@ export class CheckpointKeeper {
   #meeting: MeetingMark | null
   readonly #cycleStatus = new Map<string, string>()
   #writing: Promise<void> = Promise.resolve()
+  readonly #ready: Promise<void>
 
   constructor(doc: Y.Doc, options: CheckpointKeeperOptions) {
     this.#doc = doc
     this.#options = options
-    this.#lastAt = options.lastAt
+    // Until the store says when the last one was taken, a day counts from now.
+    this.#lastAt = options.now()
+    this.#ready = options.store
+      .list(options.workspaceId)
+      .then((list) => {
+        const last = list[list.length - 1]
+        if (last !== undefined && last.at > this.#lastTaken) this.#lastAt = last.at
+        else if (last === undefined) this.#lastAt = 0
+      })
+      .catch((error: unknown) => options.log(`checkpoints ${options.workspaceId}: ${describeError(error)}`))
     this.#meeting = this.#readMeeting()
     doc.getMap(Root.Cycles).forEach((value, id) => this.#cycleStatus.set(id, statusOf(value)))
     doc.on('afterTransaction', this.#onTransaction)
+  }
+
+  /** Resolves once it knows when the workspace's last checkpoint was taken. */
+  ready(): Promise<void> {
+    return this.#ready
   }
 
   /** Resolves once every checkpoint asked for so far is written (tests, shutdown). */
@@ -105,6 +120,8 @@ export class CheckpointKeeper {
     this.#writing = this.#writing.then(async () => {
       try {
         await store.write(workspaceId, at, reason, meetingId, state)
+        const { retentionDays } = this.#options
+        if (retentionDays > 0) await store.prune(workspaceId, at - retentionDays * DAY_MS)
       } catch (error) {
         log(`checkpoint ${workspaceId} ${reason}: ${describeError(error)}`)
       }

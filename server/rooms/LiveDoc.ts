@@ -14,12 +14,14 @@ import type { StoredDoc } from '../storage/DocStorage.ts'
 import { UpdateOutcomeKind, applyClientUpdate } from './applyClientUpdate.ts'
 import { checkIntegrated } from './checkIntegrated.ts'
 import { Connection } from './Connection.ts'
+import { CheckpointKeeper } from './CheckpointKeeper.ts'
 import { CycleGuard } from './CycleGuard.ts'
 import { describeError } from './describeError.ts'
 import { DocPersistence } from './DocPersistence.ts'
 import { encodeSyncStep1, encodeSyncStep2 } from './encode.ts'
 import { FanOut } from './FanOut.ts'
 import { loadDoc } from './loadDoc.ts'
+import { MeetingAttendance } from './MeetingAttendance.ts'
 import { meetingPersonOf } from './meetingPresence.ts'
 import { RefuseReason } from './refusal.ts'
 import { ServerOnlyGuard } from './ServerOnlyGuard.ts'
@@ -45,6 +47,10 @@ export class LiveDoc {
   readonly #cycleGuard: CycleGuard
   /** Writes to the server-only roots (vote rounds) from any client are refused before they apply. */
   readonly #serverOnly: ServerOnlyGuard
+  /** Dated checkpoints (meeting start and end, publish, close, daily), when the server keeps them. */
+  readonly #checkpoints: CheckpointKeeper | null
+  /** Who came to the running meeting, from presence. */
+  readonly #attendance: MeetingAttendance
   /**
    * What every joiner gets, kept until the next change: the server's sync step 1, and sync step 2
    * for a client that has nothing (a fresh browser, a new tab). A room full of people opening the
@@ -83,7 +89,21 @@ export class LiveDoc {
       reportError: (err: unknown) => log(`sync ${id}: broadcast failed: ${describeError(err)}`),
     }
     this.#fanOut = new FanOut(fanOutTarget, context.ticker)
-    this.#awareness = new RoomAwareness(doc, limits, (clientIds) => this.#fanOut.queueAwareness(clientIds))
+    this.#awareness = new RoomAwareness(doc, limits, (clientIds) => {
+      this.#fanOut.queueAwareness(clientIds)
+      this.#attendance.presenceChanged()
+    })
+    this.#attendance = new MeetingAttendance(doc, () => this.#presenceStates(), log)
+    this.#checkpoints =
+      context.checkpoints === null
+        ? null
+        : new CheckpointKeeper(doc, {
+            workspaceId: id,
+            store: context.checkpoints,
+            now: context.clock,
+            log,
+            retentionDays: context.checkpointRetentionDays,
+          })
     doc.on('afterTransactionCleanup', this.#checkClientTransaction)
     doc.on('update', this.#onUpdate)
   }
@@ -115,6 +135,15 @@ export class LiveDoc {
       if (personId !== null) present.add(personId)
     }
     return present
+  }
+
+  *#presenceStates(): Iterable<unknown> {
+    for (const { state } of this.#awareness.ownedStates()) yield state
+  }
+
+  /** Resolves once the checkpoints asked for so far are written. */
+  checkpointsSettled(): Promise<void> {
+    return this.#checkpoints?.settled() ?? Promise.resolve()
   }
 
   /** The connection left: its presence goes with it. */
@@ -183,6 +212,7 @@ export class LiveDoc {
     this.#awareness.destroy()
     this.#cycleGuard.destroy()
     this.#serverOnly.destroy()
+    this.#checkpoints?.destroy()
     this.doc.off('update', this.#onUpdate)
     this.doc.off('afterTransactionCleanup', this.#checkClientTransaction)
     this.doc.destroy()

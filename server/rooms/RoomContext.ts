@@ -1,5 +1,6 @@
 /** @module What every room and connection of one Rooms instance shares. */
 import type { Limits } from '../limits.ts'
+import type { CheckpointStore } from '../storage/CheckpointStore.ts'
 import type { DocStorage } from '../storage/DocStorage.ts'
 import type { BroadcastTicker } from './BroadcastTicker.ts'
 import type { RoomMetrics } from './roomMetrics.ts'
@@ -14,4 +15,10 @@ export interface RoomContext {
   readonly now: () => number
   /** Ticks for the rooms' held-back broadcasts; null when the broadcast window is 0. */
   readonly ticker: BroadcastTicker | null
+  /** Where rooms keep their dated checkpoints; null keeps none. */
+  readonly checkpoints: CheckpointStore | null
+  /** Checkpoints older than this many days are removed when a room takes a new one. */
+  readonly checkpointRetentionDays: number
+  /** The wall clock (epoch ms), for checkpoints. */
+  readonly clock: () => number
 }

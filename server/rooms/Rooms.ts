@@ -19,6 +19,8 @@ import { BroadcastTicker } from './BroadcastTicker.ts'
 import { describeError } from './describeError.ts'
 import { Room } from './Room.ts'
 import type { RoomContext } from './RoomContext.ts'
+import type { CheckpointStore } from '../storage/CheckpointStore.ts'
+import { DEFAULT_CHECKPOINT_RETENTION_DAYS } from '../config.ts'
 import { RoomMetrics } from './roomMetrics.ts'
 import type { RoomSocket } from './RoomSocket.ts'
 
@@ -30,6 +32,12 @@ export interface RoomsOptions {
   readonly log?: (message: string) => void
   /** Milliseconds on a monotonic clock, for rate limits; default `performance.now`. */
   readonly now?: () => number
+  /** Dated checkpoints of each workspace (meeting start and end, publish, close, daily). */
+  readonly checkpoints?: CheckpointStore
+  /** Days checkpoints are kept; default 90. */
+  readonly checkpointRetentionDays?: number
+  /** The wall clock, for checkpoints; default `Date.now`. */
+  readonly clock?: () => number
 }
 
 export interface ConnectOptions {
@@ -62,6 +70,9 @@ export class Rooms {
       log: options.log ?? ((message) => console.error(message)),
       now,
       ticker: windowMs > 0 ? new BroadcastTicker(windowMs, now) : null,
+      checkpoints: options.checkpoints ?? null,
+      checkpointRetentionDays: options.checkpointRetentionDays ?? DEFAULT_CHECKPOINT_RETENTION_DAYS,
+      clock: options.clock ?? (() => Date.now()),
     }
   }
 

@@ -35,6 +35,8 @@ export interface CheckpointStore {
   read(workspaceId: string, id: string): Promise<Uint8Array | null>
   /** Removes the checkpoints taken before `before`; returns how many. */
   prune(workspaceId: string, before: number): Promise<number>
+  /** Resolves once every write started so far has finished (before the process exits). */
+  flush(): Promise<void>
 }
 
 const ID = /^(\d{1,15})-([a-z-]{1,20})(?:-([A-Za-z0-9_-]{1,64}))?$/
@@ -77,6 +79,8 @@ export class MemoryCheckpoints implements CheckpointStore {
   async read(workspaceId: string, id: string): Promise<Uint8Array | null> {
     return this.#byWorkspace.get(workspaceId)?.get(id)?.slice() ?? null
   }
+
+  async flush(): Promise<void> {}
 
   async prune(workspaceId: string, before: number): Promise<number> {
     const map = this.#byWorkspace.get(workspaceId)

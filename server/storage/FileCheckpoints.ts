@@ -14,17 +14,30 @@ const SUFFIX = '.ydoc'
 
 export class FileCheckpoints implements CheckpointStore {
   readonly #dir: string
+  readonly #inFlight = new Set<Promise<unknown>>()
 
   constructor(dir: string) {
     this.#dir = dir
   }
 
-  async write(workspaceId: string, at: number, reason: CheckpointReason, meetingId: string | null, state: Uint8Array): Promise<CheckpointInfo> {
-    if (meetingId !== null) assertDocId(meetingId)
-    const dir = await this.#workspaceDir(workspaceId, true)
-    const id = checkpointId(at, reason, meetingId)
-    await atomicWrite(join(dir, `${id}${SUFFIX}`), state)
-    return parseCheckpointId(id, state.length)!
+  write(workspaceId: string, at: number, reason: CheckpointReason, meetingId: string | null, state: Uint8Array): Promise<CheckpointInfo> {
+    const writing = (async () => {
+      if (meetingId !== null) assertDocId(meetingId)
+      const dir = await this.#workspaceDir(workspaceId, true)
+      const id = checkpointId(at, reason, meetingId)
+      await atomicWrite(join(dir, `${id}${SUFFIX}`), state)
+      return parseCheckpointId(id, state.length)!
+    })()
+    this.#inFlight.add(writing)
+    void writing.then(
+      () => this.#inFlight.delete(writing),
+      () => this.#inFlight.delete(writing),
+    )
+    return writing
+  }
+
+  async flush(): Promise<void> {
+    await Promise.allSettled([...this.#inFlight])
   }
 
   async list(workspaceId: string): Promise<readonly CheckpointInfo[]> {

@@ -50,6 +50,7 @@ export {
   nextAgendaItem,
   pauseTimer,
   previousAgendaItem,
+  recordAttendees,
   resumeTimer,
   startMeeting,
 } from './commands/meetings.ts'
@@ -66,3 +67,5 @@ export {
   revealVoteRound,
   voteRound,
 } from './commands/voteRounds.ts'
+export { readState } from './readState.ts'
+export type { StoredState } from './readState.ts'

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { Metrics } from '../../server/metrics.ts'
 import type { LiveDocs, Services } from '../../server/services.ts'
 import { MemoryBallotStore } from '../../server/storage/MemoryBallotStore.ts'
+import { MemoryCheckpoints } from '../../server/storage/CheckpointStore.ts'
 import { WorkspaceRegistry } from '../../server/storage/WorkspaceRegistry.ts'
 import type { PersonId } from '../../shared/model/index.ts'
 
@@ -46,6 +47,7 @@ export async function testServices(now = () => Date.UTC(2026, 10, 21, 12)): Prom
     registry: await WorkspaceRegistry.open(dataDir),
     docs,
     ballots: new MemoryBallotStore(),
+    checkpoints: new MemoryCheckpoints(),
     secret: 'test-secret-of-sufficient-length',
     metrics: new Metrics(),
     now,

@@ -13,6 +13,7 @@ describe('readConfig', () => {
       clientDir: DEFAULT_CLIENT_DIR,
       secret: undefined,
       limits: DEFAULT_LIMITS,
+      checkpointRetentionDays: 90,
     })
   })
 
@@ -30,6 +31,7 @@ describe('readConfig', () => {
         DATA_DIR: 'var/rt',
         CLIENT_DIR: '/opt/client',
         ROUNDTABLE_SECRET: 'a-long-enough-secret',
+        CHECKPOINT_RETENTION_DAYS: '30',
       },
       cwd,
     )
@@ -40,6 +42,7 @@ describe('readConfig', () => {
       clientDir: '/opt/client',
       secret: 'a-long-enough-secret',
       limits: DEFAULT_LIMITS,
+      checkpointRetentionDays: 30,
     })
   })
 
@@ -48,6 +51,11 @@ describe('readConfig', () => {
     expect(config.limits).toEqual({ ...DEFAULT_LIMITS, commitWindowMs: 0, maxMessageBytes: 2048 })
     expect(() => readConfig({ ROUNDTABLE_MAX_DOC_BYTES: '0' }, cwd)).toThrow(/ROUNDTABLE_MAX_DOC_BYTES must be a whole number/)
     expect(() => readConfig({ ROUNDTABLE_PING_MS: '10s' }, cwd)).toThrow(ConfigError)
+  })
+
+  it('refuses a CHECKPOINT_RETENTION_DAYS that is not a whole number of days', () => {
+    expect(readConfig({ CHECKPOINT_RETENTION_DAYS: '0' }, cwd).checkpointRetentionDays).toBe(0)
+    expect(() => readConfig({ CHECKPOINT_RETENTION_DAYS: '90d' }, cwd)).toThrow(/^CHECKPOINT_RETENTION_DAYS must be a whole number/)
   })
 
   it('accepts PORT 0 (a free port) and 65535', () => {

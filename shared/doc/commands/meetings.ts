@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs'
 import * as z from 'zod/mini'
-import { CycleStatus, MeetingKind, MeetingStatus, enumValues } from '../../model/index.ts'
+import { CycleStatus, ID_PATTERN, MeetingKind, MeetingStatus, enumValues } from '../../model/index.ts'
 import type { AgendaItem, AgendaItemId, Meeting, MeetingId, MeetingTimer, PersonId } from '../../model/index.ts'
 import { defaultTimebox, meetingAgenda, timerElapsed } from '../../rules/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
@@ -83,6 +83,7 @@ export function startMeeting(s: Session, input: StartMeetingInput): MeetingId {
       endedAt: null,
       currentItemId: first,
       timer: { itemId: first, runningSince: now, elapsedMs: 0 } satisfies MeetingTimer,
+      attendeeIds: Y.Array.from([actor]),
     })) {
       meeting.set(key, value)
     }
@@ -166,6 +167,23 @@ export function resumeTimer(s: Session): void {
   const t = meeting.timer
   if (t.runningSince !== null || meeting.currentItemId === null) return
   s.doc.transact(() => m.set('timer', { ...t, itemId: meeting.currentItemId, runningSince: s.now() } satisfies MeetingTimer), s.origin)
+}
+
+/**
+ * Adds the people the server sees in the running meeting (by presence) to its attendees; those
+ * already listed are skipped, so it writes nothing when nobody new came. Returns how many joined.
+ */
+export function recordAttendees(s: Session, personIds: Iterable<PersonId>): number {
+  const { meeting, m } = running(s)
+  const known = new Set(meeting.attendeeIds)
+  const fresh = [...new Set(personIds)].filter((id) => !known.has(id) && ID_PATTERN.test(id))
+  if (fresh.length === 0) return 0
+  s.doc.transact(() => {
+    const list = m.get('attendeeIds')
+    if (list instanceof Y.Array) list.push(fresh)
+    else m.set('attendeeIds', Y.Array.from(fresh))
+  }, s.origin)
+  return fresh.length
 }
 
 /** The running meeting and its map, or `no-meeting`. */

@@ -16,17 +16,21 @@ import { CheckpointKeeper, DAY_MS } from '../../../server/rooms/CheckpointKeeper
 import { MemoryCheckpoints } from '../../../server/storage/CheckpointStore.ts'
 import { buildWorkspace } from '../../helpers/workspace.ts'
 
-function setup() {
+async function setup(retentionDays = 90) {
   const f = buildWorkspace()
   const store = new MemoryCheckpoints()
+  // An older checkpoint: the daily one is a day after it, not at the first change.
+  await store.write('ws1', f.clock.now() - 1, 'daily', null, new Uint8Array([0, 0]))
   const lines: string[] = []
-  const keeper = new CheckpointKeeper(f.doc, { workspaceId: 'ws1', store, now: f.clock.now, log: (l) => lines.push(l), lastAt: f.clock.now() })
-  return { ...f, store, keeper, lines }
+  const keeper = new CheckpointKeeper(f.doc, { workspaceId: 'ws1', store, now: f.clock.now, log: (l) => lines.push(l), retentionDays })
+  await keeper.ready()
+  const taken = async () => (await store.list('ws1')).slice(1)
+  return { ...f, store, keeper, lines, taken }
 }
 
 describe('CheckpointKeeper', () => {
   it('takes one at a meeting start and one at its end, each holding the state of that moment', async () => {
-    const f = setup()
+    const f = await setup()
     publishCycle(f.s, f.cycleId)
     const ada = openSession(f.doc, { actor: f.personId, now: f.clock.now })
     startMeeting(ada, { kind: MeetingKind.Weekly, cycleId: f.cycleId })
@@ -35,7 +39,7 @@ describe('CheckpointKeeper', () => {
     checkIn(ada, { keyResultId: f.krA, value: 33, confidence: 7 })
     endMeeting(ada)
     await f.keeper.settled()
-    const list = await f.store.list('ws1')
+    const list = await f.taken()
     expect(list.map((c) => [c.reason, c.meetingId])).toEqual([
       ['publish', null],
       ['meeting-start', meetingId],
@@ -50,7 +54,7 @@ describe('CheckpointKeeper', () => {
   })
 
   it('takes one when a cycle is closed, and a daily one on the first change a day after the last', async () => {
-    const f = setup()
+    const f = await setup()
     publishCycle(f.s, f.cycleId)
     f.clock.advance(DAY_MS - 1)
     checkIn(f.s, { keyResultId: f.krA, value: 21, confidence: 7 })
@@ -59,15 +63,35 @@ describe('CheckpointKeeper', () => {
     checkIn(f.s, { keyResultId: f.krA, value: 23, confidence: 7 })
     closeCycle(f.s, f.cycleId)
     await f.keeper.settled()
-    expect((await f.store.list('ws1')).map((c) => c.reason)).toEqual(['publish', 'daily', 'close'])
+    expect((await f.taken()).map((c) => c.reason)).toEqual(['publish', 'daily', 'close'])
     expect(f.lines).toEqual([])
   })
 
   it('takes nothing for edits that move no meeting or cycle within the day', async () => {
-    const f = setup()
+    const f = await setup()
     for (let i = 0; i < 20; i++) checkIn(f.s, { keyResultId: f.krA, value: i, confidence: 5 })
     await f.keeper.settled()
-    expect(await f.store.list('ws1')).toEqual([])
+    expect(await f.taken()).toEqual([])
     f.keeper.destroy()
+  })
+
+  it('takes a first daily checkpoint at the first change of a workspace that has none', async () => {
+    const f = buildWorkspace()
+    const store = new MemoryCheckpoints()
+    const keeper = new CheckpointKeeper(f.doc, { workspaceId: 'ws1', store, now: f.clock.now, log: () => {}, retentionDays: 90 })
+    await keeper.ready()
+    checkIn(f.s, { keyResultId: f.krA, value: 1, confidence: 5 })
+    checkIn(f.s, { keyResultId: f.krA, value: 2, confidence: 5 })
+    await keeper.settled()
+    expect((await store.list('ws1')).map((c) => c.reason)).toEqual(['daily'])
+  })
+
+  it('removes checkpoints older than the retention when it takes a new one', async () => {
+    const f = await setup(1)
+    f.clock.advance(3 * DAY_MS)
+    checkIn(f.s, { keyResultId: f.krA, value: 1, confidence: 5 })
+    await f.keeper.settled()
+    expect((await f.store.list('ws1')).map((c) => c.reason)).toEqual(['daily'])
+    expect((await f.store.list('ws1'))[0]!.at).toBe(f.clock.now())
   })
 })

@@ -1,0 +1,100 @@
+/**
+ * @module A workspace's memory over HTTP (any link may read it): its checkpoints, the state of
+ * one of them (the history view rebuilds the board from it), past meetings with their minutes,
+ * and what changed since a date, computed from the checkpoint taken at or before it.
+ */
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { meetingState, readSnapshot, readState } from '../../shared/doc/index.ts'
+import type { Meeting, PersonId } from '../../shared/model/index.ts'
+import { changesBetween, meetingMinutes } from '../../shared/rules/index.ts'
+import { Need, authorize, tokenOf, workspaceIdOf } from '../auth/access.ts'
+import { ApiError } from '../errors.ts'
+import { minutesMarkdown } from '../export/minutesMarkdown.ts'
+import type { Services } from '../services.ts'
+import { CheckpointReason } from '../storage/CheckpointStore.ts'
+import type { CheckpointInfo } from '../storage/CheckpointStore.ts'
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+export function history(services: Services) {
+  const { docs, checkpoints, now } = services
+  const reader = (c: Context) => {
+    const workspaceId = workspaceIdOf(c.req.param('id') ?? '')
+    return authorize(services, workspaceId, tokenOf(c.req.header('authorization'), c.req.query('token')), Need.Read).workspaceId
+  }
+  const stateOf = async (workspaceId: string, info: CheckpointInfo): Promise<Uint8Array> => {
+    const state = await checkpoints.read(workspaceId, info.id)
+    if (state === null) throw new ApiError(404, 'checkpoint_not_found', 'That checkpoint is gone (older than the retention?)')
+    return state
+  }
+
+  return new Hono()
+    .get('/:id/checkpoints', async (c) => {
+      const workspaceId = reader(c)
+      const list = await checkpoints.list(workspaceId)
+      return c.json({ checkpoints: list.map((cp) => ({ ...cp, at: iso(cp.at) })) })
+    })
+
+    .get('/:id/checkpoints/:checkpointId', async (c) => {
+      const workspaceId = reader(c)
+      const info = (await checkpoints.list(workspaceId)).find((cp) => cp.id === c.req.param('checkpointId'))
+      if (info === undefined) throw new ApiError(404, 'checkpoint_not_found', 'No such checkpoint')
+      const state = await stateOf(workspaceId, info)
+      return c.body(state.slice().buffer as ArrayBuffer, 200, { 'Content-Type': 'application/octet-stream' })
+    })
+
+    .get('/:id/changes', async (c) => {
+      const workspaceId = reader(c)
+      const raw = c.req.query('since') ?? ''
+      const since = Date.parse(raw)
+      if (raw === '' || Number.isNaN(since)) throw new ApiError(400, 'bad_since', 'since must be an ISO date, e.g. 2026-11-30 or 2026-11-30T09:00:00Z')
+      const list = await checkpoints.list(workspaceId)
+      // The state at `since`: the last checkpoint taken then or before (else the first after it).
+      const base = [...list].reverse().find((cp) => cp.at <= since) ?? list[0]
+      if (base === undefined) throw new ApiError(404, 'no_checkpoint', 'This workspace has no checkpoint yet: changes are counted from its first meeting, publish or day of edits')
+      const before = readState(await stateOf(workspaceId, base)).snapshot
+      const t = now()
+      const changes = await docs.withDoc(workspaceId, (doc) => changesBetween(before, readSnapshot(doc), base.at, t))
+      return c.json({ since: iso(since), from: iso(base.at), checkpoint: base.id, to: iso(t), changes })
+    })
+
+    .get('/:id/meetings', async (c) => {
+      const workspaceId = reader(c)
+      const ends = (await checkpoints.list(workspaceId)).filter((cp) => cp.reason === CheckpointReason.MeetingEnd)
+      const meetings = []
+      for (const cp of ends.reverse()) {
+        const meeting = readState(await stateOf(workspaceId, cp)).meeting.meeting
+        if (meeting === null) continue
+        meetings.push({ id: meeting.id, kind: meeting.kind, cycleId: meeting.cycleId, startedAt: iso(meeting.startedAt), endedAt: iso(meeting.endedAt ?? cp.at), items: meeting.agenda.length })
+      }
+      return c.json({ meetings })
+    })
+
+    .get('/:id/meetings/:meetingId/minutes.md', async (c) => {
+      const workspaceId = reader(c)
+      const meetingId = c.req.param('meetingId')
+      const list = (await checkpoints.list(workspaceId)).filter((cp) => cp.meetingId === meetingId)
+      const start = list.find((cp) => cp.reason === CheckpointReason.MeetingStart)
+      const end = list.find((cp) => cp.reason === CheckpointReason.MeetingEnd)
+      // A meeting still running gets its minutes so far, from the live document.
+      const ended = end === undefined ? null : readState(await stateOf(workspaceId, end))
+      const started = start === undefined ? null : readState(await stateOf(workspaceId, start)).snapshot
+      const text = await docs.withDoc(workspaceId, (live) => {
+        const after = ended ?? { snapshot: readSnapshot(live), meeting: meetingState(live) }
+        const meeting: Meeting | null = after.meeting.meeting?.id === meetingId ? after.meeting.meeting : null
+        if (meeting === null) throw new ApiError(404, 'meeting_not_found', 'No minutes for that meeting')
+        const minutes = meetingMinutes({
+          meeting,
+          voteRounds: after.meeting.voteRounds,
+          before: started ?? after.snapshot,
+          after: after.snapshot,
+          endedAt: meeting.endedAt ?? now(),
+          attendeeIds: new Set<PersonId>(meeting.attendeeIds),
+        })
+        return minutesMarkdown(minutes, after.snapshot)
+      })
+      c.header('Content-Disposition', `inline; filename="minutes-${meetingId}.md"`)
+      return c.body(text, 200, { 'Content-Type': 'text/markdown; charset=utf-8' })
+    })
+}
