@@ -213,6 +213,7 @@ export class LiveDoc {
     this.#cycleGuard.destroy()
     this.#serverOnly.destroy()
     this.#checkpoints?.destroy()
+    this.#attendance.destroy()
     this.doc.off('update', this.#onUpdate)
     this.doc.off('afterTransactionCleanup', this.#checkClientTransaction)
     this.doc.destroy()

@@ -1,7 +1,9 @@
 /**
  * @module Who attended a meeting, for its minutes: everyone whose presence showed them in it at
- * any time, viewers included. On each presence change it looks only when the workspace holds a
- * running meeting (a map lookup otherwise), and writes only people not yet listed.
+ * any time (viewers' presence is never shown, so they are not counted). It looks on each presence
+ * change and each change of the meeting (the start may arrive after the presence that names it),
+ * only while the workspace holds a running meeting (a map lookup otherwise), and writes only
+ * people not yet listed.
  */
 import type * as Y from 'yjs'
 import { OriginSource, Root, meetingState, openSession, recordAttendees } from '../../shared/doc/index.ts'
@@ -16,10 +18,27 @@ export class MeetingAttendance {
   readonly #log: (line: string) => void
 
   /** @param states every presence state of the room, whoever owns it */
+  #scheduled = false
+
   constructor(doc: Y.Doc, states: () => Iterable<unknown>, log: (line: string) => void) {
     this.#doc = doc
     this.#states = states
     this.#log = log
+    doc.getMap(Root.Meeting).observeDeep(this.#meetingChanged)
+  }
+
+  destroy(): void {
+    this.#doc.getMap(Root.Meeting).unobserveDeep(this.#meetingChanged)
+  }
+
+  /** Looks after the transaction that changed the meeting, never inside it. */
+  readonly #meetingChanged = (): void => {
+    if (this.#scheduled) return
+    this.#scheduled = true
+    queueMicrotask(() => {
+      this.#scheduled = false
+      this.presenceChanged()
+    })
   }
 
   /** Call after presence changed. */
