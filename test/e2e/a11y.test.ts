@@ -58,4 +58,43 @@ describe('accessibility scan of the demo workspace', () => {
     expect(blocking, 'serious or critical axe violations').toEqual([])
     expect(person.errors).toEqual([])
   })
+
+  it('has no serious or critical axe violations with a meeting running: the facilitator\'s panel and a follower\'s frame, light and dark', async () => {
+    const [, ownerLink] = await suite.server.waitForOutput(/^\s+owner:\s+(http\S+)$/m)
+    const [, editorLink] = await suite.server.waitForOutput(/^\s+editor:\s+(http\S+)$/m)
+    const lead = suite.track(await newPerson(suite.browser, 'Facilitator'))
+    await lead.page.goto(ownerLink!)
+    await answerIdentityPrompt(lead.page, 'Facilitator')
+    await connectionBadge(lead.page, 'Live').waitFor()
+    await lead.page.getByRole('button', { name: 'Start meeting' }).click()
+    await lead.page.getByRole('button', { name: 'Weekly check-in', exact: true }).click()
+    const panel = lead.page.getByRole('complementary', { name: 'Weekly check-in meeting' })
+    await panel.getByRole('timer').waitFor()
+
+    const follower = suite.track(await newPerson(suite.browser, 'Follower'))
+    await follower.page.goto(editorLink!)
+    await answerIdentityPrompt(follower.page, 'Follower')
+    await connectionBadge(follower.page, 'Live').waitFor()
+    await follower.page.getByRole('button', { name: 'Join', exact: true }).click()
+    await follower.page.getByRole('button', { name: 'Stop following' }).waitFor()
+
+    const blocking: string[] = []
+    const other: string[] = []
+    for (const theme of ['light', 'dark'] as const) {
+      for (const { page } of [lead, follower]) {
+        const toggle = page.getByRole('button', { name: 'Dark theme' })
+        if ((await toggle.getAttribute('aria-pressed')) !== String(theme === 'dark')) await toggle.click()
+        await page.getByRole('button', { name: 'Dark theme', pressed: theme === 'dark' }).waitFor()
+      }
+      for (const [who, { page }] of [['facilitator', lead], ['follower', follower]] as const) {
+        const found = await scan(page, `meeting, ${who} (${theme})`)
+        blocking.push(...found.blocking)
+        other.push(...found.other)
+      }
+    }
+    if (other.length > 0) console.log(`axe, minor and moderate (not failing):\n  ${other.join('\n  ')}`)
+    expect(blocking, 'serious or critical axe violations').toEqual([])
+    expect(lead.errors).toEqual([])
+    expect(follower.errors).toEqual([])
+  })
 })

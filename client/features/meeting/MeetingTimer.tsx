@@ -43,7 +43,7 @@ export function MeetingTimer({ meeting, item, facilitating, command, compact = f
           )}
           <Button
             size="sm"
-            aria-label="Add one minute"
+            title="Add one minute to this item's timebox"
             disabled={item.timeboxMs + 60_000 > MAX_TIMEBOX_MS}
             onClick={() => command.run((s) => setTimebox(s, item.id, item.timeboxMs + 60_000))}
           >
