@@ -3,7 +3,7 @@
  * joined the running meeting shows the meeting room (panel, follow frame), loaded on first use so
  * the board's first load does not carry it.
  */
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { MeetingStatus } from '../../../shared/model/index.ts'
 import { useMeeting } from '../../hooks/useMeeting.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
@@ -23,6 +23,13 @@ export function MeetingLayer() {
   useMeetingPresence(meeting)
   const running = meeting !== null && meeting.status === MeetingStatus.Running ? meeting : null
   const mine = useParticipation(workspaceId, running?.id ?? null)
+  const runningId = running?.id ?? null
+  useEffect(() => {
+    // A meeting is on: fetch the room's code while idle, so Join is instant (and works offline later).
+    if (runningId === null) return
+    const timer = setTimeout(prefetchMeetingRoom, 1_500)
+    return () => clearTimeout(timer)
+  }, [runningId])
   if (running === null || mine === null) return null
   return (
     <Suspense fallback={null}>

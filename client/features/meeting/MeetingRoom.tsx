@@ -13,9 +13,6 @@ import { meetingPeople } from './meetingPeople.ts'
 import { useFollow } from './useFollow.ts'
 import './meeting.css'
 
-// Loaded with the room by the top bar's start menu (MeetingTopBar).
-export { startMeeting } from '../../../shared/doc/index.ts'
-
 export function MeetingRoom({ meeting, following }: { meeting: Meeting; following: boolean }) {
   const { identity } = useWorkspace()
   const peers = usePeers()

@@ -4,6 +4,7 @@
  * and Join (viewers too: they follow, they do not lead), or Leave once joined.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { startMeeting } from '../../../shared/doc/index.ts'
 import { MeetingKind, MeetingStatus, enumValues } from '../../../shared/model/index.ts'
 import type { Meeting, WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import { useCommand } from '../../app/index.ts'
@@ -16,10 +17,6 @@ import { Button } from '../../ui/Button.tsx'
 import { prefetchMeetingRoom } from './MeetingLayer.tsx'
 import { setParticipation, useParticipation } from './participation.ts'
 import './meetingbar.css'
-
-// The start command and its agenda builder come with the meeting room's code (one lazy chunk):
-// the board's first load carries neither.
-const loadStart = () => import('./MeetingRoom.tsx')
 
 export function MeetingTopBar({ compact = false }: { compact?: boolean }) {
   const { meeting } = useMeeting()
@@ -74,16 +71,7 @@ function StartMeeting() {
   }, [open])
 
   if (!canEdit || cycle === null) return null
-  const start = async (kind: MeetingKind) => {
-    let startMeeting: typeof import('./MeetingRoom.tsx').startMeeting
-    try {
-      ;({ startMeeting } = await loadStart())
-    } catch {
-      run(() => {
-        throw new Error('offline')
-      })
-      return
-    }
+  const start = (kind: MeetingKind) => {
     let meetingId: string | null = null
     const ok = run((s) => {
       meetingId = startMeeting(s, { kind, cycleId: cycle.id })
@@ -93,10 +81,7 @@ function StartMeeting() {
       setOpen(false)
     }
   }
-  const prefetch = () => {
-    prefetchMeetingRoom()
-    loadStart().catch(() => undefined)
-  }
+  const prefetch = prefetchMeetingRoom
   return (
     <div className="meeting-start" ref={root}>
       <button
@@ -131,7 +116,7 @@ function StartMeeting() {
       >
         <p className="meeting-start__title">Start a meeting on {cycle.name}</p>
         {enumValues(MeetingKind).map((kind) => (
-          <button key={kind} type="button" className="meeting-start__kind" onClick={() => void start(kind)} aria-label={MEETING_KIND_LABEL[kind]} aria-describedby={`${id}-${kind}`}>
+          <button key={kind} type="button" className="meeting-start__kind" onClick={() => start(kind)} aria-label={MEETING_KIND_LABEL[kind]} aria-describedby={`${id}-${kind}`}>
             <span className="meeting-start__name">{MEETING_KIND_LABEL[kind]}</span>
             <span className="meeting-start__hint" id={`${id}-${kind}`} aria-hidden="true">
               {MEETING_KIND_HINT[kind]}
