@@ -83,7 +83,15 @@ function StartMeeting() {
   }
   const prefetch = prefetchMeetingRoom
   return (
-    <div className="meeting-start" ref={root}>
+    <div
+      className="meeting-start"
+      ref={root}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !open) return
+        setOpen(false)
+        button.current?.focus()
+      }}
+    >
       <button
         ref={button}
         type="button"
@@ -108,11 +116,6 @@ function StartMeeting() {
         role="group"
         aria-label={`Meeting kind for ${cycle.name}`}
         hidden={!open}
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape') return
-          setOpen(false)
-          button.current?.focus()
-        }}
       >
         <p className="meeting-start__title">Start a meeting on {cycle.name}</p>
         {enumValues(MeetingKind).map((kind) => (
