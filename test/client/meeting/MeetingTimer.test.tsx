@@ -31,11 +31,9 @@ const meeting = (elapsedMs: number, running = true): Meeting => ({
   facilitatorId: 'p1' as PersonId,
   startedBy: 'p1' as PersonId,
   startedAt: 0,
-  attendeeIds: [],
   endedAt: null,
   agenda: [item],
   currentItemId: item.id,
-  attendeeIds: [],
   timer: running ? { itemId: item.id, runningSince: NOW - elapsedMs, elapsedMs: 0 } : { itemId: item.id, runningSince: null, elapsedMs },
 })
 const command: CommandRunner = { error: null, run: () => true, clearError: () => undefined }

@@ -36,12 +36,10 @@ const meetingAt = (currentItemId: string): Meeting => ({
   facilitatorId: 'maya' as PersonId,
   startedBy: 'maya' as PersonId,
   startedAt: 0,
-  attendeeIds: [],
   endedAt: null,
   agenda,
   currentItemId: currentItemId as AgendaItemId,
   timer: { itemId: currentItemId as AgendaItemId, runningSince: 0, elapsedMs: 0 },
-  attendeeIds: [],
 })
 
 function Follow({ meeting, following, leading = false }: { meeting: Meeting; following: boolean; leading?: boolean }) {
