@@ -31,6 +31,7 @@ const meeting = (elapsedMs: number, running = true): Meeting => ({
   facilitatorId: 'p1' as PersonId,
   startedBy: 'p1' as PersonId,
   startedAt: 0,
+  attendeeIds: [],
   endedAt: null,
   agenda: [item],
   currentItemId: item.id,

@@ -36,6 +36,7 @@ const meetingAt = (currentItemId: string): Meeting => ({
   facilitatorId: 'maya' as PersonId,
   startedBy: 'maya' as PersonId,
   startedAt: 0,
+  attendeeIds: [],
   endedAt: null,
   agenda,
   currentItemId: currentItemId as AgendaItemId,
