@@ -40,6 +40,12 @@ export function minutesMarkdown(minutes: Minutes, snap: WorkspaceSnapshot): stri
     '',
   ]
   minutes.items.forEach((entry, i) => out.push(...itemSection(entry, i + 1, snap)))
+  if (minutes.praise.length > 0) {
+    out.push('## Praise', '')
+    const name = (id: string | null) => (id === null ? 'Someone' : escape(snap.people.get(id as never)?.name ?? 'Someone'))
+    for (const p of minutes.praise) out.push(`- ${name(p.fromPersonId)} thanked **${name(p.toPersonId)}**: ${escape(p.text)}`)
+    out.push('')
+  }
   return `${out.join('\n').trimEnd()}\n`
 }
 

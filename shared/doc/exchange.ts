@@ -18,7 +18,7 @@ import {
 import type { WorkspaceSnapshot } from '../model/index.ts'
 import { checkModel } from './checkModel.ts'
 import { CommandError, CommandErrorCode, refuse } from './errors.ts'
-import { dateSchema, idSchema, parse } from './input.ts'
+import { PRAISE_MAX, dateSchema, idSchema, parse } from './input.ts'
 import { Root, SCHEMA_VERSION, insertRecord, newText } from './schema.ts'
 import type { Session } from './session.ts'
 
@@ -69,6 +69,9 @@ const schema = z.object({
       id,
       title: text(500),
       description: text(20_000),
+      // Left out by exports made before review notes existed.
+      wentWell: z._default(text(20_000), ''),
+      toChange: z._default(text(20_000), ''),
       level: oneOf(ObjectiveLevel),
       ownerId: z.nullable(id),
       teamId: z.nullable(id),
@@ -148,6 +151,11 @@ const schema = z.object({
       note: text(2_000),
     }),
   ),
+  // Left out by exports made before praise existed.
+  praise: z._default(
+    z.array(z.object({ id, toPersonId: id, fromPersonId: z.nullable(id), text: text(PRAISE_MAX), at: time, meetingId: z.nullable(id) })),
+    [],
+  ),
   changeLog: z.array(
     z.object({
       id,
@@ -188,6 +196,7 @@ export function exportWorkspace(snap: WorkspaceSnapshot, now: number): Workspace
     comments: byId(snap.comments.values()),
     scores: byId(snap.scores.values()),
     changeLog: byId(snap.changeLog.values()),
+    praise: byId(snap.praise.values()),
   }) as unknown as WorkspaceExport
 }
 
@@ -211,6 +220,7 @@ export function parseWorkspaceExport(data: unknown): WorkspaceExport {
     comments: asMap(x.comments),
     scores: new Map(x.scores.map((score) => [score.keyResultId, score])),
     changeLog: asMap(x.changeLog),
+    praise: asMap(x.praise),
   } as unknown as WorkspaceSnapshot
   const problem = checkModel(view)[0]
   if (problem !== undefined) refuse(CommandErrorCode.Invalid, `${problem.id}: ${problem.problem}`, problem.id)
@@ -244,8 +254,9 @@ export function importWorkspace(s: Session, data: unknown): void {
     }
     for (const { id: key, ...rest } of x.teams) insertRecord(s.doc, Root.Teams, key, rest)
     for (const { id: key, ...rest } of x.people) insertRecord(s.doc, Root.People, key, rest)
-    for (const { id: key, title, description, ...rest } of x.objectives) {
-      insertRecord(s.doc, Root.Objectives, key, { ...rest, title: newText(title), description: newText(description) })
+    for (const { id: key, title, description, wentWell, toChange, ...rest } of x.objectives) {
+      const texts = { title: newText(title), description: newText(description), wentWell: newText(wentWell), toChange: newText(toChange) }
+      insertRecord(s.doc, Root.Objectives, key, { ...rest, ...texts })
     }
     for (const { id: key, title, ...rest } of x.keyResults) {
       insertRecord(s.doc, Root.KeyResults, key, { ...rest, title: newText(title) })
@@ -256,5 +267,6 @@ export function importWorkspace(s: Session, data: unknown): void {
     for (const { id: key, ...rest } of x.checkIns) s.doc.getMap(Root.CheckIns).set(key, rest)
     for (const { id: key, ...rest } of x.comments) s.doc.getMap(Root.Comments).set(key, rest)
     for (const { id: key, ...rest } of x.changeLog) s.doc.getMap(Root.ChangeLog).set(key, rest)
+    for (const { id: key, ...rest } of x.praise) s.doc.getMap(Root.Praise).set(key, rest)
   }, s.origin)
 }

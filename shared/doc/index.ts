@@ -69,3 +69,5 @@ export {
 } from './commands/voteRounds.ts'
 export { readState } from './readState.ts'
 export type { StoredState } from './readState.ts'
+export { deletePraise, thankSomeone } from './commands/praise.ts'
+export type { PraiseInput } from './commands/praise.ts'

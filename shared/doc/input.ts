@@ -42,6 +42,8 @@ export const changeIdSchema = brandedId<ChangeId>()
 export const TITLE_MAX = 200
 /** Longest task title: a card may say a little more than the goal it serves. */
 export const TASK_TITLE_MAX = 300
+/** Longest line of praise: a thank-you card, not a letter. */
+export const PRAISE_MAX = 280
 /** Longest description or note. */
 export const LONG_TEXT_MAX = 20_000
 export const titleSchema = z

@@ -27,6 +27,7 @@ import type {
   ObjectiveId,
   Person,
   Placement,
+  Praise,
   Score,
   Task,
   Team,
@@ -110,6 +111,8 @@ export function readObjective(id: string, m: Y.Map<unknown>): Objective {
     id: id as ObjectiveId,
     title: str(m, 'title'),
     description: str(m, 'description'),
+    wentWell: str(m, 'wentWell'),
+    toChange: str(m, 'toChange'),
     level: oneOf(m, 'level', enumValues(ObjectiveLevel), ObjectiveLevel.Team),
     ownerId: optId(m, 'ownerId'),
     teamId: optId(m, 'teamId'),
@@ -235,4 +238,18 @@ export function readChange(id: string, value: unknown): KeyResultChange | undefi
 
 function scalar(value: unknown): string | number | null {
   return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? value : null
+}
+
+export function readPraise(id: string, value: unknown): Praise | undefined {
+  const f = asFields(value)
+  const toPersonId = f && optId<Praise['toPersonId']>(f, 'toPersonId')
+  if (!f || !toPersonId || !isId(id)) return undefined
+  return Object.freeze<Praise>({
+    id: id as Praise['id'],
+    toPersonId,
+    fromPersonId: optId(f, 'fromPersonId'),
+    text: str(f, 'text'),
+    at: num(f, 'at', 0),
+    meetingId: optId(f, 'meetingId'),
+  })
 }

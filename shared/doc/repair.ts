@@ -71,6 +71,8 @@ export function repair(raw: WorkspaceSnapshot, prev: WorkspaceSnapshot | undefin
     comments: mapValues(raw.comments, (c) => (exists(c.target.kind, c.target.id) ? c : undefined)),
     scores: mapValues(raw.scores, (s) => (keyResults.has(s.keyResultId) ? s : undefined)),
     changeLog: raw.changeLog,
+    // Praise of a person since removed stays: it was given, and the minutes keep it.
+    praise: raw.praise,
   }
   return prev === undefined ? freezeAll(next) : reuse(next, prev)
 }

@@ -22,6 +22,8 @@ export const Root = {
   Comments: 'comments',
   Scores: 'scores',
   ChangeLog: 'changeLog',
+  /** Praise given to people ("Thank someone"), plain append-only objects. */
+  Praise: 'praise',
   /** The current (or last) meeting, one nested Y.Map under `current` (see commands/meetings.ts). */
   Meeting: 'meeting',
   /** Agenda items of meetings, keyed by item id; each names its meeting. */
@@ -44,7 +46,7 @@ export const RecordRoots = [
 ] as const
 
 /** Collections whose records are immutable plain objects. */
-export const PlainRoots = [Root.CheckIns, Root.Comments, Root.ChangeLog] as const
+export const PlainRoots = [Root.CheckIns, Root.Comments, Root.ChangeLog, Root.Praise] as const
 
 /** Roots that only the server writes: a client's update that touches them is refused. */
 export const ServerOnlyRoots: readonly Root[] = [Root.VoteRounds]

@@ -13,6 +13,7 @@ import {
   readCheckIn,
   readColumn,
   readComment,
+  readPraise,
   readCycle,
   readKeyResult,
   readObjective,
@@ -43,6 +44,7 @@ const READERS: ReadonlyArray<readonly [Exclude<Root, 'meta' | 'settings'>, Reade
   [Root.CheckIns, readCheckIn],
   [Root.Comments, readComment],
   [Root.ChangeLog, readChange],
+  [Root.Praise, readPraise],
 ]
 
 /** One collection's cache: the raw records by id and the ids touched since the last read. */
@@ -140,6 +142,7 @@ export function snapshot(doc: Y.Doc): WorkspaceSnapshot {
       checkIns: cache.raw(Root.CheckIns),
       comments: cache.raw(Root.Comments),
       changeLog: cache.raw(Root.ChangeLog),
+      praise: cache.raw(Root.Praise),
     } as WorkspaceSnapshot,
     cache.last,
   )

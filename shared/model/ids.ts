@@ -15,6 +15,7 @@ export type CheckInId = Brand<string, 'CheckInId'>
 export type CommentId = Brand<string, 'CommentId'>
 export type ChangeId = Brand<string, 'ChangeId'>
 export type MeetingId = Brand<string, 'MeetingId'>
+export type PraiseId = Brand<string, 'PraiseId'>
 export type AgendaItemId = Brand<string, 'AgendaItemId'>
 export type VoteRoundId = Brand<string, 'VoteRoundId'>
 

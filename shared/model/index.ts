@@ -12,6 +12,7 @@ export type {
   TeamId,
   WorkspaceId,
   MeetingId,
+  PraiseId,
   AgendaItemId,
   VoteRoundId,
 } from './ids.ts'
@@ -42,6 +43,7 @@ export type {
   Objective,
   Person,
   Placement,
+  Praise,
   Score,
   StallSettings,
   Task,

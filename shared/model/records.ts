@@ -9,8 +9,10 @@ import type {
   CommentId,
   CycleId,
   KeyResultId,
+  MeetingId,
   ObjectiveId,
   PersonId,
+  PraiseId,
   TaskId,
   TeamId,
 } from './ids.ts'
@@ -92,6 +94,9 @@ export interface Objective {
   readonly id: ObjectiveId
   readonly title: string
   readonly description: string
+  /** Review notes, co-typed in the review meeting: what went well, what to change. */
+  readonly wentWell: string
+  readonly toChange: string
   readonly level: ObjectiveLevel
   readonly ownerId: PersonId | null
   readonly teamId: TeamId | null
@@ -188,6 +193,17 @@ export interface Score {
   readonly selfScore: number | null
   readonly leadScore: number | null
   readonly note: string
+}
+
+/** "Thank someone": a line of praise addressed to a person (listed on their page and in the minutes). */
+export interface Praise {
+  readonly id: PraiseId
+  readonly toPersonId: PersonId
+  readonly fromPersonId: PersonId | null
+  readonly text: string
+  readonly at: Millis
+  /** The meeting it was given in, if any. */
+  readonly meetingId: MeetingId | null
 }
 
 /** A key-result edit made after its cycle was published. */

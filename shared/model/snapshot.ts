@@ -8,6 +8,7 @@ import type {
   KeyResultId,
   ObjectiveId,
   PersonId,
+  PraiseId,
   TaskId,
   TeamId,
 } from './ids.ts'
@@ -20,6 +21,7 @@ import type {
   KeyResultChange,
   Objective,
   Person,
+  Praise,
   Score,
   Task,
   Team,
@@ -39,4 +41,5 @@ export interface WorkspaceSnapshot {
   readonly comments: ReadonlyMap<CommentId, Comment>
   readonly scores: ReadonlyMap<KeyResultId, Score>
   readonly changeLog: ReadonlyMap<ChangeId, KeyResultChange>
+  readonly praise: ReadonlyMap<PraiseId, Praise>
 }

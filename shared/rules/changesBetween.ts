@@ -12,6 +12,7 @@ import type {
   KeyResultId,
   Millis,
   Objective,
+  Praise,
   Task,
   WorkspaceSnapshot,
 } from '../model/index.ts'
@@ -69,6 +70,8 @@ export interface WorkspaceChanges {
   readonly tasks: readonly TaskDelta[]
   /** Check-ins taken in between (in the later state, not the earlier), oldest first. */
   readonly checkIns: readonly CheckIn[]
+  /** Praise given in between, oldest first. */
+  readonly praise: readonly Praise[]
   readonly stallsAppeared: readonly StallWarning[]
   readonly stallsCleared: readonly StallWarning[]
   readonly cycles: readonly CycleStatusChange[]
@@ -95,6 +98,9 @@ export function changesBetween(before: WorkspaceSnapshot, after: WorkspaceSnapsh
   const checkIns = [...after.checkIns.values()]
     .filter((c) => !before.checkIns.has(c.id))
     .sort((a, b) => a.at - b.at || compareStrings(a.id, b.id))
+  const praise = [...after.praise.values()]
+    .filter((p) => !before.praise.has(p.id))
+    .sort((a, b) => a.at - b.at || compareStrings(a.id, b.id))
   const stallKey = (w: StallWarning) => `${w.ruleId}:${w.target.kind}:${w.target.id}`
   const was = new Map(stallWarnings(before, from).map((w) => [stallKey(w), w]))
   const now = new Map(stallWarnings(after, to).map((w) => [stallKey(w), w]))
@@ -113,6 +119,7 @@ export function changesBetween(before: WorkspaceSnapshot, after: WorkspaceSnapsh
     objectives: recordDeltas(before.objectives, after.objectives),
     tasks,
     checkIns,
+    praise,
     stallsAppeared,
     stallsCleared,
     cycles,

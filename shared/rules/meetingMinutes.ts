@@ -4,7 +4,7 @@
  * revealed, the decisions and the actions. Markdown and the Meetings view render it.
  */
 import { AgendaItemKind, VoteRoundStatus } from '../model/index.ts'
-import type { AgendaItem, CheckIn, KeyResultId, Meeting, Millis, PersonId, Task, VoteRound, WorkspaceSnapshot } from '../model/index.ts'
+import type { AgendaItem, CheckIn, KeyResultId, Meeting, Millis, PersonId, Praise, Task, VoteRound, WorkspaceSnapshot } from '../model/index.ts'
 import { changesBetween } from './changesBetween.ts'
 import type { KeyResultDelta, TaskDelta, WorkspaceChanges } from './changesBetween.ts'
 import { keyResultsOf } from './objectiveProgress.ts'
@@ -31,6 +31,8 @@ export interface Minutes {
   /** Everyone present at any time, by name, sorted. */
   readonly attendees: readonly string[]
   readonly items: readonly MinutesItem[]
+  /** Praise given during the meeting, oldest first. */
+  readonly praise: readonly Praise[]
   /** Everything that changed on the board between the meeting's start and end. */
   readonly changes: WorkspaceChanges
 }
@@ -78,6 +80,9 @@ export function meetingMinutes(input: MinutesInput): Minutes {
     facilitatorName: nameOf(meeting.facilitatorId),
     attendees,
     items,
+    praise: [...after.praise.values()]
+      .filter((p) => p.meetingId === meeting.id)
+      .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)),
     changes,
   }
 }

@@ -50,6 +50,8 @@ export function createObjective(s: Session, input: CreateObjectiveInput): Object
       cycleId: o.cycleId,
       title: newText(o.title),
       description: newText(o.description),
+      wentWell: newText(''),
+      toChange: newText(''),
       level: o.level,
       ownerId: o.ownerId,
       teamId: o.teamId,

@@ -16,7 +16,7 @@ import type { Session } from '../session.ts'
 
 /** Which text of which record. */
 export type TextField =
-  | { readonly record: 'objective'; readonly id: ObjectiveId; readonly key: 'title' | 'description' }
+  | { readonly record: 'objective'; readonly id: ObjectiveId; readonly key: 'title' | 'description' | ReviewNoteKey }
   | { readonly record: 'keyResult'; readonly id: KeyResultId; readonly key: 'title' }
   | { readonly record: 'task'; readonly id: TaskId; readonly key: 'title' }
   | { readonly record: 'agendaItem'; readonly id: AgendaItemId; readonly key: 'decision' }
@@ -130,6 +130,10 @@ export function bindText(s: Session, field: TextField): TextBinding {
 
 const ROOT_OF = { objective: Root.Objectives, keyResult: Root.KeyResults, task: Root.Tasks, agendaItem: Root.Agenda } as const
 
+/** An objective's review notes: what went well, what to change (co-typed in the review meeting). */
+export type ReviewNoteKey = 'wentWell' | 'toChange'
+const REVIEW_NOTE_KEYS: ReadonlySet<string> = new Set<ReviewNoteKey>(['wentWell', 'toChange'])
+
 /** Longest decision recorded on an agenda item. */
 export const DECISION_MAX = 2_000
 
@@ -138,6 +142,8 @@ function editableRecord(s: Session, field: TextField): RecordMap {
   switch (field.record) {
     case 'objective': {
       const [objective, m] = objectiveRecord(s.doc, field.id)
+      // Review notes are written when the cycle is looked back on: published, closed or not.
+      if (REVIEW_NOTE_KEYS.has(field.key)) return m
       requireDraft(cycleRecord(s.doc, objective.cycleId)[0], 'Cannot change the objective')
       return m
     }

@@ -97,6 +97,8 @@ export async function seedWorkspace(baseUrl: string, seed: Seed): Promise<Create
     id: o.id,
     title: o.title,
     description: '',
+    wentWell: '',
+    toChange: '',
     level: 'team' as const,
     ownerId: null,
     teamId: null,

@@ -15,6 +15,7 @@ import {
   recordAction,
   revealVoteRound,
   startMeeting,
+  thankSomeone,
 } from '../../../shared/doc/index.ts'
 import { MeetingKind } from '../../../shared/model/index.ts'
 import { meetingMinutes } from '../../../shared/rules/index.ts'
@@ -34,6 +35,7 @@ function weeklyMeeting() {
   f.clock.advance(95_000)
   checkIn(ada, { keyResultId: krId, value: krId === f.krA ? 30 : 20, confidence: 6, note: 'Good week' })
   editText(ada, { record: 'agendaItem', id: first.id, key: 'decision' }, { index: 0, remove: 0, insert: 'Double down on *onboarding*' })
+  thankSomeone(ada, { toPersonId: bob, text: 'Ran the *numbers*' })
   recordAction(ada, { itemId: first.id, title: 'Email the beta list', keyResultId: krId, assigneeId: bob, dueDate: '2026-01-09' })
   const round = openVoteRound(ada)
   markVoted(ada, round.id, f.personId)
@@ -73,6 +75,8 @@ describe('meeting minutes', () => {
     expect(first!.actions.map((t) => t.title)).toEqual(['Email the beta list'])
     expect(second!.checkIns).toEqual([])
     expect(minutes.changes.summary).toMatchObject({ checkIns: 1, tasksAdded: 1 })
+    expect(minutes.praise.map((p) => p.text)).toEqual(['Ran the *numbers*'])
+    expect(minutes.changes.praise).toHaveLength(1)
   })
 
   it('render as Markdown with user text escaped', () => {
@@ -86,6 +90,8 @@ describe('meeting minutes', () => {
     expect(md).toContain('Confidence vote: median 5.5, spread 5, 2 votes (discuss: the room disagreed)')
     expect(md).toContain('**Decision:** Double down on \\*onboarding\\*')
     expect(md).toContain('- [ ] Email the beta list (Bob, due 2026-01-09)')
+    expect(md).toContain('## Praise')
+    expect(md).toContain('- Ada thanked **Bob**: Ran the \\*numbers\\*')
     expect(md.endsWith('\n')).toBe(true)
   })
 

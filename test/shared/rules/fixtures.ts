@@ -58,6 +58,8 @@ export function objective(over: Partial<Objective> = {}): Objective {
     id: objectiveId('o1'),
     title: 'Delight our customers',
     description: '',
+    wentWell: '',
+    toChange: '',
     level: 'team',
     ownerId: null,
     teamId: null,
@@ -170,5 +172,6 @@ export function workspace(parts: WorkspaceParts = {}): WorkspaceSnapshot {
     comments: new Map(),
     scores: new Map((parts.scores ?? []).map((s) => [s.keyResultId, s] as const)),
     changeLog: new Map(),
+    praise: new Map(),
   }
 }
