@@ -19,12 +19,13 @@ function useHidden(): boolean {
 }
 
 export function useMeetingPresence(meeting: Meeting | null): void {
-  const { presence, workspaceId } = useWorkspace()
+  const { presence, workspaceId, identity } = useWorkspace()
   const runningId = meeting?.status === MeetingStatus.Running ? meeting.id : null
   const mine = useParticipation(workspaceId, runningId)
   const hidden = useHidden()
   const facilitatorId = meeting?.facilitatorId ?? null
-  const following = mine?.following === true ? facilitatorId : null
+  // The facilitator follows nobody (after a hand-over, my old "following" does not point at me).
+  const following = mine?.following === true && facilitatorId !== identity.personId ? facilitatorId : null
 
   useEffect(() => {
     // Joined a meeting that has ended (or another one started since): out of it.
