@@ -6,8 +6,9 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { meetingState, readSnapshot, readState } from '../../shared/doc/index.ts'
-import type { Meeting, PersonId } from '../../shared/model/index.ts'
+import type { Meeting, PersonId, WorkspaceSnapshot } from '../../shared/model/index.ts'
 import { changesBetween, meetingMinutes } from '../../shared/rules/index.ts'
+import type { Minutes } from '../../shared/rules/index.ts'
 import { Need, authorize, tokenOf, workspaceIdOf } from '../auth/access.ts'
 import { ApiError } from '../errors.ts'
 import { minutesMarkdown } from '../export/minutesMarkdown.ts'
@@ -16,6 +17,9 @@ import { CheckpointReason } from '../storage/CheckpointStore.ts'
 import type { CheckpointInfo } from '../storage/CheckpointStore.ts'
 
 const iso = (ms: number) => new Date(ms).toISOString()
+
+/** `?since=last-meeting`: changes since the latest meeting ended. */
+const LAST_MEETING = 'last-meeting'
 
 export function history(services: Services) {
   const { docs, checkpoints, now } = services
@@ -27,6 +31,29 @@ export function history(services: Services) {
     const state = await checkpoints.read(workspaceId, info.id)
     if (state === null) throw new ApiError(404, 'checkpoint_not_found', 'That checkpoint is gone (older than the retention?)')
     return state
+  }
+
+  /** The minutes of a meeting: from its start and end checkpoints, or the live document while it runs. */
+  const minutesOf = async (workspaceId: string, meetingId: string): Promise<{ minutes: Minutes; snapshot: WorkspaceSnapshot }> => {
+    const list = (await checkpoints.list(workspaceId)).filter((cp) => cp.meetingId === meetingId)
+    const start = list.find((cp) => cp.reason === CheckpointReason.MeetingStart)
+    const end = list.find((cp) => cp.reason === CheckpointReason.MeetingEnd)
+    const ended = end === undefined ? null : readState(await stateOf(workspaceId, end))
+    const started = start === undefined ? null : readState(await stateOf(workspaceId, start)).snapshot
+    return docs.withDoc(workspaceId, (live) => {
+      const after = ended ?? { snapshot: readSnapshot(live), meeting: meetingState(live) }
+      const meeting: Meeting | null = after.meeting.meeting?.id === meetingId ? after.meeting.meeting : null
+      if (meeting === null) throw new ApiError(404, 'meeting_not_found', 'No minutes for that meeting')
+      const minutes = meetingMinutes({
+        meeting,
+        voteRounds: after.meeting.voteRounds,
+        before: started ?? after.snapshot,
+        after: after.snapshot,
+        endedAt: meeting.endedAt ?? now(),
+        attendeeIds: new Set<PersonId>(meeting.attendeeIds),
+      })
+      return { minutes, snapshot: after.snapshot }
+    })
   }
 
   return new Hono()
@@ -47,9 +74,12 @@ export function history(services: Services) {
     .get('/:id/changes', async (c) => {
       const workspaceId = reader(c)
       const raw = c.req.query('since') ?? ''
-      const since = Date.parse(raw)
-      if (raw === '' || Number.isNaN(since)) throw new ApiError(400, 'bad_since', 'since must be an ISO date, e.g. 2026-11-30 or 2026-11-30T09:00:00Z')
       const list = await checkpoints.list(workspaceId)
+      // "last-meeting": since the end of the latest meeting (what the board's banner shows).
+      const lastMeeting = raw === LAST_MEETING ? [...list].reverse().find((cp) => cp.reason === CheckpointReason.MeetingEnd) : undefined
+      if (raw === LAST_MEETING && lastMeeting === undefined) throw new ApiError(404, 'no_checkpoint', 'No meeting has ended in this workspace yet')
+      const since = lastMeeting?.at ?? Date.parse(raw)
+      if (raw === '' || Number.isNaN(since)) throw new ApiError(400, 'bad_since', 'since must be an ISO date (2026-11-30 or 2026-11-30T09:00:00Z) or last-meeting')
       // The state at `since`: the last checkpoint taken then or before (else the first after it).
       const base = [...list].reverse().find((cp) => cp.at <= since) ?? list[0]
       if (base === undefined) throw new ApiError(404, 'no_checkpoint', 'This workspace has no checkpoint yet: changes are counted from its first meeting, publish or day of edits')
@@ -74,27 +104,14 @@ export function history(services: Services) {
     .get('/:id/meetings/:meetingId/minutes.md', async (c) => {
       const workspaceId = reader(c)
       const meetingId = c.req.param('meetingId')
-      const list = (await checkpoints.list(workspaceId)).filter((cp) => cp.meetingId === meetingId)
-      const start = list.find((cp) => cp.reason === CheckpointReason.MeetingStart)
-      const end = list.find((cp) => cp.reason === CheckpointReason.MeetingEnd)
-      // A meeting still running gets its minutes so far, from the live document.
-      const ended = end === undefined ? null : readState(await stateOf(workspaceId, end))
-      const started = start === undefined ? null : readState(await stateOf(workspaceId, start)).snapshot
-      const text = await docs.withDoc(workspaceId, (live) => {
-        const after = ended ?? { snapshot: readSnapshot(live), meeting: meetingState(live) }
-        const meeting: Meeting | null = after.meeting.meeting?.id === meetingId ? after.meeting.meeting : null
-        if (meeting === null) throw new ApiError(404, 'meeting_not_found', 'No minutes for that meeting')
-        const minutes = meetingMinutes({
-          meeting,
-          voteRounds: after.meeting.voteRounds,
-          before: started ?? after.snapshot,
-          after: after.snapshot,
-          endedAt: meeting.endedAt ?? now(),
-          attendeeIds: new Set<PersonId>(meeting.attendeeIds),
-        })
-        return minutesMarkdown(minutes, after.snapshot)
-      })
+      const { minutes, snapshot } = await minutesOf(workspaceId, meetingId)
       c.header('Content-Disposition', `inline; filename="minutes-${meetingId}.md"`)
-      return c.body(text, 200, { 'Content-Type': 'text/markdown; charset=utf-8' })
+      return c.body(minutesMarkdown(minutes, snapshot), 200, { 'Content-Type': 'text/markdown; charset=utf-8' })
+    })
+
+    .get('/:id/meetings/:meetingId/minutes', async (c) => {
+      const workspaceId = reader(c)
+      const { minutes } = await minutesOf(workspaceId, c.req.param('meetingId'))
+      return c.json({ minutes })
     })
 }

@@ -90,6 +90,8 @@ describe('GET /api/workspaces/:id/changes', () => {
     const none = await get(`/api/workspaces/${fresh.id}/changes?since=2026-01-01`, fresh.tokens.editor)
     expect(none.status).toBe(404)
     expect(((await none.json()) as { error: { code: string } }).error.code).toBe('no_checkpoint')
+    const noMeeting = await get(`/api/workspaces/${ws.id}/changes?since=last-meeting`, ws.tokens.editor)
+    expect(noMeeting.status).toBe(404)
   })
 })
 
@@ -133,6 +135,15 @@ describe('checkpoints and meetings', () => {
     expect(md).toContain('- **When:** 2026-11-21 12:00 UTC, 10:00')
     expect(md).toContain('"On track"')
     expect((await get(`/api/workspaces/${ws.id}/meetings/nope/minutes.md`, ws.tokens.viewer)).status).toBe(404)
+    const data = (await (await get(`/api/workspaces/${ws.id}/meetings/${meetingId}/minutes`, ws.tokens.viewer)).json()) as { minutes: { attendees: string[]; durationMs: number } }
+    expect(data.minutes).toMatchObject({ attendees: ['Ada', 'Bob'], durationMs: 600_000 })
+
+    // Since the last meeting: a check-in after it ended, and nothing from during it.
+    t += 60_000
+    await ctx.services.docs.withDoc(ws.id, (doc) => checkIn(openSession(doc, { now: () => t }), { keyResultId: ws.krId, value: 35, confidence: 7, note: 'After' }))
+    const since = (await (await get(`/api/workspaces/${ws.id}/changes?since=last-meeting`, ws.tokens.viewer)).json()) as { from: string; changes: { checkIns: { note: string }[] } }
+    expect(since.from).toBe(new Date(t - 60_000).toISOString())
+    expect(since.changes.checkIns.map((c) => c.note)).toEqual(['After'])
   })
 })
 
