@@ -61,5 +61,7 @@ export type {
   VoteResult,
   VoteRound,
 } from './meeting.ts'
+export { ActivityKind, ActivityTargetKind } from './activity.ts'
+export type { Activity, ActivityDraft } from './activity.ts'
 export type { WorkspaceSnapshot } from './snapshot.ts'
 export { unreachable } from './unreachable.ts'
