@@ -4,9 +4,10 @@ import { useView } from '../hooks/useView.ts'
 import { BoardView } from '../features/board/BoardView.tsx'
 import { PANEL_ID, tabId } from '../features/shell/index.ts'
 
-// The board is what a link opens; the tree and the radar load when first asked for.
+// The board is what a link opens; the tree, the radar and the meetings load when first asked for.
 const OkrTreeView = lazy(() => import('../features/okr/OkrTreeView.tsx').then((m) => ({ default: m.OkrTreeView })))
 const RadarView = lazy(() => import('../features/stall/RadarView.tsx').then((m) => ({ default: m.RadarView })))
+const MeetingsView = lazy(() => import('../features/minutes/MeetingsView.tsx').then((m) => ({ default: m.MeetingsView })))
 
 function Current() {
   const { view } = useView()
@@ -17,6 +18,8 @@ function Current() {
       return <OkrTreeView />
     case 'radar':
       return <RadarView />
+    case 'meetings':
+      return <MeetingsView />
   }
 }
 

@@ -2,7 +2,9 @@
  * @module The few REST calls the client makes. The token goes in an Authorization header, never
  * in a request URL, so it stays out of server and proxy access logs.
  */
+import type { CycleId, MeetingId, MeetingKind } from '../../shared/model/index.ts'
 import type { Role } from '../../shared/protocol/index.ts'
+import type { Minutes, WorkspaceChanges } from '../../shared/rules/index.ts'
 import type { WorkspaceLinks } from './knownWorkspaces.ts'
 
 export interface WorkspaceInfo {
@@ -98,6 +100,72 @@ export async function fetchExport(id: string, token: string, format: ExportForma
   if (!res.ok) throw new Error(await errorMessage(res))
   const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')
   return { blob: await res.blob(), filename: named?.[1] ?? `${id}.${format}` }
+}
+
+/** A past meeting as `GET /api/workspaces/:id/meetings` lists it (dates as ISO strings). */
+export interface MeetingSummary {
+  readonly id: MeetingId
+  readonly kind: MeetingKind
+  readonly cycleId: CycleId
+  readonly startedAt: string
+  readonly endedAt: string
+  /** How many agenda items it had. */
+  readonly items: number
+  /** How many people were there at any time. */
+  readonly attendees: number
+}
+
+/** A workspace's REST path under `/api/workspaces/:id`. */
+const workspaceUrl = (id: string, rest: string) => `/api/workspaces/${encodeURIComponent(id)}/${rest}`
+
+/** GET `url` with the token as a bearer, as JSON; a non-2xx answer throws the server's message. */
+async function getJson<T>(url: string, token: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal })
+  if (!res.ok) throw new Error(await errorMessage(res))
+  return (await res.json()) as T
+}
+
+/** The meetings that have ended in a workspace, newest first (any role may ask). */
+export async function fetchMeetings(id: string, token: string, signal?: AbortSignal): Promise<readonly MeetingSummary[]> {
+  const body = await getJson<{ meetings: MeetingSummary[] }>(workspaceUrl(id, 'meetings'), token, signal)
+  return body.meetings
+}
+
+/** The minutes of one meeting (`GET .../meetings/:meetingId/minutes`). */
+export async function fetchMinutes(id: string, token: string, meetingId: MeetingId, signal?: AbortSignal): Promise<Minutes> {
+  const body = await getJson<{ minutes: Minutes }>(workspaceUrl(id, `meetings/${encodeURIComponent(meetingId)}/minutes`), token, signal)
+  return body.minutes
+}
+
+/** The minutes as a Markdown file to save. */
+export async function fetchMinutesMarkdown(id: string, token: string, meetingId: MeetingId): Promise<{ blob: Blob; filename: string }> {
+  const res = await fetch(workspaceUrl(id, `meetings/${encodeURIComponent(meetingId)}/minutes.md`), {
+    headers: { authorization: `Bearer ${token}` },
+  })
+  if (!res.ok) throw new Error(await errorMessage(res))
+  const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')
+  return { blob: await res.blob(), filename: named?.[1] ?? `minutes-${meetingId}.md` }
+}
+
+/** What changed since the last meeting ended, and the checkpoint it is counted from. */
+export interface ChangesSince {
+  readonly since: string
+  readonly from: string
+  /** The checkpoint the changes are counted from: the key a dismissed banner is remembered by. */
+  readonly checkpoint: string
+  readonly to: string
+  readonly changes: WorkspaceChanges
+}
+
+/**
+ * `GET .../changes?since=last-meeting`: the changes since the latest meeting ended, or null when
+ * no meeting has ended yet (404 `no_checkpoint`). Other failures throw.
+ */
+export async function fetchChangesSinceLastMeeting(id: string, token: string, signal?: AbortSignal): Promise<ChangesSince | null> {
+  const res = await fetch(workspaceUrl(id, 'changes?since=last-meeting'), { headers: { authorization: `Bearer ${token}` }, signal })
+  if (res.status === 404) return null
+  if (!res.ok) throw new Error(await errorMessage(res))
+  return (await res.json()) as ChangesSince
 }
 
 /** The token carried by a capability link's fragment (`#token=...`), if any. */

@@ -22,7 +22,8 @@ export function viewReducer(state: ViewState, event: ViewEvent): ViewState {
   switch (event.type) {
     case 'view':
       // A focused card is a place on the board: leaving the board leaves it.
-      return state.view === event.view ? state : { ...state, view: event.view, focusTaskId: null }
+      // So is a meeting's minutes page: coming back to Meetings shows the list.
+      return state.view === event.view ? state : { ...state, view: event.view, focusTaskId: null, meetingId: null }
     case 'cycle':
       // A key result of another cycle would dangle in the side panel: close it.
       return state.cycleId === event.cycleId ? state : { ...state, cycleId: event.cycleId, keyResultId: null }

@@ -3,6 +3,7 @@
  * focus are the path; the cycle and the filters are the query:
  *
  *   /w/:id/board  /w/:id/okrs  /w/:id/radar    a view (`/w/:id` alone is the board)
+ *   /w/:id/meetings  /w/:id/meetings/:meetingId past meetings, and one meeting's minutes
  *   /w/:id/kr/:krId?view=okrs|radar            a key result's panel, over the board (or that view)
  *   /w/:id/task/:taskId?kr=:krId               the board with a card revealed and focused
  *   ...&cycle=:cycleId&team=:teamId&owner=:personId&level=company|team|individual
@@ -12,14 +13,14 @@
  * are dropped, so the next navigation cleans them out of the address.
  */
 import { isId } from '../../shared/model/index.ts'
-import type { CycleId, KeyResultId, ObjectiveLevel, PersonId, TaskId, TeamId } from '../../shared/model/index.ts'
+import type { CycleId, KeyResultId, MeetingId, ObjectiveLevel, PersonId, TaskId, TeamId } from '../../shared/model/index.ts'
 import { INITIAL_VIEW } from '../hooks/useView.ts'
 import type { ViewName, ViewState } from '../hooks/useView.ts'
 import { parseWorkspacePath } from './route.ts'
 import type { ViewSegment } from './route.ts'
 
-const SEGMENT: Readonly<Record<ViewName, ViewSegment>> = { board: 'board', tree: 'okrs', radar: 'radar' }
-const VIEW: Readonly<Record<string, ViewName>> = { board: 'board', okrs: 'tree', radar: 'radar' }
+const SEGMENT: Readonly<Record<ViewName, ViewSegment>> = { board: 'board', tree: 'okrs', radar: 'radar', meetings: 'meetings' }
+const VIEW: Readonly<Record<string, ViewName>> = { board: 'board', okrs: 'tree', radar: 'radar', meetings: 'meetings' }
 const LEVELS: readonly string[] = ['company', 'team', 'individual']
 
 /** A query parameter that holds a well-formed id, else null. */
@@ -47,6 +48,8 @@ export function parseView(pathname: string, search: string): ViewState {
       return { ...state, view: VIEW[query.get('view') ?? ''] ?? 'board', keyResultId: path.id as KeyResultId }
     case 'task':
       return { ...state, focusTaskId: path.id as TaskId, keyResultId: idParam<KeyResultId>(query, 'kr') }
+    case 'meeting':
+      return { ...state, view: 'meetings', meetingId: path.id as MeetingId }
     case 'view':
       return { ...state, view: VIEW[path.view ?? 'board']! }
     case undefined:
@@ -67,6 +70,8 @@ export function viewHref(workspaceId: string, state: ViewState): string {
   } else if (state.keyResultId !== null) {
     path = `kr/${state.keyResultId}`
     if (state.view !== 'board') query.set('view', SEGMENT[state.view])
+  } else if (state.view === 'meetings' && state.meetingId !== null) {
+    path = `meetings/${state.meetingId}`
   }
   const { cycleId, filters } = state
   if (cycleId !== null) query.set('cycle', cycleId)

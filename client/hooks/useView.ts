@@ -3,9 +3,9 @@
  * panel. Local to this browser tab (never synced), shared by the shell, the board and the panels.
  */
 import { createContext, useContext } from 'react'
-import type { CycleId, KeyResultId, ObjectiveLevel, PersonId, TaskId, TeamId } from '../../shared/model/index.ts'
+import type { CycleId, KeyResultId, MeetingId, ObjectiveLevel, PersonId, TaskId, TeamId } from '../../shared/model/index.ts'
 
-export type ViewName = 'board' | 'tree' | 'radar'
+export type ViewName = 'board' | 'tree' | 'radar' | 'meetings'
 
 export interface Filters {
   readonly teamId: TeamId | null
@@ -22,6 +22,8 @@ export interface ViewState {
   readonly keyResultId: KeyResultId | null
   /** A card to scroll to and highlight (from the radar). */
   readonly focusTaskId: TaskId | null
+  /** The past meeting whose minutes the Meetings view shows (null: the list). */
+  readonly meetingId: MeetingId | null
 }
 
 export interface ViewActions {
@@ -39,6 +41,7 @@ export const INITIAL_VIEW: ViewState = {
   filters: { teamId: null, ownerId: null, level: null },
   keyResultId: null,
   focusTaskId: null,
+  meetingId: null,
 }
 
 export const ViewContext = createContext<(ViewState & ViewActions) | null>(null)

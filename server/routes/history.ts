@@ -96,7 +96,8 @@ export function history(services: Services) {
       for (const cp of ends.reverse()) {
         const meeting = readState(await stateOf(workspaceId, cp)).meeting.meeting
         if (meeting === null) continue
-        meetings.push({ id: meeting.id, kind: meeting.kind, cycleId: meeting.cycleId, startedAt: iso(meeting.startedAt), endedAt: iso(meeting.endedAt ?? cp.at), items: meeting.agenda.length })
+        // `attendees`: how many people were there (the Meetings view lists it).
+        meetings.push({ id: meeting.id, kind: meeting.kind, cycleId: meeting.cycleId, startedAt: iso(meeting.startedAt), endedAt: iso(meeting.endedAt ?? cp.at), items: meeting.agenda.length, attendees: meeting.attendeeIds.length })
       }
       return c.json({ meetings })
     })

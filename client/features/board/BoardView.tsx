@@ -28,6 +28,7 @@ import { DragPreview } from './DragPreview.tsx'
 import { describeError } from '../../format/describeError.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { FirstRunGuide } from '../onboarding/index.ts'
+import { SinceLastMeetingBanner } from '../minutes/index.ts'
 import { InlineAlert } from './InlineAlert.tsx'
 import { ObjectiveSection } from './ObjectiveSection.tsx'
 import { TaskMenuDialog } from './TaskMenuDialog.tsx'
@@ -96,6 +97,7 @@ export function BoardView() {
     <BoardContext.Provider value={board}>
       <div className={`board${ws.canEdit ? ' board--editable' : ''}${shownColumn !== null ? ' board--phone' : ''}`}>
         <BoardToolbar model={model} />
+        <SinceLastMeetingBanner />
         {board.closedNote !== null && (
           <p className="board__closed" role="note">
             <Icon name="lock" size={14} /> {board.closedNote}. Cards, key results and check-ins stay as they were at the close.

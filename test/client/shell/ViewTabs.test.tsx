@@ -60,13 +60,13 @@ describe('view switching', () => {
   })
 
   it('moves between tabs with the arrow keys', () => {
-    renderWithWorkspace(<ViewTabs />, { view: { view: 'radar' } })
-    const radar = screen.getByRole('tab', { name: 'Stall radar' })
-    fireEvent.keyDown(radar, { key: 'ArrowRight' })
+    renderWithWorkspace(<ViewTabs />, { view: { view: 'meetings' } })
+    const meetings = screen.getByRole('tab', { name: 'Meetings' })
+    fireEvent.keyDown(meetings, { key: 'ArrowRight' })
     expect(screen.getByRole('tab', { name: 'Board' }).getAttribute('aria-selected')).toBe('true')
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Board' }))
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' })
-    expect(radar.getAttribute('aria-selected')).toBe('true')
+    expect(meetings.getAttribute('aria-selected')).toBe('true')
   })
 
   it('counts the stall warnings that need attention on the radar tab', () => {

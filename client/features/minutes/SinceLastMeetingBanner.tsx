@@ -1,0 +1,48 @@
+/**
+ * @module The board's "Since last meeting: 4 KRs moved, 2 new stalls, 9 tasks done" line: only
+ * the non-zero counts, a button that lists the changes, and a dismiss remembered per checkpoint.
+ * Nothing shows before the first meeting ends, when nothing changed, or when the server is away.
+ */
+import { useState } from 'react'
+import { hasChanges, summaryParts } from '../../format/changesText.ts'
+import { useWorkspace } from '../../hooks/useWorkspace.ts'
+import { Button, IconButton } from '../../ui/Button.tsx'
+import { Dialog } from '../../ui/Dialog.tsx'
+import { Icon } from '../../ui/Icon.tsx'
+import { ChangesList } from './ChangesList.tsx'
+import { dismissCheckpoint, dismissedCheckpoint } from './dismissedBanner.ts'
+import { useChangesSinceLastMeeting } from './useChangesSinceLastMeeting.ts'
+import './minutes.css'
+
+export function SinceLastMeetingBanner() {
+  const { workspaceId } = useWorkspace()
+  const since = useChangesSinceLastMeeting()
+  const [dismissed, setDismissed] = useState(() => dismissedCheckpoint(workspaceId))
+  const [open, setOpen] = useState(false)
+  if (since === null) return null
+  const { changes, checkpoint } = since
+  const showBanner = hasChanges(changes.summary) && dismissed !== checkpoint
+  const dismiss = () => {
+    dismissCheckpoint(workspaceId, checkpoint)
+    setDismissed(checkpoint)
+  }
+  return (
+    <>
+      {showBanner && (
+        <section className="since-banner" aria-label="Since last meeting">
+          <Icon name="clock" />
+          <p className="since-banner__text">
+            <strong>Since last meeting:</strong> {summaryParts(changes.summary).join(', ')}
+          </p>
+          <Button size="sm" onClick={() => setOpen(true)}>
+            See changes
+          </Button>
+          <IconButton size="sm" label="Dismiss since last meeting" icon={<Icon name="close" />} onClick={dismiss} />
+        </section>
+      )}
+      <Dialog title="Since last meeting" open={open} onClose={() => setOpen(false)}>
+        <ChangesList changes={changes} since={since.since} />
+      </Dialog>
+    </>
+  )
+}

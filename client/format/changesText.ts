@@ -1,0 +1,55 @@
+/** @module What changed on the board, in words: the banner's line, a minutes summary, before -> after deltas. */
+import type { ChangeSummary } from '../../shared/rules/index.ts'
+import { pct } from './numbers.ts'
+
+/** "1 KR moved", "2 KRs moved": a count and its noun, singular or plural. */
+export function countText(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+/** The parts of a change summary worth saying, in a fixed order: only the non-zero ones. */
+export function summaryParts(summary: ChangeSummary): string[] {
+  const parts: Array<[number, string, string]> = [
+    [summary.keyResultsMoved, 'KR moved', 'KRs moved'],
+    [summary.checkIns, 'check-in', 'check-ins'],
+    [summary.newStalls, 'new stall', 'new stalls'],
+    [summary.stallsCleared, 'stall cleared', 'stalls cleared'],
+    [summary.tasksDone, 'task done', 'tasks done'],
+    [summary.tasksAdded, 'task added', 'tasks added'],
+  ]
+  return parts.filter(([n]) => n > 0).map(([n, one, many]) => countText(n, one, many))
+}
+
+/** "4 KRs moved, 3 check-ins, 2 tasks done", or "No changes on the board" when nothing moved. */
+export function summaryText(summary: ChangeSummary): string {
+  const parts = summaryParts(summary)
+  return parts.length === 0 ? 'No changes on the board' : parts.join(', ')
+}
+
+/** Whether a summary has anything to say (the banner shows only then). */
+export function hasChanges(summary: ChangeSummary): boolean {
+  return summaryParts(summary).length > 0
+}
+
+/** A progress ratio, or a dash when the KR did not exist on that side. */
+const progressOrDash = (ratio: number | null) => (ratio === null ? '–' : pct(ratio))
+
+/** "30% → 45%": progress before and after. */
+export function progressChangeText(before: number | null, after: number | null): string {
+  return `${progressOrDash(before)} → ${progressOrDash(after)}`
+}
+
+/** "Progress 30% to 45%": the same for assistive technology (an arrow is read as a symbol name). */
+export function progressChangeLabel(before: number | null, after: number | null): string {
+  return `Progress ${before === null ? 'none' : pct(before)} to ${after === null ? 'none' : pct(after)}`
+}
+
+/** "6 → 7": confidence (0-10) before and after, a dash where there was no check-in. */
+export function confidenceChangeText(before: number | null, after: number | null): string {
+  return `${before ?? '–'} → ${after ?? '–'}`
+}
+
+/** "Confidence 6 to 7". */
+export function confidenceChangeLabel(before: number | null, after: number | null): string {
+  return `Confidence ${before ?? 'none'} to ${after ?? 'none'}`
+}
