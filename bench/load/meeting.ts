@@ -10,18 +10,27 @@ import {
   createKeyResult,
   createObjective,
   createPerson,
-  goToAgendaItem,
   meetingState,
   openSession,
-  startMeeting,
   subscribe,
 } from '../../shared/doc/index.ts'
+import { goToAgendaItem, startMeeting } from '../../shared/doc/meetings.ts'
 import { MeetingKind } from '../../shared/model/index.ts'
 import type { AgendaItemId, PersonId } from '../../shared/model/index.ts'
 import { Window } from '../proc.ts'
 import { percentile } from '../stats.ts'
 import { BenchClient } from './BenchClient.ts'
-import { closeAll, collectOwnGarbage, connectGradually, failures, presence, roomConverged, sleep, waitFor, waitQuiet } from './clients.ts'
+import {
+  closeAll,
+  collectOwnGarbage,
+  connectGradually,
+  failures,
+  presence,
+  roomConverged,
+  sleep,
+  waitFor,
+  waitQuiet,
+} from './clients.ts'
 import type { LoadResult, MeetingCommand } from './commands.ts'
 
 /** KRs per objective in the meeting's cycle (the weekly agenda has one item per KR). */

@@ -6,7 +6,8 @@
  * people not yet listed.
  */
 import type * as Y from 'yjs'
-import { OriginSource, Root, meetingState, openSession, recordAttendees } from '../../shared/doc/index.ts'
+import { OriginSource, Root, meetingState, openSession } from '../../shared/doc/index.ts'
+import { recordAttendees } from '../../shared/doc/meetings.ts'
 import { MeetingStatus } from '../../shared/model/index.ts'
 import type { PersonId } from '../../shared/model/index.ts'
 import { describeError } from './describeError.ts'

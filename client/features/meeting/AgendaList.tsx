@@ -3,7 +3,7 @@
  * facilitator moves to an item, reorders with up and down buttons, skips, and adds an item.
  */
 import { useState } from 'react'
-import { addAgendaItem, goToAgendaItem, moveAgendaItem, skipAgendaItem } from '../../../shared/doc/index.ts'
+import { addAgendaItem, goToAgendaItem, moveAgendaItem, skipAgendaItem } from '../../../shared/doc/meetings.ts'
 import { readTimer } from '../../../shared/rules/index.ts'
 import type { Meeting } from '../../../shared/model/index.ts'
 import type { CommandRunner } from '../../app/index.ts'

@@ -3,9 +3,17 @@
  * actions (a task with an assignee and a due date under a key result, on the board at once).
  */
 import { useCallback, useMemo, useState } from 'react'
-import { recordAction } from '../../../shared/doc/index.ts'
+import { recordAction } from '../../../shared/doc/meetings.ts'
 import { AgendaItemKind } from '../../../shared/model/index.ts'
-import type { AgendaItem, KeyResult, KeyResultId, Meeting, PersonId, Task, WorkspaceSnapshot } from '../../../shared/model/index.ts'
+import type {
+  AgendaItem,
+  KeyResult,
+  KeyResultId,
+  Meeting,
+  PersonId,
+  Task,
+  WorkspaceSnapshot,
+} from '../../../shared/model/index.ts'
 import { useCommand } from '../../app/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'

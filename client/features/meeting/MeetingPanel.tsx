@@ -5,7 +5,14 @@
  * actions; the facilitator's Previous/Next; who is here; the agenda; hand over, take over, end.
  */
 import { useState } from 'react'
-import { claimFacilitator, endMeeting, goToAgendaItem, handFacilitator, nextAgendaItem, previousAgendaItem } from '../../../shared/doc/index.ts'
+import {
+  claimFacilitator,
+  endMeeting,
+  goToAgendaItem,
+  handFacilitator,
+  nextAgendaItem,
+  previousAgendaItem,
+} from '../../../shared/doc/meetings.ts'
 import { AgendaItemKind } from '../../../shared/model/index.ts'
 import type { Meeting, PersonId } from '../../../shared/model/index.ts'
 import { useCommand } from '../../app/index.ts'

@@ -2,7 +2,7 @@
  * @module The current item's countdown on the server's clock (mm:ss; amber in the last 30 s, red
  * and "+0:12 over" past zero), and the facilitator's pause, resume and "+1 min".
  */
-import { MAX_TIMEBOX_MS, pauseTimer, resumeTimer, setTimebox } from '../../../shared/doc/index.ts'
+import { MAX_TIMEBOX_MS, pauseTimer, resumeTimer, setTimebox } from '../../../shared/doc/meetings.ts'
 import { readTimer } from '../../../shared/rules/index.ts'
 import type { AgendaItem, Meeting } from '../../../shared/model/index.ts'
 import type { CommandRunner } from '../../app/index.ts'

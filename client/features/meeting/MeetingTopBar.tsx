@@ -4,7 +4,6 @@
  * and Join (viewers too: they follow, they do not lead), or Leave once joined.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
-import { startMeeting } from '../../../shared/doc/index.ts'
 import { MeetingKind, MeetingStatus, enumValues } from '../../../shared/model/index.ts'
 import type { Meeting, WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import { useCommand } from '../../app/index.ts'
@@ -17,6 +16,9 @@ import { Button } from '../../ui/Button.tsx'
 import { prefetchMeetingRoom } from './MeetingLayer.tsx'
 import { setParticipation, useParticipation } from './participation.ts'
 import './meetingbar.css'
+
+// The agenda builder (writing hints, team shares, stalls) comes with the meeting commands, on demand.
+const loadMeetingCommands = () => import('../../../shared/doc/meetings.ts')
 
 export function MeetingTopBar({ compact = false }: { compact?: boolean }) {
   const { meeting } = useMeeting()
@@ -71,7 +73,16 @@ function StartMeeting() {
   }, [open])
 
   if (!canEdit || cycle === null) return null
-  const start = (kind: MeetingKind) => {
+  const start = async (kind: MeetingKind) => {
+    let startMeeting: Awaited<ReturnType<typeof loadMeetingCommands>>['startMeeting']
+    try {
+      ;({ startMeeting } = await loadMeetingCommands())
+    } catch {
+      run(() => {
+        throw new Error('offline')
+      })
+      return
+    }
     let meetingId: string | null = null
     const ok = run((s) => {
       meetingId = startMeeting(s, { kind, cycleId: cycle.id })
@@ -81,7 +92,10 @@ function StartMeeting() {
       setOpen(false)
     }
   }
-  const prefetch = prefetchMeetingRoom
+  const prefetch = () => {
+    prefetchMeetingRoom()
+    loadMeetingCommands().catch(() => undefined)
+  }
   return (
     <div
       className="meeting-start"
@@ -119,7 +133,7 @@ function StartMeeting() {
       >
         <p className="meeting-start__title">Start a meeting on {cycle.name}</p>
         {enumValues(MeetingKind).map((kind) => (
-          <button key={kind} type="button" className="meeting-start__kind" onClick={() => start(kind)} aria-label={MEETING_KIND_LABEL[kind]} aria-describedby={`${id}-${kind}`}>
+          <button key={kind} type="button" className="meeting-start__kind" onClick={() => void start(kind)} aria-label={MEETING_KIND_LABEL[kind]} aria-describedby={`${id}-${kind}`}>
             <span className="meeting-start__name">{MEETING_KIND_LABEL[kind]}</span>
             <span className="meeting-start__hint" id={`${id}-${kind}`} aria-hidden="true">
               {MEETING_KIND_HINT[kind]}

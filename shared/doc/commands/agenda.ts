@@ -17,7 +17,7 @@ import type { Session } from '../session.ts'
 import { sortedColumns } from '../selectors.ts'
 import { snapshot } from '../snapshot.ts'
 import { createTask } from './tasks.ts'
-import { facilitated, running } from './meetings.ts'
+import { facilitated, running } from '../meetingGuards.ts'
 
 /** Shortest and longest timebox a facilitator may set. */
 export const MIN_TIMEBOX_MS = 30_000

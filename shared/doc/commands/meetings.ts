@@ -13,8 +13,9 @@ import { CommandErrorCode, refuse } from '../errors.ts'
 import { cycleIdSchema, idSchema, parse, personIdSchema } from '../input.ts'
 import { cycleRecord, requireRef } from '../lookup.ts'
 import { rankAt } from '../rank.ts'
-import { CURRENT_MEETING, currentMeetingMap, meetingState } from '../readMeeting.ts'
+import { CURRENT_MEETING, meetingState } from '../readMeeting.ts'
 import { Root } from '../schema.ts'
+import { facilitated, running } from '../meetingGuards.ts'
 import type { Session } from '../session.ts'
 import { snapshot } from '../snapshot.ts'
 
@@ -184,25 +185,6 @@ export function recordAttendees(s: Session, personIds: Iterable<PersonId>): numb
     else m.set('attendeeIds', Y.Array.from(fresh))
   }, s.origin)
   return fresh.length
-}
-
-/** The running meeting and its map, or `no-meeting`. */
-export function running(s: Session): { meeting: Meeting; m: Y.Map<unknown> } {
-  const meeting = meetingState(s.doc).meeting
-  const m = currentMeetingMap(s.doc)
-  if (meeting === null || m === undefined || meeting.status !== MeetingStatus.Running) {
-    return refuse(CommandErrorCode.NoMeeting, 'No meeting is running')
-  }
-  return { meeting, m }
-}
-
-/** The running meeting, when the session's person facilitates it; else `not-facilitator`. */
-export function facilitated(s: Session): { meeting: Meeting; m: Y.Map<unknown> } {
-  const found = running(s)
-  if (s.actor === null || found.meeting.facilitatorId !== s.actor) {
-    refuse(CommandErrorCode.NotFacilitator, 'Only the facilitator can lead the meeting')
-  }
-  return found
 }
 
 function requireActor(s: Session): PersonId {

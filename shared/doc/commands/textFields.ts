@@ -5,11 +5,12 @@
  * the text, change notices, and carets kept as Yjs relative positions.
  */
 import * as Y from 'yjs'
+import { MeetingStatus } from '../../model/index.ts'
 import type { AgendaItemId, KeyResultId, ObjectiveId, TaskId } from '../../model/index.ts'
 import { CommandErrorCode, refuse } from '../errors.ts'
 import { LONG_TEXT_MAX, TASK_TITLE_MAX, TITLE_MAX } from '../input.ts'
 import { cycleOfKeyResult, cycleRecord, keyResultRecord, objectiveRecord, requireDraft, requireNotClosed, taskRecord } from '../lookup.ts'
-import { running } from './meetings.ts'
+import { meetingState } from '../readMeeting.ts'
 import { Root } from '../schema.ts'
 import type { RecordMap } from '../schema.ts'
 import type { Session } from '../session.ts'
@@ -159,7 +160,8 @@ function editableRecord(s: Session, field: TextField): RecordMap {
     }
     case 'agendaItem': {
       // Anyone in the room co-types the decision while the meeting runs.
-      const { meeting } = running(s)
+      const meeting = meetingState(s.doc).meeting
+      if (meeting === null || meeting.status !== MeetingStatus.Running) refuse(CommandErrorCode.NoMeeting, 'No meeting is running')
       const m = s.doc.getMap(Root.Agenda).get(field.id)
       if (!(m instanceof Y.Map) || m.get('meetingId') !== meeting.id) refuse(CommandErrorCode.NotFound, `No agenda item ${field.id}`, field.id)
       return m as RecordMap

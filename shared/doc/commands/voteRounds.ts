@@ -11,7 +11,7 @@ import { CommandErrorCode, refuse } from '../errors.ts'
 import { meetingState } from '../readMeeting.ts'
 import { Root } from '../schema.ts'
 import type { Session } from '../session.ts'
-import { facilitated, running } from './meetings.ts'
+import { facilitated, running } from '../meetingGuards.ts'
 
 /**
  * Opens a round on the current agenda item's key result (facilitator only: the session's actor).

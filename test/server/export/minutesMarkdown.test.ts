@@ -4,19 +4,16 @@ import {
   checkIn,
   createPerson,
   editText,
-  endMeeting,
-  goToAgendaItem,
   markVoted,
   meetingState,
   openSession,
   openVoteRound,
   publishCycle,
   readSnapshot,
-  recordAction,
   revealVoteRound,
-  startMeeting,
   thankSomeone,
 } from '../../../shared/doc/index.ts'
+import { endMeeting, goToAgendaItem, recordAction, startMeeting } from '../../../shared/doc/meetings.ts'
 import { MeetingKind } from '../../../shared/model/index.ts'
 import { meetingMinutes } from '../../../shared/rules/index.ts'
 import { clock, minutesMarkdown } from '../../../server/export/minutesMarkdown.ts'

@@ -16,13 +16,12 @@ import {
   createKeyResult,
   createObjective,
   createPerson,
-  endMeeting,
   meetingState,
   openSession,
   publishCycle,
   snapshot,
-  startMeeting,
 } from '../../../shared/doc/index.ts'
+import { endMeeting, startMeeting } from '../../../shared/doc/meetings.ts'
 import { MeetingKind, MeetingStatus } from '../../../shared/model/index.ts'
 import type { KeyResultId, PersonId } from '../../../shared/model/index.ts'
 import { connectClient } from '../../helpers/syncClient.ts'

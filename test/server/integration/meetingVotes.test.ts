@@ -19,13 +19,12 @@ import {
   createObjective,
   createPerson,
   createTask,
-  goToAgendaItem,
   meetingState,
   openSession,
   publishCycle,
   snapshot,
-  startMeeting,
 } from '../../../shared/doc/index.ts'
+import { goToAgendaItem, startMeeting } from '../../../shared/doc/meetings.ts'
 import type { Session } from '../../../shared/doc/index.ts'
 import { AgendaItemKind, MeetingKind, VoteRoundStatus } from '../../../shared/model/index.ts'
 import type { KeyResultId, PersonId, VoteRound, VoteRoundId } from '../../../shared/model/index.ts'

@@ -4,13 +4,12 @@ import { describe, expect, it } from 'vitest'
 import {
   checkIn,
   closeCycle,
-  endMeeting,
   meetingState,
   openSession,
   publishCycle,
   readSnapshot,
-  startMeeting,
 } from '../../../shared/doc/index.ts'
+import { endMeeting, startMeeting } from '../../../shared/doc/meetings.ts'
 import { MeetingKind } from '../../../shared/model/index.ts'
 import { CheckpointKeeper, DAY_MS } from '../../../server/rooms/CheckpointKeeper.ts'
 import { MemoryCheckpoints } from '../../../server/storage/CheckpointStore.ts'

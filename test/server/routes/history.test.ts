@@ -12,14 +12,12 @@ import {
   createKeyResult,
   createObjective,
   createPerson,
-  endMeeting,
   meetingState,
   openSession,
   publishCycle,
-  recordAttendees,
   snapshot,
-  startMeeting,
 } from '../../../shared/doc/index.ts'
+import { endMeeting, recordAttendees, startMeeting } from '../../../shared/doc/meetings.ts'
 import { MeetingKind } from '../../../shared/model/index.ts'
 import type { KeyResultId, PersonId } from '../../../shared/model/index.ts'
 import { testServices } from '../../helpers/services.ts'

@@ -10,13 +10,12 @@ import {
   createKeyResult,
   createObjective,
   createPerson,
-  goToAgendaItem,
   meetingState,
   openSession,
   publishCycle,
   snapshot,
-  startMeeting,
 } from '../../../shared/doc/index.ts'
+import { goToAgendaItem, startMeeting } from '../../../shared/doc/meetings.ts'
 import { AgendaItemKind, MeetingKind, VoteRoundStatus } from '../../../shared/model/index.ts'
 import type { KeyResultId, MeetingKind as Kind, PersonId, VoteRound, VoteRoundId } from '../../../shared/model/index.ts'
 import { testServices } from '../../helpers/services.ts'

@@ -13,10 +13,10 @@ import {
   openSession,
   publishCycle,
   scoreKeyResult,
-  startMeeting,
   thankSomeone,
   updateKeyResult,
 } from '../../../shared/doc/index.ts'
+import { startMeeting } from '../../../shared/doc/meetings.ts'
 import { MeetingKind } from '../../../shared/model/index.ts'
 import type { ActivityDraft } from '../../../shared/model/index.ts'
 import { buildWorkspace } from '../../helpers/workspace.ts'

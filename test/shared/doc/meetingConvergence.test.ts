@@ -7,26 +7,28 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
   CommandError,
-  addAgendaItem,
-  claimFacilitator,
   createPerson,
   editText,
+  meetingState,
+  openSession,
+  publishCycle,
+  snapshot,
+} from '../../../shared/doc/index.ts'
+import {
+  addAgendaItem,
+  claimFacilitator,
   endMeeting,
   goToAgendaItem,
   handFacilitator,
-  meetingState,
   moveAgendaItem,
   nextAgendaItem,
-  openSession,
   pauseTimer,
-  publishCycle,
   recordAction,
   resumeTimer,
   setTimebox,
   skipAgendaItem,
-  snapshot,
   startMeeting,
-} from '../../../shared/doc/index.ts'
+} from '../../../shared/doc/meetings.ts'
 import type { Session } from '../../../shared/doc/index.ts'
 import { MeetingKind, MeetingStatus, enumValues } from '../../../shared/model/index.ts'
 import type { PersonId } from '../../../shared/model/index.ts'

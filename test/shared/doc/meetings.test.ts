@@ -3,33 +3,35 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
   CommandErrorCode,
-  addAgendaItem,
   closeVoteRound,
   createPerson,
   createUndoHistory,
   editText,
-  endMeeting,
-  goToAgendaItem,
-  handFacilitator,
   markRecorded,
   markVoted,
   meetingState,
-  moveAgendaItem,
-  nextAgendaItem,
   openSession,
   openVoteRound,
-  pauseTimer,
-  previousAgendaItem,
   publishCycle,
   pruneVoteRounds,
+  revealVoteRound,
+  snapshot,
+} from '../../../shared/doc/index.ts'
+import {
+  addAgendaItem,
+  endMeeting,
+  goToAgendaItem,
+  handFacilitator,
+  moveAgendaItem,
+  nextAgendaItem,
+  pauseTimer,
+  previousAgendaItem,
   recordAction,
   resumeTimer,
-  revealVoteRound,
   setTimebox,
   skipAgendaItem,
-  snapshot,
   startMeeting,
-} from '../../../shared/doc/index.ts'
+} from '../../../shared/doc/meetings.ts'
 import type { Session } from '../../../shared/doc/index.ts'
 import { AgendaItemKind, MeetingKind, MeetingStatus, VoteRoundStatus } from '../../../shared/model/index.ts'
 import type { Meeting, PersonId } from '../../../shared/model/index.ts'

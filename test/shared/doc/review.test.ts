@@ -12,9 +12,9 @@ import {
   openSession,
   publishCycle,
   snapshot,
-  startMeeting,
   thankSomeone,
 } from '../../../shared/doc/index.ts'
+import { startMeeting } from '../../../shared/doc/meetings.ts'
 import { MeetingKind } from '../../../shared/model/index.ts'
 import { buildWorkspace, expectRefused } from '../../helpers/workspace.ts'
 import * as Y from 'yjs'
