@@ -50,7 +50,7 @@ export function MeetingList() {
             return (
               <li key={m.id} className="meeting-list__row">
                 <MeetingLink meetingId={m.id} className="meeting-list__link">
-                  <span className="meeting-list__kind">{MEETING_KIND_LABEL[m.kind]}</span>
+                  <span className="meeting-list__kind">{MEETING_KIND_LABEL[m.kind]}</span>{' '}
                   <span className="meeting-list__cycle">{cycles.get(m.cycleId)?.name ?? 'A past cycle'}</span>
                 </MeetingLink>
                 <span className="meeting-list__when">

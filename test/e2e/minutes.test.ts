@@ -1,0 +1,161 @@
+/**
+ * The meeting remembers (issue 15), in Chromium: before any meeting the Meetings view says what a
+ * meeting is; a weekly check-in with a check-in and a decision ends; its minutes list both; a
+ * check-in after it shows in the board's "Since last meeting" banner, whose dialog lists it.
+ * Screenshots (1440x900 light and dark, 390x844, print) go to SHOTS_DIR (default test-results/e2e/minutes).
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { DAY_MS, isoDay, pushCheckIn, seedWorkspace } from './helpers/api.ts'
+import { SCREENSHOTS, answerIdentityPrompt, connectionBadge, newPerson } from './helpers/app.ts'
+import { browserSuite } from './helpers/suite.ts'
+
+const STALLED = 'Weekly active teams'
+const NPS = 'Net promoter score'
+const SHOTS = process.env.SHOTS_DIR ?? join(SCREENSHOTS, 'minutes')
+
+const meetingPanel = (page: Page) => page.getByRole('complementary', { name: 'Weekly check-in meeting' })
+const krPanel = (page: Page, title: string) => page.getByRole('complementary', { name: `Key result: ${title}` })
+const tab = (page: Page, name: string) => page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name })
+
+async function showTab(page: Page, name: string): Promise<void> {
+  await tab(page, name).click()
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name, selected: true }).waitFor()
+}
+
+/** The same screen at 1440x900 light and dark, and at 390x844 (light). */
+async function shots(page: Page, step: string, ready: () => Promise<void>): Promise<void> {
+  const sizes = [
+    { size: { width: 1440, height: 900 }, scheme: 'light', name: 'desktop-light' },
+    { size: { width: 1440, height: 900 }, scheme: 'dark', name: 'desktop-dark' },
+    { size: { width: 390, height: 844 }, scheme: 'light', name: 'phone' },
+  ] as const
+  for (const s of sizes) {
+    await page.setViewportSize(s.size)
+    await page.emulateMedia({ colorScheme: s.scheme })
+    await ready()
+    await page.screenshot({ path: join(SHOTS, `${step}-${s.name}.png`) })
+  }
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+describe('meeting minutes and "since last meeting"', () => {
+  const suite = browserSuite()
+
+  it('keeps the minutes of a weekly check-in and shows what changed since on the board', async () => {
+    mkdirSync(SHOTS, { recursive: true })
+    const now = Date.now()
+    const ws = await seedWorkspace(suite.server.url, {
+      name: 'Minutes',
+      cycle: { name: 'This quarter', startDate: isoDay(now - 40 * DAY_MS), endDate: isoDay(now + 50 * DAY_MS), status: 'published' },
+      objectives: [{ id: 'o-grow', title: 'Grow the product', createdAt: now - 41 * DAY_MS }],
+      keyResults: [
+        { id: 'kr-stall', objectiveId: 'o-grow', title: STALLED, start: 0, target: 100, weight: 60, createdAt: now - 41 * DAY_MS },
+        { id: 'kr-nps', objectiveId: 'o-grow', title: NPS, start: 0, target: 100, weight: 40, createdAt: now - 41 * DAY_MS },
+      ],
+      checkIns: [
+        // Silent for 20 days: the weekly agenda opens with it.
+        { id: 'ci-1', keyResultId: 'kr-stall', value: 10, confidence: 6, at: now - 20 * DAY_MS },
+        { id: 'ci-2', keyResultId: 'kr-nps', value: 50, confidence: 7, at: now - DAY_MS },
+      ],
+    })
+    const maya = suite.track(await newPerson(suite.browser, 'Maya'))
+    const { page } = maya
+    await page.goto(`${suite.server.url}/w/${ws.id}/meetings#token=${ws.tokens.owner}`)
+    await answerIdentityPrompt(page, 'Maya')
+    await connectionBadge(page, 'Live').waitFor()
+
+    // 1. No meeting yet: the view says what one is and how to start it.
+    const empty = page.getByRole('heading', { name: 'No meeting has ended yet' })
+    await empty.waitFor()
+    await page.getByText('To start one, choose “Start meeting” in the top bar').waitFor()
+    await shots(page, '0-empty', () => empty.waitFor())
+
+    // 2. A weekly check-in: the stalled KR comes first; Maya checks in on it and records a decision.
+    await page.getByRole('button', { name: 'Start meeting' }).click()
+    await page.getByRole('button', { name: 'Weekly check-in', exact: true }).click()
+    await meetingPanel(page).getByRole('timer').waitFor()
+    const form = krPanel(page, STALLED).getByRole('form', { name: `Check in: ${STALLED}` })
+    await form.getByRole('textbox', { name: 'Current value' }).fill('30')
+    await form.getByRole('radio', { name: 'Confidence 7 of 10' }).click()
+    await form.getByRole('textbox', { name: 'Note' }).fill('Two teams onboarded')
+    await form.getByRole('button', { name: 'Check in', exact: true }).click()
+    await form.getByRole('status').filter({ hasText: 'Checked in. Progress 10% → 30%' }).waitFor()
+    const decision = meetingPanel(page).getByRole('textbox', { name: 'Decision' })
+    await decision.click()
+    await decision.pressSequentially('Pair with sales on onboarding')
+    await expect.poll(() => decision.inputValue()).toBe('Pair with sales on onboarding')
+
+    // 3. Maya ends it: the Meetings view lists it, and its minutes hold the check-in and the decision.
+    await meetingPanel(page).getByRole('button', { name: 'End meeting' }).click()
+    await meetingPanel(page).waitFor({ state: 'detached' })
+    await showTab(page, 'Meetings')
+    const list = page.getByRole('list', { name: 'Past meetings' })
+    const row = list.getByRole('listitem')
+    await row.first().waitFor()
+    expect(await row.count()).toBe(1)
+    expect(await row.first().innerText()).toMatch(/Weekly check-in[\s\S]*This quarter[\s\S]*1 attendee/)
+    await shots(page, '1-list', () => list.waitFor())
+
+    await list.getByRole('link', { name: 'Weekly check-in This quarter' }).click()
+    expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/w/${ws.id}/meetings/[A-Za-z0-9_-]+$`))
+    const minutes = page.getByRole('article', { name: /^Weekly check-in · This quarter/ })
+    await minutes.waitFor()
+    await minutes.getByText('Changes: 1 KR moved, 1 check-in').waitFor()
+    const item = minutes.getByRole('region', { name: new RegExp(`^1\\. .*${STALLED}`) })
+    await item.getByRole('list', { name: 'Check-ins' }).getByText('Two teams onboarded').waitFor()
+    await item.getByRole('list', { name: 'Key results' }).getByText('progress 10% → 30%').waitFor()
+    await item.getByText('Pair with sales on onboarding').waitFor()
+    expect(await minutes.getByRole('term').allTextContents()).toEqual(['When', 'Duration', 'Facilitator', 'Attendees (1)'])
+    expect(await minutes.getByRole('definition').nth(2).textContent()).toBe('Maya')
+    await minutes.getByRole('button', { name: 'Download Markdown' }).waitFor()
+    await minutes.getByRole('button', { name: 'Print' }).waitFor()
+    await shots(page, '2-minutes', () => minutes.waitFor())
+
+    // The print sheet: only the minutes (no top bar, no tools), black on white.
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.getByRole('banner').isVisible()).toBe(false)
+    expect(await minutes.getByRole('button', { name: 'Print' }).isVisible()).toBe(false)
+    const color = await minutes.evaluate((el) => getComputedStyle(el).color)
+    expect(color).toBe('rgb(0, 0, 0)')
+    await page.screenshot({ path: join(SHOTS, '3-print.png'), fullPage: true })
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' })
+    expect(await minutes.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(0, 0, 0)')
+    await page.screenshot({ path: join(SHOTS, '3-print-dark-scheme.png'), fullPage: true })
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
+
+    // 4. After the meeting, a check-in on another KR: the board's banner counts it.
+    await pushCheckIn(suite.server.url, ws.id, ws.tokens.editor, 'kr-nps', { value: 60, confidence: 8, note: 'Survey wave two' })
+    await showTab(page, 'Board')
+    const banner = page.getByRole('region', { name: 'Since last meeting' })
+    await banner.getByText('Since last meeting: 1 KR moved, 1 check-in').waitFor()
+    await shots(page, '4-banner', () => banner.waitFor())
+    await banner.getByRole('button', { name: 'See changes' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Since last meeting' })
+    await dialog.getByRole('region', { name: 'Check-ins' }).getByText('Survey wave two').waitFor()
+    await dialog.getByRole('region', { name: 'Key results moved' }).getByText(NPS).waitFor()
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.screenshot({ path: join(SHOTS, '5-changes-dialog-desktop-light.png') })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.screenshot({ path: join(SHOTS, '5-changes-dialog-phone.png') })
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    // 5. Dismissed, it stays away on reload (the same last meeting); the list is still one click away.
+    await banner.getByRole('button', { name: 'Dismiss since last meeting' }).click()
+    await banner.waitFor({ state: 'detached' })
+    await page.reload()
+    await connectionBadge(page, 'Live').waitFor()
+    await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Board', selected: true }).waitFor()
+    await showTab(page, 'Meetings')
+    await page.getByRole('list', { name: 'Past meetings' }).waitFor()
+    await showTab(page, 'Board')
+    await page.getByRole('group', { name: `Key result: ${NPS}` }).waitFor()
+    expect(await page.getByRole('region', { name: 'Since last meeting' }).count()).toBe(0)
+
+    expect(maya.errors).toEqual([])
+  })
+})
