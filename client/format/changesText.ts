@@ -31,25 +31,22 @@ export function hasChanges(summary: ChangeSummary): boolean {
   return summaryParts(summary).length > 0
 }
 
-/** A progress ratio, or a dash when the KR did not exist on that side. */
-const progressOrDash = (ratio: number | null) => (ratio === null ? '–' : pct(ratio))
+/** A progress ratio as a percentage, or a dash when the KR did not exist on that side. */
+export function progressText(ratio: number | null): string {
+  return ratio === null ? '–' : pct(ratio)
+}
 
-/** "30% → 45%": progress before and after. */
+/** A confidence (0-10), or a dash when there was no check-in yet. */
+export function confidenceText(confidence: number | null): string {
+  return confidence === null ? '–' : String(confidence)
+}
+
+/** "30% → 45%": progress before and after, as plain text (Markdown-like places, titles). */
 export function progressChangeText(before: number | null, after: number | null): string {
-  return `${progressOrDash(before)} → ${progressOrDash(after)}`
+  return `${progressText(before)} → ${progressText(after)}`
 }
 
-/** "Progress 30% to 45%": the same for assistive technology (an arrow is read as a symbol name). */
-export function progressChangeLabel(before: number | null, after: number | null): string {
-  return `Progress ${before === null ? 'none' : pct(before)} to ${after === null ? 'none' : pct(after)}`
-}
-
-/** "6 → 7": confidence (0-10) before and after, a dash where there was no check-in. */
+/** "6 → 7": confidence before and after, as plain text. */
 export function confidenceChangeText(before: number | null, after: number | null): string {
-  return `${before ?? '–'} → ${after ?? '–'}`
-}
-
-/** "Confidence 6 to 7". */
-export function confidenceChangeLabel(before: number | null, after: number | null): string {
-  return `Confidence ${before ?? 'none'} to ${after ?? 'none'}`
+  return `${confidenceText(before)} → ${confidenceText(after)}`
 }

@@ -63,7 +63,7 @@ export function ChangesList({ changes, since }: { changes: WorkspaceChanges; sin
       title: 'Check-ins',
       items: changes.checkIns.map((c) => ({
         key: c.id,
-        body: <CheckInLine checkIn={c} krTitle={snap.keyResults.get(c.keyResultId)?.title ?? null} author={nameOf(c.authorId)} />,
+        body: <CheckInLine checkIn={c} krTitle={snap.keyResults.get(c.keyResultId)?.title ?? null} author={nameOf(c.authorId)} labelled={false} />,
       })),
     },
     {

@@ -2,11 +2,21 @@
 import type { CheckIn } from '../../../shared/model/index.ts'
 import { formatNumber } from '../../format/numbers.ts'
 
-export function CheckInLine({ checkIn, krTitle, author }: { checkIn: CheckIn; krTitle: string | null; author: string | null }) {
+export interface CheckInLineProps {
+  readonly checkIn: CheckIn
+  /** The KR's title, or null where the context names it. */
+  readonly krTitle: string | null
+  readonly author: string | null
+  /** Starts with a "Check-in" label (not needed under a "Check-ins" heading). */
+  readonly labelled?: boolean
+}
+
+export function CheckInLine({ checkIn, krTitle, author, labelled = true }: CheckInLineProps) {
   return (
     <>
-      <span className="minutes-item__label">Check-in</span>
-      {krTitle !== null && <strong> {krTitle}</strong>} {formatNumber(checkIn.value)}, confidence {checkIn.confidence}/10
+      {labelled && <span className="minutes-item__label">Check-in </span>}
+      {krTitle !== null && <strong>{krTitle} </strong>}
+      {formatNumber(checkIn.value)}, confidence {checkIn.confidence}/10
       {author !== null && <span className="minutes-item__meta"> · {author}</span>}
       {checkIn.note !== '' && <q className="minutes-item__quote">{checkIn.note}</q>}
     </>

@@ -1,11 +1,14 @@
-/** @module One key result's change: "Activation rate: progress 30% → 45%, confidence 6 → 7", added or removed. */
+/**
+ * @module One key result's change: "Activation rate progress 30% → 45%, confidence 6 → 7", added or
+ * removed. Under an agenda item about that one KR the title is left out ("Progress 30% → 45%").
+ */
 import { ChangeKind } from '../../../shared/rules/index.ts'
 import type { KeyResultDelta } from '../../../shared/rules/index.ts'
-import { confidenceChangeLabel, confidenceChangeText, progressChangeLabel, progressChangeText } from '../../format/changesText.ts'
+import { confidenceText, progressText } from '../../format/changesText.ts'
 import { FIELD_LABEL } from '../../format/labels.ts'
 import { unreachable } from '../../../shared/model/index.ts'
 
-export function KeyResultDeltaLine({ delta }: { delta: KeyResultDelta }) {
+export function KeyResultDeltaLine({ delta, titled = true }: { delta: KeyResultDelta; titled?: boolean }) {
   switch (delta.change) {
     case ChangeKind.Added:
       return (
@@ -23,25 +26,38 @@ export function KeyResultDeltaLine({ delta }: { delta: KeyResultDelta }) {
       const moved = delta.progressBefore !== delta.progressAfter
       const confident = delta.confidenceBefore !== delta.confidenceAfter
       const fields = delta.fields.map((f) => (FIELD_LABEL[f] ?? f).toLowerCase())
+      const parts: Array<{ key: string; name: string; change?: readonly [string, string] }> = []
+      if (moved) parts.push({ key: 'p', name: 'progress', change: [progressText(delta.progressBefore), progressText(delta.progressAfter)] })
+      if (confident) parts.push({ key: 'c', name: 'confidence', change: [confidenceText(delta.confidenceBefore), confidenceText(delta.confidenceAfter)] })
+      if (fields.length > 0) parts.push({ key: 'f', name: `edited ${fields.join(', ')}` })
+      if (parts.length === 0) parts.push({ key: 'n', name: 'unchanged' })
       return (
         <>
-          <strong>{delta.title}</strong>
-          {moved && (
-            <span className="delta" aria-label={progressChangeLabel(delta.progressBefore, delta.progressAfter)}>
-              {' '}
-              progress {progressChangeText(delta.progressBefore, delta.progressAfter)}
+          {titled && <strong>{delta.title} </strong>}
+          {parts.map((part, i) => (
+            <span key={part.key} className="delta">
+              {i > 0 && ', '}
+              {i === 0 && !titled ? part.name[0]!.toUpperCase() + part.name.slice(1) : part.name}
+              {part.change && <Arrow from={part.change[0]} to={part.change[1]} />}
             </span>
-          )}
-          {confident && (
-            <span className="delta" aria-label={confidenceChangeLabel(delta.confidenceBefore, delta.confidenceAfter)}>
-              {moved ? ',' : ''} confidence {confidenceChangeText(delta.confidenceBefore, delta.confidenceAfter)}
-            </span>
-          )}
-          {fields.length > 0 && <span className="minutes-item__meta">{moved || confident ? ',' : ''} edited {fields.join(', ')}</span>}
+          ))}
         </>
       )
     }
     default:
       return unreachable(delta.change, 'change kind')
   }
+}
+
+/** " 30% → 45%": the arrow is for the eye; a screen reader hears "30% to 45%". */
+function Arrow({ from, to }: { from: string; to: string }) {
+  return (
+    <>
+      {' '}
+      {from}
+      <span aria-hidden="true"> → </span>
+      <span className="visually-hidden"> to </span>
+      {to}
+    </>
+  )
 }

@@ -3,7 +3,7 @@
  * results, the check-ins (with notes), revealed votes, the decision and the actions.
  */
 import { useId } from 'react'
-import { VoteScale } from '../../../shared/model/index.ts'
+import { AgendaItemKind, VoteScale } from '../../../shared/model/index.ts'
 import type { PersonId, WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import type { MinutesItem } from '../../../shared/rules/index.ts'
 import { countText } from '../../format/changesText.ts'
@@ -23,6 +23,8 @@ export function MinutesItemSection({ entry, n }: { entry: MinutesItem; n: number
   const { item } = entry
   const over = overTimeText(entry.spentMs, item.timeboxMs)
   const titleOf = new Map(entry.keyResults.map((k) => [k.id, k.title]))
+  // An item about one key result is titled with it: its lines need not repeat the title.
+  const titled = item.subject.kind !== AgendaItemKind.KeyResult
   const decision = item.decision.trim()
   return (
     <li className="minutes-item">
@@ -40,7 +42,7 @@ export function MinutesItemSection({ entry, n }: { entry: MinutesItem; n: number
           <ul className="minutes-item__list" aria-label="Key results">
             {entry.keyResults.map((kr) => (
               <li key={kr.id}>
-                <KeyResultDeltaLine delta={kr} />
+                <KeyResultDeltaLine delta={kr} titled={titled} />
               </li>
             ))}
           </ul>
@@ -49,7 +51,7 @@ export function MinutesItemSection({ entry, n }: { entry: MinutesItem; n: number
           <ul className="minutes-item__list" aria-label="Check-ins">
             {entry.checkIns.map((c) => (
               <li key={c.id}>
-                <CheckInLine checkIn={c} krTitle={titleOf.get(c.keyResultId) ?? null} author={nameOf(c.authorId)} />
+                <CheckInLine checkIn={c} krTitle={titled ? (titleOf.get(c.keyResultId) ?? null) : null} author={nameOf(c.authorId)} />
               </li>
             ))}
           </ul>

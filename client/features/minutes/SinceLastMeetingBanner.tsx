@@ -11,6 +11,7 @@ import { Dialog } from '../../ui/Dialog.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { ChangesList } from './ChangesList.tsx'
 import { dismissCheckpoint, dismissedCheckpoint } from './dismissedBanner.ts'
+import { MeetingLink } from './MeetingLink.tsx'
 import { useChangesSinceLastMeeting } from './useChangesSinceLastMeeting.ts'
 import './minutes.css'
 
@@ -40,7 +41,16 @@ export function SinceLastMeetingBanner() {
           <IconButton size="sm" label="Dismiss since last meeting" icon={<Icon name="close" />} onClick={dismiss} />
         </section>
       )}
-      <Dialog title="Since last meeting" open={open} onClose={() => setOpen(false)}>
+      <Dialog
+        title="Since last meeting"
+        open={open}
+        onClose={() => setOpen(false)}
+        footer={
+          <MeetingLink meetingId={null} className="changes-list__meetings">
+            All meetings and their minutes
+          </MeetingLink>
+        }
+      >
         <ChangesList changes={changes} since={since.since} />
       </Dialog>
     </>
