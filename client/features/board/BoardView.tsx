@@ -5,7 +5,7 @@
  * phone one column shows at a time, picked with the ColumnSwitcher, each lane's header above it.
  */
 import { DndContext, DragOverlay } from '@dnd-kit/core'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react'
 import type { CSSProperties } from 'react'
 import type { ColumnId, KeyResultId, Person, TaskId, WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import { closedCycleNote } from '../../format/closedCycle.ts'
@@ -31,10 +31,12 @@ import { FirstRunGuide } from '../onboarding/index.ts'
 import { SinceLastMeetingBanner } from '../minutes/index.ts'
 import { InlineAlert } from './InlineAlert.tsx'
 import { ObjectiveSection } from './ObjectiveSection.tsx'
-import { TaskMenuDialog } from './TaskMenuDialog.tsx'
 import { useBoardDnd } from './useBoardDnd.ts'
 import { useBoardModel } from './useBoardModel.ts'
 import './board.css'
+
+// The card menu loads when a card's menu is first opened.
+const TaskMenuDialog = lazy(() => import('./TaskMenuDialog.tsx').then((m) => ({ default: m.TaskMenuDialog })))
 
 const peopleByName = (s: WorkspaceSnapshot): Person[] => [...s.people.values()].sort((a, b) => a.name.localeCompare(b.name))
 
@@ -121,7 +123,11 @@ export function BoardView() {
           </div>
           <DragOverlay>{dnd.activeTask && <DragPreview task={dnd.activeTask} model={model} now={now} />}</DragOverlay>
         </DndContext>
-        {board.canEditTasks && <TaskMenuDialog taskId={menuTask} now={now} onClose={() => setMenuTask(null)} />}
+        {board.canEditTasks && menuTask !== null && (
+          <Suspense fallback={null}>
+            <TaskMenuDialog taskId={menuTask} now={now} onClose={() => setMenuTask(null)} />
+          </Suspense>
+        )}
       </div>
     </BoardContext.Provider>
   )

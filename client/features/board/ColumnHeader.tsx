@@ -2,13 +2,15 @@
  * @module A column's header: name (click to rename, for editors), card count against its WIP
  * limit ("3 / 4"), a visible "Over limit" flag with the numbers as text, and the settings button.
  */
-import { memo, useState } from 'react'
+import { Suspense, lazy, memo, useState } from 'react'
 import { updateColumn } from '../../../shared/doc/index.ts'
 import type { Column } from '../../../shared/model/index.ts'
 import { IconButton } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { useBoard } from './BoardContext.ts'
-import { ColumnSettingsDialog } from './ColumnSettingsDialog.tsx'
+
+// Column settings load when first opened: most visits never open them.
+const ColumnSettingsDialog = lazy(() => import('./ColumnSettingsDialog.tsx').then((m) => ({ default: m.ColumnSettingsDialog })))
 
 export interface ColumnHeaderProps {
   readonly column: Column
@@ -70,7 +72,11 @@ export const ColumnHeader = memo(function ColumnHeader({ column, count, index, t
       {canEdit && (
         <IconButton className="col-head__menu" size="sm" label={`Column settings: ${column.name}`} icon={<Icon name="more" size={14} />} onClick={() => setSettings(true)} />
       )}
-      {settings && <ColumnSettingsDialog column={column} count={count} index={index} total={total} onClose={() => setSettings(false)} />}
+      {settings && (
+        <Suspense fallback={null}>
+          <ColumnSettingsDialog column={column} count={count} index={index} total={total} onClose={() => setSettings(false)} />
+        </Suspense>
+      )}
     </div>
   )
 })

@@ -3,16 +3,17 @@
  * start a new one. Publish, close and reopen are the owner's: editors only get "New cycle" (the
  * server refuses the others from an editor's link anyway).
  */
-import { useState } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import { closeCycle, publishCycle } from '../../../shared/doc/index.ts'
 import { CycleStatus } from '../../../shared/model/index.ts'
 import type { Cycle, CycleId } from '../../../shared/model/index.ts'
 import { Button } from '../../ui/Button.tsx'
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx'
 import { Icon } from '../../ui/Icon.tsx'
-import { NewCycleDialog } from './NewCycleDialog.tsx'
 import { ReopenCycleDialog } from './ReopenCycleDialog.tsx'
 import { useCommand } from '../../app/index.ts'
+
+const NewCycleDialog = lazy(() => import('./NewCycleDialog.tsx').then((m) => ({ default: m.NewCycleDialog })))
 
 type Asking = 'publish' | 'close' | 'reopen' | 'new' | null
 
@@ -75,14 +76,16 @@ export function CycleActions({ cycle, cycles, owner, onCreated }: CycleActionsPr
       )}
       {cycle && asking === 'reopen' && <ReopenCycleDialog cycle={cycle} onDone={cancel} />}
       {asking === 'new' && (
-        <NewCycleDialog
-          cycles={cycles}
-          onCancel={cancel}
-          onCreated={(id) => {
-            setAsking(null)
-            onCreated(id)
-          }}
-        />
+        <Suspense fallback={null}>
+          <NewCycleDialog
+            cycles={cycles}
+            onCancel={cancel}
+            onCreated={(id) => {
+              setAsking(null)
+              onCreated(id)
+            }}
+          />
+        </Suspense>
       )}
     </>
   )

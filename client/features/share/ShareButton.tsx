@@ -1,8 +1,10 @@
 /** @module "Share": the links to hand out (owners) or your own link (everyone else). */
-import { useState } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import { Button } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
-import { ShareDialog } from './ShareDialog.tsx'
+
+// The dialog (links, rotation, export) loads when it is first opened.
+const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })))
 
 export function ShareButton() {
   const [open, setOpen] = useState(false)
@@ -12,7 +14,11 @@ export function ShareButton() {
         <Icon name="link" />
         Share
       </Button>
-      {open && <ShareDialog onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <ShareDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   )
 }

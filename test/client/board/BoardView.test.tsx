@@ -97,10 +97,10 @@ describe('board view', () => {
     expect(wholeCard('To do · Raise activation', 'Product tour').querySelector('.card__peer')).toBeNull()
   })
 
-  it('edits a card from its menu: assignee and labels in one update, then deletes it after confirming', () => {
+  it('edits a card from its menu: assignee and labels in one update, then deletes it after confirming', async () => {
     const { doc } = renderWithWorkspace(<BoardView />, { seed: seedBoard, view })
     fireEvent.click(screen.getByRole('button', { name: 'Edit task Email nudges' }))
-    const dialog = screen.getByRole('dialog', { name: 'Edit task' })
+    const dialog = await screen.findByRole('dialog', { name: 'Edit task' })
     fireEvent.change(within(dialog).getByLabelText('Assignee'), { target: { value: 'p-leo' } })
     fireEvent.change(within(dialog).getByLabelText('Labels'), { target: { value: 'email, growth' } })
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))

@@ -43,10 +43,10 @@ describe('cycle picker', () => {
     expect(snapshot(doc).cycles.get('c-q2' as never)?.status).toBe('draft')
   })
 
-  it('creates a new draft cycle after the latest one and shows it', () => {
+  it('creates a new draft cycle after the latest one and shows it', async () => {
     const { doc } = renderWithWorkspace(<CyclePicker />, { seed: twoCycles })
     fireEvent.click(screen.getByRole('button', { name: 'New cycle' }))
-    const dialog = screen.getByRole('dialog', { name: 'New cycle' })
+    const dialog = await screen.findByRole('dialog', { name: 'New cycle' })
     expect((within(dialog).getByRole('textbox', { name: 'Name' }) as HTMLInputElement).value).toMatch(/^Q\d \d{4}$/)
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Name' }), { target: { value: 'Autumn push' } })
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create cycle' }))
