@@ -13,8 +13,8 @@ export function summaryParts(summary: ChangeSummary): string[] {
     [summary.keyResultsMoved, 'KR moved', 'KRs moved'],
     [summary.checkIns, 'check-in', 'check-ins'],
     [summary.newStalls, 'new stall', 'new stalls'],
-    [summary.stallsCleared, 'stall cleared', 'stalls cleared'],
     [summary.tasksDone, 'task done', 'tasks done'],
+    [summary.stallsCleared, 'stall cleared', 'stalls cleared'],
     [summary.tasksAdded, 'task added', 'tasks added'],
   ]
   return parts.filter(([n]) => n > 0).map(([n, one, many]) => countText(n, one, many))
