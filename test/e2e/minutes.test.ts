@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { DAY_MS, isoDay, pushCheckIn, seedWorkspace } from './helpers/api.ts'
 import { SCREENSHOTS, answerIdentityPrompt, connectionBadge, newPerson } from './helpers/app.ts'
+import { axeScan } from './helpers/axe.ts'
 import { browserSuite } from './helpers/suite.ts'
 
 const STALLED = 'Weekly active teams'
@@ -25,7 +26,10 @@ async function showTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name, selected: true }).waitFor()
 }
 
-/** The same screen at 1440x900 light and dark, and at 390x844 (light). */
+/** axe findings of every screen shot: blocking ones fail the test at its end; the rest are printed. */
+const findings = { blocking: [] as string[], other: [] as string[] }
+
+/** The same screen at 1440x900 light and dark, and at 390x844 (light), each also scanned by axe. */
 async function shots(page: Page, step: string, ready: () => Promise<void>): Promise<void> {
   const sizes = [
     { size: { width: 1440, height: 900 }, scheme: 'light', name: 'desktop-light' },
@@ -37,6 +41,9 @@ async function shots(page: Page, step: string, ready: () => Promise<void>): Prom
     await page.emulateMedia({ colorScheme: s.scheme })
     await ready()
     await page.screenshot({ path: join(SHOTS, `${step}-${s.name}.png`) })
+    const scan = await axeScan(page, `${step} ${s.name}`)
+    findings.blocking.push(...scan.blocking)
+    findings.other.push(...scan.other)
   }
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.emulateMedia({ colorScheme: 'light' })
@@ -158,6 +165,8 @@ describe('meeting minutes and "since last meeting"', () => {
     await page.getByRole('group', { name: `Key result: ${NPS}` }).waitFor()
     expect(await page.getByRole('region', { name: 'Since last meeting' }).count()).toBe(0)
 
+    if (findings.other.length > 0) console.log(`axe, not blocking:\n${[...new Set(findings.other)].join('\n')}`)
+    expect(findings.blocking).toEqual([])
     expect(maya.errors).toEqual([])
   })
 })
