@@ -14,11 +14,14 @@ const draftCycle = (s: Session) => {
   createCycle(s, { id: 'cy', name: 'Q2 2026', startDate: '2026-04-01', endDate: '2026-06-30' })
 }
 const view = { cycleId: 'cy' as never }
+// The guide loads on demand (an empty cycle is rare): wait for it once, then query as usual.
 const guide = () => screen.getByRole('region', { name: 'Get Q2 2026 going in three steps' })
+const guideLoaded = () => screen.findByRole('region', { name: 'Get Q2 2026 going in three steps' })
 
 describe('first run', () => {
-  it('explains the three steps and fills the cycle from a template in the board view', () => {
+  it('explains the three steps and fills the cycle from a template in the board view', async () => {
     const { doc } = renderWithWorkspace(<BoardView />, { role: 'editor', seed: draftCycle, view })
+    await guideLoaded()
     expect(within(guide()).getAllByRole('listitem')).toHaveLength(3)
     const templates = within(guide()).getByRole('group', { name: 'Start from a template' })
     const names = within(templates).getAllByRole('button').map((b) => b.querySelector('.first-run__name')?.textContent ?? b.textContent)
@@ -31,20 +34,22 @@ describe('first run', () => {
     expect(snapshot(doc).objectives.size).toBe(3)
   })
 
-  it('shows the same start in the OKR view, and the objectives once applied', () => {
+  it('shows the same start in the OKR view, and the objectives once applied', async () => {
     renderWithWorkspace(<OkrTreeView />, { role: 'owner', seed: draftCycle, view: { ...view, view: 'tree' } })
+    await guideLoaded()
     fireEvent.click(within(guide()).getByRole('button', { name: /^Sales team/ }))
     expect(screen.getByRole('article', { name: 'Build a predictable pipeline' })).toBeTruthy()
   })
 
-  it('gives viewers the explanation only', () => {
+  it('gives viewers the explanation only', async () => {
     renderWithWorkspace(<OkrTreeView />, { role: 'viewer', seed: draftCycle, view })
+    await guideLoaded()
     expect(within(guide()).getAllByRole('listitem')).toHaveLength(3)
     expect(within(guide()).queryByRole('button')).toBeNull()
     expect(guide().textContent).toMatch(/editors and owners draft the objectives/)
   })
 
-  it('offers no template once the cycle is published', () => {
+  it('offers no template once the cycle is published', async () => {
     renderWithWorkspace(<BoardView />, {
       role: 'owner',
       seed: (s) => {
@@ -53,6 +58,7 @@ describe('first run', () => {
       },
       view,
     })
+    await guideLoaded()
     expect(within(guide()).queryByRole('group', { name: 'Start from a template' })).toBeNull()
     expect(guide().textContent).toMatch(/only be added while a cycle is a draft/)
   })
