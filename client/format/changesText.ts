@@ -1,5 +1,7 @@
 /** @module What changed on the board, in words: the banner's line, a minutes summary, before -> after deltas. */
-import type { ChangeSummary } from '../../shared/rules/index.ts'
+import { unreachable } from '../../shared/model/index.ts'
+import { ChangeKind } from '../../shared/rules/index.ts'
+import type { ChangeSummary, TaskDelta } from '../../shared/rules/index.ts'
 import { pct } from './numbers.ts'
 
 /** "1 KR moved", "2 KRs moved": a count and its noun, singular or plural. */
@@ -49,4 +51,19 @@ export function progressChangeText(before: number | null, after: number | null):
 /** "6 → 7": confidence before and after, as plain text. */
 export function confidenceChangeText(before: number | null, after: number | null): string {
   return `${confidenceText(before)} → ${confidenceText(after)}`
+}
+
+/** What happened to a card: "done", "added", "removed", "moved" or "edited". */
+export function taskChangeText(delta: Pick<TaskDelta, 'change' | 'done' | 'from'>): string {
+  if (delta.done) return 'done'
+  switch (delta.change) {
+    case ChangeKind.Added:
+      return 'added'
+    case ChangeKind.Removed:
+      return 'removed'
+    case ChangeKind.Changed:
+      return delta.from !== null ? 'moved' : 'edited'
+    default:
+      return unreachable(delta.change, 'change kind')
+  }
 }

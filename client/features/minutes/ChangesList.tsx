@@ -2,6 +2,7 @@
  * @module Everything the "Since last meeting" counts stand for: key results moved (with their
  * deltas), new stalls (with their reasons), tasks done, check-ins (with their notes), stalls cleared.
  */
+import { unreachable } from '../../../shared/model/index.ts'
 import type { PersonId, WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import { ChangeKind } from '../../../shared/rules/index.ts'
 import type { StallWarning, WorkspaceChanges } from '../../../shared/rules/index.ts'
@@ -22,6 +23,8 @@ function subjectOf(snap: WorkspaceSnapshot, w: StallWarning): string {
       return snap.tasks.get(w.target.id)?.title ?? 'A card'
     case 'column':
       return snap.columns.get(w.target.id)?.name ?? 'A column'
+    default:
+      return unreachable(w.target, 'stall target')
   }
 }
 

@@ -6,7 +6,7 @@ import { useId } from 'react'
 import { AgendaItemKind, VoteScale } from '../../../shared/model/index.ts'
 import type { PersonId, WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import type { MinutesItem } from '../../../shared/rules/index.ts'
-import { countText } from '../../format/changesText.ts'
+import { countText, taskChangeText } from '../../format/changesText.ts'
 import { formatDate } from '../../format/dates.ts'
 import { overTimeText, timeboxText } from '../../format/meetingTimes.ts'
 import { voteText } from '../../format/meetingText.ts'
@@ -52,6 +52,17 @@ export function MinutesItemSection({ entry, n }: { entry: MinutesItem; n: number
             {entry.checkIns.map((c) => (
               <li key={c.id}>
                 <CheckInLine checkIn={c} krTitle={titled ? (titleOf.get(c.keyResultId) ?? null) : null} author={nameOf(c.authorId)} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {entry.tasks.length > 0 && (
+          <ul className="minutes-item__list" aria-label="Tasks">
+            {entry.tasks.map((t) => (
+              <li key={t.task.id}>
+                <span className="minutes-item__label">Task </span>
+                {t.task.title}
+                <span className="minutes-item__meta"> · {taskChangeText(t)}</span>
               </li>
             ))}
           </ul>

@@ -46,7 +46,7 @@ export function MinutesPage({ meetingId }: { meetingId: MeetingId }) {
 }
 
 function MinutesBody({ minutes, meetingId }: { minutes: Minutes; meetingId: MeetingId }) {
-  const { workspaceId } = useWorkspace()
+  const { workspaceId, name } = useWorkspace()
   const now = useNow()
   const cycles = useSnapshot(cyclesOf)
   const [error, setError] = useState<string | null>(null)
@@ -64,6 +64,7 @@ function MinutesBody({ minutes, meetingId }: { minutes: Minutes; meetingId: Meet
   return (
     <>
       <header className="minutes-page__header">
+        <p className="minutes-page__print-only">{name} · Minutes</p>
         <div className="minutes-page__heading">
           <h1 id="minutes-title">
             {kind} <span className="minutes-page__cycle">· {cycles.get(meeting.cycleId)?.name ?? 'a past cycle'}</span>

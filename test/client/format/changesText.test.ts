@@ -1,7 +1,7 @@
 /** Words for what changed and how long a meeting took: the banner's line, the minutes' summary and figures. */
 import { describe, expect, it } from 'vitest'
 import type { ChangeSummary } from '../../../shared/rules/index.ts'
-import { confidenceChangeText, countText, hasChanges, progressChangeText, summaryParts, summaryText } from '../../../client/format/changesText.ts'
+import { confidenceChangeText, countText, hasChanges, progressChangeText, summaryParts, summaryText, taskChangeText } from '../../../client/format/changesText.ts'
 import { durationText, meetingWhenText, overTimeText, timeboxText } from '../../../client/format/meetingTimes.ts'
 
 const NONE: ChangeSummary = { keyResultsMoved: 0, newStalls: 0, stallsCleared: 0, tasksDone: 0, tasksAdded: 0, checkIns: 0 }
@@ -34,6 +34,15 @@ describe('change summaries', () => {
     expect(confidenceChangeText(null, 5)).toBe('– → 5')
     expect(countText(0, 'attendee', 'attendees')).toBe('0 attendees')
     expect(countText(1, 'attendee', 'attendees')).toBe('1 attendee')
+  })
+
+  it('says what happened to a card: done wins, a changed placement is a move', () => {
+    const placement = { columnId: 'c' as never, keyResultId: null, rank: 'a0' } as never
+    expect(taskChangeText({ change: 'changed', done: true, from: placement })).toBe('done')
+    expect(taskChangeText({ change: 'added', done: false, from: null })).toBe('added')
+    expect(taskChangeText({ change: 'removed', done: false, from: null })).toBe('removed')
+    expect(taskChangeText({ change: 'changed', done: false, from: placement })).toBe('moved')
+    expect(taskChangeText({ change: 'changed', done: false, from: null })).toBe('edited')
   })
 })
 

@@ -111,6 +111,7 @@ describe('a meeting’s minutes', () => {
     // The item is about this KR: its lines do not repeat the title; the arrow is "to" for a screen reader.
     expect(within(item).getByRole('list', { name: 'Key results' }).textContent).toBe('Progress 30% →  to 45%, confidence 6 →  to 7')
     expect(within(item).getByRole('list', { name: 'Check-ins' }).textContent).toBe('Check-in 45, confidence 7/10 · BobTwo teams onboarded')
+    expect(within(item).getByRole('list', { name: 'Tasks' }).textContent).toBe('Task Call the pilot teams · done')
     expect(within(item).getByRole('list', { name: 'Votes' }).textContent).toBe('Confidence vote median 6.5, spread 5, 2 votes · Discuss: the room disagreed')
     expect(within(item).getByRole('heading', { name: 'Decision' }).nextElementSibling?.textContent).toBe('Ship the onboarding checklist first')
     const actions = within(item).getByRole('heading', { name: 'Actions' }).nextElementSibling!
