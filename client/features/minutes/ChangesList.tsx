@@ -11,6 +11,8 @@ import { useNow } from '../../hooks/useNow.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { CheckInLine } from './CheckInLine.tsx'
 import { KeyResultDeltaLine } from './KeyResultDeltaLine.tsx'
+import './minutes.css'
+import './changes.css'
 
 const same = (s: WorkspaceSnapshot) => s
 

@@ -3,17 +3,19 @@
  * the non-zero counts, a button that lists the changes, and a dismiss remembered per checkpoint.
  * Nothing shows before the first meeting ends, when nothing changed, or when the server is away.
  */
-import { useState } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import { hasChanges, summaryParts } from '../../format/changesText.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Button, IconButton } from '../../ui/Button.tsx'
 import { Dialog } from '../../ui/Dialog.tsx'
 import { Icon } from '../../ui/Icon.tsx'
-import { ChangesList } from './ChangesList.tsx'
 import { dismissCheckpoint, dismissedCheckpoint } from './dismissedBanner.ts'
 import { MeetingLink } from './MeetingLink.tsx'
 import { useChangesSinceLastMeeting } from './useChangesSinceLastMeeting.ts'
-import './minutes.css'
+import './banner.css'
+
+// The list of changes loads when first asked for: the board's first load carries only the line.
+const ChangesList = lazy(() => import('./ChangesList.tsx').then((m) => ({ default: m.ChangesList })))
 
 export function SinceLastMeetingBanner() {
   const { workspaceId } = useWorkspace()
@@ -51,7 +53,9 @@ export function SinceLastMeetingBanner() {
           </MeetingLink>
         }
       >
-        <ChangesList changes={changes} since={since.since} />
+        <Suspense fallback={<p role="status">Loading the changes…</p>}>
+          <ChangesList changes={changes} since={since.since} />
+        </Suspense>
       </Dialog>
     </>
   )
