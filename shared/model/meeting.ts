@@ -45,6 +45,8 @@ export const AgendaItemKind = {
   Publish: 'publish',
   /** "What we learned", the review's last item. */
   Learned: 'learned',
+  /** "Since last meeting": what changed on the board since the previous meeting ended. */
+  SinceLastMeeting: 'sinceLastMeeting',
   /** An item the facilitator added by hand. */
   Custom: 'custom',
 } as const
@@ -61,6 +63,7 @@ export type AgendaSubject =
         | typeof AgendaItemKind.Unaligned
         | typeof AgendaItemKind.Publish
         | typeof AgendaItemKind.Learned
+        | typeof AgendaItemKind.SinceLastMeeting
         | typeof AgendaItemKind.Custom
     }
 

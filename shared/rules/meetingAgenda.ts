@@ -22,7 +22,8 @@ const LEVEL_ORDER: Readonly<Record<ObjectiveLevel, number>> = { company: 0, team
  * The opening agenda of a `kind` meeting on `cycleId` at `now`:
  * - M1 draft: each objective, then the writing hints;
  * - M2 align: the writing hints, each team's bottom-up share, the objectives that align to nothing, publish;
- * - M3 weekly: stalled KRs most severe first (with their reasons), then the other KRs by objective;
+ * - M3 weekly: "Since last meeting", then stalled KRs most severe first (with their reasons), then
+ *   the other KRs by objective;
  * - M4 review: each objective followed by its KRs, then "What we learned".
  * Objectives come company, team, individual, then oldest first; dropped ones are left out.
  */
@@ -113,6 +114,7 @@ function weeklyItems(snapshot: WorkspaceSnapshot, cycleId: CycleId, objectives: 
   const order = [...reasons.keys()]
   stalled.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))
   return [
+    { subject: { kind: AgendaItemKind.SinceLastMeeting }, title: 'Since last meeting', note: '' },
     ...stalled.map((kr) => keyResultItem(kr, reasons.get(kr.id)!.map((w) => w.reason).join('; '))),
     ...krs.filter((kr) => !reasons.has(kr.id)).map((kr) => keyResultItem(kr, '')),
   ]

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
@@ -157,8 +157,11 @@ describe('buildClient', () => {
       const scripts = assets.filter((name) => name.endsWith('.js'))
       expect(scripts.length).toBeGreaterThan(0)
       for (const script of scripts) {
-        expect(assets, script).toContain(`${script}.br`)
-        expect(assets, script).toContain(`${script}.gz`)
+        // A chunk of a few bytes gains nothing from compression and is served as it is.
+        if (statSync(join(out, 'assets', script)).size >= 200) {
+          expect(assets, script).toContain(`${script}.br`)
+          expect(assets, script).toContain(`${script}.gz`)
+        }
         // React's development build: the JSX dev runtime and its key warning.
         const code = readFileSync(join(out, 'assets', script), 'utf8')
         expect(code, script).not.toContain('jsxDEV')

@@ -35,6 +35,9 @@ export function agendaPlace(workspaceId: string, meeting: Pick<Meeting, 'cycleId
       return at({ ...base, view: 'tree' })
     case AgendaItemKind.Learned:
       return at({ ...base, view: 'radar' })
+    case AgendaItemKind.SinceLastMeeting:
+      // The board, where the "Since last meeting" banner and its list are.
+      return at(base)
     case AgendaItemKind.Custom:
       return null
     default:

@@ -27,7 +27,9 @@ function weeklyMeeting() {
   startMeeting(ada, { kind: MeetingKind.Weekly, cycleId: f.cycleId })
   const before = readSnapshot(f.doc)
   const startedAt = meetingState(f.doc).meeting!.startedAt
-  const first = meetingState(f.doc).meeting!.agenda[0]!
+  // Past "Since last meeting", to the first key result.
+  const first = meetingState(f.doc).meeting!.agenda[1]!
+  goToAgendaItem(ada, first.id)
   const krId = first.subject.kind === 'keyResult' ? first.subject.keyResultId : f.krA
   f.clock.advance(95_000)
   checkIn(ada, { keyResultId: krId, value: krId === f.krA ? 30 : 20, confidence: 6, note: 'Good week' })
@@ -42,7 +44,7 @@ function weeklyMeeting() {
     { personId: bob, value: 8 },
   ])
   f.clock.advance(20_000)
-  goToAgendaItem(ada, meetingState(f.doc).meeting!.agenda[1]!.id)
+  goToAgendaItem(ada, meetingState(f.doc).meeting!.agenda[2]!.id)
   f.clock.advance(30_000)
   endMeeting(ada)
   const state = meetingState(f.doc)
@@ -63,7 +65,8 @@ describe('meeting minutes', () => {
     expect(minutes.attendees).toEqual(['Ada', 'Bob'])
     expect(minutes.facilitatorName).toBe('Ada')
     expect(minutes.durationMs).toBe(145_000)
-    const [first, second] = minutes.items
+    const [since, first, second] = minutes.items
+    expect(since!.item.title).toBe('Since last meeting')
     expect(first!.spentMs).toBe(115_000)
     expect(second!.spentMs).toBe(30_000)
     expect(first!.checkIns.map((c) => c.note)).toEqual(['Good week'])

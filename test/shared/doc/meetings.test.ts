@@ -63,7 +63,7 @@ describe('meetings', () => {
     const m = meeting(f.doc)
     expect(m.status).toBe(MeetingStatus.Running)
     expect(m.facilitatorId).toBe(f.personId)
-    expect(m.agenda.map((i) => i.subject.kind)).toEqual([AgendaItemKind.KeyResult, AgendaItemKind.KeyResult])
+    expect(m.agenda.map((i) => i.subject.kind)).toEqual([AgendaItemKind.SinceLastMeeting, AgendaItemKind.KeyResult, AgendaItemKind.KeyResult])
     expect(m.currentItemId).toBe(m.agenda[0]!.id)
     expect(m.timer).toEqual({ itemId: m.agenda[0]!.id, runningSince: f.clock.now(), elapsedMs: 0 })
     expect(m.agenda[0]!.timeboxMs).toBe(180_000)
@@ -101,7 +101,7 @@ describe('meetings', () => {
     expect(meeting(other)).toEqual(left)
     expect([MeetingKind.Weekly, MeetingKind.Review]).toContain(left.kind)
     // Only the winner's items are on its agenda.
-    expect(left.agenda.length).toBe(left.kind === MeetingKind.Weekly ? 2 : 4)
+    expect(left.agenda.length).toBe(left.kind === MeetingKind.Weekly ? 3 : 4)
     expect(left.currentItemId).toBe(left.agenda[0]!.id)
   })
 
@@ -138,11 +138,11 @@ describe('meetings', () => {
   it('reorders, skips, adds items and changes timeboxes', () => {
     const f = published()
     startMeeting(f.ada, { kind: MeetingKind.Weekly, cycleId: f.cycleId })
-    const [first, second] = meeting(f.doc).agenda
+    const [first, second, third] = meeting(f.doc).agenda
     const added = addAgendaItem(f.ada, { title: 'Hiring plan' })
-    expect(meeting(f.doc).agenda.map((i) => i.id)).toEqual([first!.id, added, second!.id])
+    expect(meeting(f.doc).agenda.map((i) => i.id)).toEqual([first!.id, added, second!.id, third!.id])
     moveAgendaItem(f.ada, added, 2)
-    expect(meeting(f.doc).agenda.map((i) => i.id)).toEqual([first!.id, second!.id, added])
+    expect(meeting(f.doc).agenda.map((i) => i.id)).toEqual([first!.id, second!.id, added, third!.id])
     skipAgendaItem(f.ada, second!.id)
     expect(nextAgendaItem(meeting(f.doc))?.id).toBe(added)
     goToAgendaItem(f.ada, added)
@@ -189,8 +189,12 @@ describe('vote rounds (run by the server)', () => {
   it('open on the current KR, list voters without values, reveal all at once, then refuse more', () => {
     const f = published()
     startMeeting(f.ada, { kind: MeetingKind.Weekly, cycleId: f.cycleId })
+    // "Since last meeting" opens the agenda: nothing to vote on there.
+    expectRefused(f.doc, CommandErrorCode.Invalid, () => openVoteRound(f.ada))
+    const kr = meeting(f.doc).agenda[1]!
+    goToAgendaItem(f.ada, kr.id)
     const round = openVoteRound(f.ada)
-    expect(round).toMatchObject({ status: VoteRoundStatus.Open, scale: 'confidence', keyResultId: meeting(f.doc).agenda[0]!.subject.kind === 'keyResult' ? (meeting(f.doc).agenda[0]!.subject as { keyResultId: string }).keyResultId : '' })
+    expect(round).toMatchObject({ status: VoteRoundStatus.Open, scale: 'confidence', keyResultId: (kr.subject as { keyResultId: string }).keyResultId })
     markVoted(f.ada, round.id, f.personId)
     markVoted(f.ada, round.id, f.bobId)
     markVoted(f.ada, round.id, f.bobId)
@@ -210,6 +214,7 @@ describe('vote rounds (run by the server)', () => {
   it('one open round at a time; a draft meeting does not vote; rounds of old meetings are pruned', () => {
     const f = published()
     startMeeting(f.ada, { kind: MeetingKind.Weekly, cycleId: f.cycleId })
+    goToAgendaItem(f.ada, meeting(f.doc).agenda[1]!.id)
     const first = openVoteRound(f.ada)
     const second = openVoteRound(f.ada)
     expect(meetingState(f.doc).voteRounds.get(first.id)?.status).toBe(VoteRoundStatus.Closed)

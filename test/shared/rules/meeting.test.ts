@@ -64,8 +64,9 @@ describe('meeting agendas', () => {
     expect(agenda[3]!.note).toBe('2 objectives')
   })
 
-  it('[M3] weekly: stalled KRs first with their reasons, then the rest by objective', () => {
-    const agenda = meetingAgenda(board(), MeetingKind.Weekly, C1, day(45))
+  it('[M3] weekly: since last meeting, stalled KRs with their reasons, then the rest by objective', () => {
+    const [since, ...agenda] = meetingAgenda(board(), MeetingKind.Weekly, C1, day(45))
+    expect(since).toEqual({ subject: { kind: AgendaItemKind.SinceLastMeeting }, title: 'Since last meeting', note: '' })
     const ids = agenda.map((i) => (i.subject.kind === AgendaItemKind.KeyResult ? i.subject.keyResultId : null))
     expect(ids.slice(-1)).toEqual(['kA'])
     expect(new Set(ids.slice(0, 2))).toEqual(new Set(['kB', 'kC']))
