@@ -72,24 +72,28 @@ describe('a live meeting in three browsers', () => {
     const cleo = await joinAs(suite, link(ws.tokens.editor), 'Cleo', -5_000)
     const everyone = [maya, ben, cleo]
 
-    // 1. Maya starts a weekly check-in from the top bar: the stalled KR comes first.
+    // 1. Maya starts a weekly check-in from the top bar: it opens with "Since last meeting" (the board).
     await maya.page.getByRole('button', { name: 'Start meeting' }).click()
     await maya.page.getByRole('button', { name: 'Weekly check-in', exact: true }).click()
+    const now1 = meetingPanel(maya.page).getByRole('region', { name: 'Current item' })
+    await now1.getByText('Since last meeting').waitFor()
     await meetingPanel(maya.page).getByRole('timer').waitFor()
-    await krPanel(maya.page, STALLED).waitFor()
     await shot(maya, '1-started')
 
-    // 2. Ben and Cleo join from the top bar and follow Maya: the current item opens for them.
+    // 2. Ben and Cleo join from the top bar and follow Maya.
     for (const p of [ben, cleo]) {
       await p.page.getByRole('group', { name: 'Weekly check-in meeting' }).getByRole('button', { name: 'Join' }).click()
-      await p.page.getByText('Following', { exact: false }).first().waitFor()
       await p.page.getByRole('button', { name: 'Stop following' }).waitFor()
-      await krPanel(p.page, STALLED).waitFor()
-      expect(new URL(p.page.url()).pathname).toBe(`/w/${ws.id}/kr/kr-stall`)
+      await meetingPanel(p.page).getByRole('region', { name: 'Current item' }).getByText('Since last meeting').waitFor()
     }
     await shot(ben, '2-following')
 
-    // 3. Maya moves on: both followers' screens move with her.
+    // 3. Maya moves on to the stalled KR, then the next one: both followers' screens move with her.
+    await meetingPanel(maya.page).getByRole('button', { name: 'Next item' }).click()
+    for (const p of [ben, cleo]) {
+      await krPanel(p.page, STALLED).waitFor()
+      expect(new URL(p.page.url()).pathname).toBe(`/w/${ws.id}/kr/kr-stall`)
+    }
     await meetingPanel(maya.page).getByRole('button', { name: 'Next item' }).click()
     for (const p of [ben, cleo]) {
       await krPanel(p.page, SECOND).waitFor()
