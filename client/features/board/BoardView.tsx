@@ -28,13 +28,14 @@ import { DragPreview } from './DragPreview.tsx'
 import { describeError } from '../../format/describeError.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { FirstRunGuide } from '../onboarding/index.ts'
-import { SinceLastMeetingBanner } from '../minutes/index.ts'
 import { InlineAlert } from './InlineAlert.tsx'
 import { ObjectiveSection } from './ObjectiveSection.tsx'
 import { useBoardDnd } from './useBoardDnd.ts'
 import { useBoardModel } from './useBoardModel.ts'
 import './board.css'
 
+// The "Since last meeting" line loads after the board: it waits on the server anyway.
+const SinceLastMeetingBanner = lazy(() => import('../minutes/index.ts').then((m) => ({ default: m.SinceLastMeetingBanner })))
 // The card menu loads when a card's menu is first opened.
 const TaskMenuDialog = lazy(() => import('./TaskMenuDialog.tsx').then((m) => ({ default: m.TaskMenuDialog })))
 
@@ -99,7 +100,9 @@ export function BoardView() {
     <BoardContext.Provider value={board}>
       <div className={`board${ws.canEdit ? ' board--editable' : ''}${shownColumn !== null ? ' board--phone' : ''}`}>
         <BoardToolbar model={model} />
-        <SinceLastMeetingBanner />
+        <Suspense fallback={null}>
+          <SinceLastMeetingBanner />
+        </Suspense>
         {board.closedNote !== null && (
           <p className="board__closed" role="note">
             <Icon name="lock" size={14} /> {board.closedNote}. Cards, key results and check-ins stay as they were at the close.

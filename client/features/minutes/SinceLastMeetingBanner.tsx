@@ -7,15 +7,13 @@ import { Suspense, lazy, useState } from 'react'
 import { hasChanges, summaryParts } from '../../format/changesText.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Button, IconButton } from '../../ui/Button.tsx'
-import { Dialog } from '../../ui/Dialog.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { dismissCheckpoint, dismissedCheckpoint } from './dismissedBanner.ts'
-import { MeetingLink } from './MeetingLink.tsx'
 import { useChangesSinceLastMeeting } from './useChangesSinceLastMeeting.ts'
 import './banner.css'
 
-// The list of changes loads when first asked for: the board's first load carries only the line.
-const ChangesList = lazy(() => import('./ChangesList.tsx').then((m) => ({ default: m.ChangesList })))
+// The dialog and its list load when first opened: the board's first load carries only the line.
+const ChangesDialog = lazy(() => import('./ChangesDialog.tsx').then((m) => ({ default: m.ChangesDialog })))
 
 export function SinceLastMeetingBanner() {
   const { workspaceId } = useWorkspace()
@@ -43,20 +41,11 @@ export function SinceLastMeetingBanner() {
           <IconButton size="sm" label="Dismiss since last meeting" icon={<Icon name="close" />} onClick={dismiss} />
         </section>
       )}
-      <Dialog
-        title="Since last meeting"
-        open={open}
-        onClose={() => setOpen(false)}
-        footer={
-          <MeetingLink meetingId={null} className="changes-list__meetings">
-            All meetings and their minutes
-          </MeetingLink>
-        }
-      >
-        <Suspense fallback={<p role="status">Loading the changes…</p>}>
-          <ChangesList changes={changes} since={since.since} />
+      {open && (
+        <Suspense fallback={null}>
+          <ChangesDialog since={since} onClose={() => setOpen(false)} />
         </Suspense>
-      </Dialog>
+      )}
     </>
   )
 }
