@@ -81,10 +81,13 @@ describe('meeting minutes and "since last meeting"', () => {
     await page.getByText('To start one, choose “Start meeting” in the top bar').waitFor()
     await shots(page, '0-empty', () => empty.waitFor())
 
-    // 2. A weekly check-in: the stalled KR comes first; Maya checks in on it and records a decision.
+    // 2. A weekly check-in: after "Since last meeting" the stalled KR comes first; Maya checks in on it and records a decision.
     await page.getByRole('button', { name: 'Start meeting' }).click()
     await page.getByRole('button', { name: 'Weekly check-in', exact: true }).click()
     await meetingPanel(page).getByRole('timer').waitFor()
+    // It opens with "Since last meeting" (nothing yet: this is the first), then the stalled KR.
+    await meetingPanel(page).getByRole('region', { name: 'Current item' }).getByText('Since last meeting').waitFor()
+    await meetingPanel(page).getByRole('button', { name: 'Next item' }).click()
     const form = krPanel(page, STALLED).getByRole('form', { name: `Check in: ${STALLED}` })
     await form.getByRole('textbox', { name: 'Current value' }).fill('30')
     await form.getByRole('radio', { name: 'Confidence 7 of 10' }).click()
@@ -113,7 +116,8 @@ describe('meeting minutes and "since last meeting"', () => {
     const minutes = page.getByRole('article', { name: /^Weekly check-in · This quarter/ })
     await minutes.waitFor()
     await minutes.getByText('Changes: 1 KR moved, 1 check-in').waitFor()
-    const item = minutes.getByRole('region', { name: new RegExp(`^1\\. .*${STALLED}`) })
+    await minutes.getByRole('region', { name: '1. Since last meeting' }).waitFor()
+    const item = minutes.getByRole('region', { name: `2. ${STALLED}` })
     await item.getByRole('list', { name: 'Check-ins' }).getByText('Two teams onboarded').waitFor()
     // The arrows are for the eye; the accessibility tree reads "10% to 30%".
     expect(await item.getByRole('list', { name: 'Key results' }).ariaSnapshot()).toContain('Progress 10% to 30%, confidence 6 to 7')
