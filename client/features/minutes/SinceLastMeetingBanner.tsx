@@ -1,10 +1,13 @@
 /**
  * @module The board's "Since last meeting: 4 KRs moved, 2 new stalls, 9 tasks done" line: only
  * the non-zero counts, a button that lists the changes, and a dismiss remembered per checkpoint.
- * Nothing shows before the first meeting ends, when nothing changed, or when the server is away.
+ * Nothing shows before the first meeting ends, when nothing changed, or when the server is away;
+ * a dismissed line comes back while a meeting discusses its "Since last meeting" item.
  */
 import { Suspense, lazy, useState } from 'react'
+import { AgendaItemKind, MeetingStatus } from '../../../shared/model/index.ts'
 import { hasChanges, summaryParts } from '../../format/changesText.ts'
+import { useMeeting } from '../../hooks/useMeeting.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Button, IconButton } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
@@ -20,9 +23,13 @@ export function SinceLastMeetingBanner() {
   const since = useChangesSinceLastMeeting()
   const [dismissed, setDismissed] = useState(() => dismissedCheckpoint(workspaceId))
   const [open, setOpen] = useState(false)
+  const { meeting } = useMeeting()
+  // While a running meeting is on its "Since last meeting" item, the line shows even if dismissed.
+  const onTheAgenda =
+    meeting?.status === MeetingStatus.Running && meeting.agenda.find((i) => i.id === meeting.currentItemId)?.subject.kind === AgendaItemKind.SinceLastMeeting
   if (since === null) return null
   const { changes, checkpoint } = since
-  const showBanner = hasChanges(changes.summary) && dismissed !== checkpoint
+  const showBanner = hasChanges(changes.summary) && (onTheAgenda || dismissed !== checkpoint)
   const dismiss = () => {
     dismissCheckpoint(workspaceId, checkpoint)
     setDismissed(checkpoint)

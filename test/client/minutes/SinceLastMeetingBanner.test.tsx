@@ -84,6 +84,30 @@ describe('since last meeting', () => {
     expect(await screen.findByRole('region', { name: 'Since last meeting' })).toBeTruthy()
   })
 
+  it('comes back, dismissed or not, while a meeting is on its "Since last meeting" item', async () => {
+    let ada = '' as PersonId
+    let cycleId = '' as CycleId
+    vi.stubGlobal('fetch', fakeFetch({ [CHANGES]: () => Response.json(answer('cp-1')) }))
+    const { doc } = renderWithWorkspace(<SinceLastMeetingBanner />, {
+      seed: (s) => {
+        cycleId = createCycle(s, { name: 'Q4', startDate: '2026-10-01', endDate: '2026-12-31' })
+        ada = createPerson(s, { name: 'Ada' })
+      },
+    })
+    fireEvent.click(within(await screen.findByRole('region', { name: 'Since last meeting' })).getByRole('button', { name: 'Dismiss since last meeting' }))
+    expect(banner()).toBeNull()
+    const facilitator = openSession(doc, { actor: ada })
+    // A weekly check-in opens with "Since last meeting" (M3).
+    act(() => {
+      startMeeting(facilitator, { kind: 'weekly', cycleId })
+    })
+    expect(banner()).not.toBeNull()
+    act(() => {
+      endMeeting(facilitator)
+    })
+    expect(banner()).toBeNull()
+  })
+
   it('is quiet before any meeting ended, when nothing changed, and offline', async () => {
     for (const respond of [
       () => Response.json({ error: { code: 'no_checkpoint', message: 'No meeting has ended in this workspace yet' } }, { status: 404 }),
