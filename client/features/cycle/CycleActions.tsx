@@ -4,12 +4,13 @@
  * server refuses the others from an editor's link anyway).
  */
 import { Suspense, lazy, useState } from 'react'
-import { closeCycle, publishCycle } from '../../../shared/doc/index.ts'
+import { publishCycle } from '../../../shared/doc/index.ts'
 import { CycleStatus } from '../../../shared/model/index.ts'
 import type { Cycle, CycleId } from '../../../shared/model/index.ts'
 import { Button } from '../../ui/Button.tsx'
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx'
 import { Icon } from '../../ui/Icon.tsx'
+import { CloseCycleDialog } from './CloseCycleDialog.tsx'
 import { ReopenCycleDialog } from './ReopenCycleDialog.tsx'
 import { useCommand } from '../../app/index.ts'
 
@@ -65,15 +66,7 @@ export function CycleActions({ cycle, cycles, owner, onCreated }: CycleActionsPr
           {error && <p role="alert" className="shell-error">{error}</p>}
         </ConfirmDialog>
       )}
-      {cycle && (
-        <ConfirmDialog open={asking === 'close'} title={`Close ${cycle.name}?`} confirmLabel="Close cycle" danger onConfirm={() => confirm(closeCycle)} onCancel={cancel}>
-          <p>
-            Closing ends the cycle: after this only scores and comments can change; cards, key results and check-ins
-            stay as they are. Do it at the review meeting. You can reopen it later, saying why.
-          </p>
-          {error && <p role="alert" className="shell-error">{error}</p>}
-        </ConfirmDialog>
-      )}
+      {cycle && <CloseCycleDialog cycle={cycle} open={asking === 'close'} onDone={() => setAsking(null)} />}
       {cycle && asking === 'reopen' && <ReopenCycleDialog cycle={cycle} onDone={cancel} />}
       {asking === 'new' && (
         <Suspense fallback={null}>

@@ -1,8 +1,9 @@
 /**
  * @module The meeting panel: docked beside the view on a desktop (collapsible to a strip, so the
  * view and the key-result panel keep their room), a bottom sheet on a phone whose collapsed bar
- * keeps the timer and the current item. The current item with its timer, vote, decision and
- * actions; the facilitator's Previous/Next; who is here; the agenda; hand over, take over, end.
+ * keeps the timer and the current item. The current item with its timer, vote, its own part (changes
+ * since the last meeting, review scores, notes, praise), decision and actions; the facilitator's
+ * Previous/Next; who is here; the agenda; hand over, take over, end.
  */
 import { useState } from 'react'
 import {
@@ -25,11 +26,14 @@ import { Button, IconButton } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { KEEPS_FOCUS_ATTRIBUTE } from '../../ui/autoFocusAllowed.ts'
 import { AgendaList } from './AgendaList.tsx'
+import { ItemReview, praiseOpen } from './ItemReview.tsx'
 import { ItemWork } from './ItemWork.tsx'
 import { facilitatorPresent } from './meetingPeople.ts'
 import type { MeetingPerson } from './meetingPeople.ts'
+import { MeetingPraise } from './MeetingPraise.tsx'
 import { MeetingTimer } from './MeetingTimer.tsx'
 import { setParticipation } from './participation.ts'
+import { useMeetingChanges } from './useMeetingChanges.ts'
 import { VoteSection } from './VoteSection.tsx'
 
 export interface MeetingPanelProps {
@@ -45,6 +49,8 @@ export function MeetingPanel({ meeting, people, facilitating, facilitatorName }:
   const phone = useMediaQuery(PHONE_QUERY)
   const [collapsed, setCollapsed] = useState(phone)
   const command = useCommand()
+  // One answer for the whole meeting: the opening item and every weekly KR item read it.
+  const changes = useMeetingChanges(meeting.id)
   const item = meeting.agenda.find((i) => i.id === meeting.currentItemId) ?? null
   const index = item === null ? -1 : meeting.agenda.indexOf(item)
   const next = nextAgendaItem(meeting)
@@ -128,7 +134,9 @@ export function MeetingPanel({ meeting, people, facilitating, facilitatorName }:
         {item !== null && item.subject.kind === AgendaItemKind.KeyResult && (
           <VoteSection meeting={meeting} item={item} rounds={voteRounds} people={people} facilitating={facilitating} />
         )}
+        {item !== null && <ItemReview key={`review:${item.id}`} meeting={meeting} item={item} facilitating={facilitating} changes={changes} />}
         {item !== null && <ItemWork key={item.id} meeting={meeting} item={item} />}
+        {item !== null && praiseOpen(meeting, item) && <MeetingPraise meetingId={meeting.id} />}
         <section className="meeting-people" aria-label="In the meeting">
           <h3 className="meeting-panel__heading">
             In the meeting <span className="meeting-panel__count">{people.length}</span>
