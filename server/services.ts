@@ -3,6 +3,7 @@ import type { Session } from '../shared/doc/index.ts'
 import type { PersonId } from '../shared/model/index.ts'
 import type { Metrics } from './metrics.ts'
 import type { BallotStore } from './storage/BallotStore.ts'
+import type { ActivityLog } from './storage/ActivityLog.ts'
 import type { CheckpointStore } from './storage/CheckpointStore.ts'
 import type { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
 
@@ -28,6 +29,8 @@ export interface Services {
   readonly ballots: BallotStore
   /** Dated states of each workspace, outside its document ("what changed", minutes, history). */
   readonly checkpoints: CheckpointStore
+  /** Who did what, outside the documents (a bounded log per workspace). */
+  readonly activity: ActivityLog
   readonly secret: string
   readonly metrics: Metrics
   readonly now: () => number

@@ -18,6 +18,7 @@ import { createDemoWorkspace } from './seed/createDemoWorkspace.ts'
 import type { Services } from './services.ts'
 import { FileBallotStore } from './storage/FileBallotStore.ts'
 import { FileCheckpoints } from './storage/FileCheckpoints.ts'
+import { FileActivityLog } from './storage/ActivityLog.ts'
 import { FileStorage } from './storage/FileStorage.ts'
 import { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
 import { createSyncServer } from './sync/syncServer.ts'
@@ -57,12 +58,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const registry = await WorkspaceRegistry.open(config.dataDir)
   const ballots = await FileBallotStore.open(config.dataDir)
   const checkpoints = new FileCheckpoints(join(config.dataDir, 'checkpoints'))
-  const rooms = new Rooms({ storage, limits: config.limits, metrics, log, checkpoints, checkpointRetentionDays: config.checkpointRetentionDays })
+  const activity = new FileActivityLog(join(config.dataDir, 'activity'), log)
+  const rooms = new Rooms({ storage, limits: config.limits, metrics, log, checkpoints, activity, checkpointRetentionDays: config.checkpointRetentionDays })
   const services: Services = {
     registry,
     docs: rooms,
     ballots,
     checkpoints,
+    activity,
     secret: await loadSecret(config.dataDir, config.secret),
     metrics,
     now: () => Date.now(),
@@ -92,7 +95,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stop = () =>
     (stopping ??= (async () => {
       // Flush before anything else: every accepted update must be on disk when this resolves.
-      const closed = Promise.all([rooms.close().then(() => storage.close()), ballots.close()]).then(() => checkpoints.flush())
+      const closed = Promise.all([rooms.close().then(() => storage.close()), ballots.close()]).then(() => Promise.all([checkpoints.flush(), activity.flush()])).then(() => {})
       syncServer.close()
       const listening = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()

@@ -4,7 +4,8 @@
  * around it decides who is connected and when the document loads, unloads or reloads.
  */
 import * as Y from 'yjs'
-import { unreachable } from '../../shared/model/index.ts'
+import { OriginSource, isCommandOrigin } from '../../shared/doc/index.ts'
+import { isId, unreachable } from '../../shared/model/index.ts'
 import type { PersonId } from '../../shared/model/index.ts'
 import { decodeAwarenessUpdate } from '../../shared/protocol/decodeAwareness.ts'
 import { ClientMessageKind } from '../../shared/protocol/decodeMessage.ts'
@@ -14,6 +15,7 @@ import type { StoredDoc } from '../storage/DocStorage.ts'
 import { UpdateOutcomeKind, applyClientUpdate } from './applyClientUpdate.ts'
 import { checkIntegrated } from './checkIntegrated.ts'
 import { Connection } from './Connection.ts'
+import { ActivityRecorder } from './ActivityRecorder.ts'
 import { CheckpointKeeper } from './CheckpointKeeper.ts'
 import { CycleGuard } from './CycleGuard.ts'
 import { describeError } from './describeError.ts'
@@ -51,6 +53,8 @@ export class LiveDoc {
   readonly #checkpoints: CheckpointKeeper | null
   /** Who came to the running meeting, from presence. */
   readonly #attendance: MeetingAttendance
+  /** Who did what, when the server keeps activity. */
+  readonly #activity: ActivityRecorder | null
   /**
    * What every joiner gets, kept until the next change: the server's sync step 1, and sync step 2
    * for a client that has nothing (a fresh browser, a new tab). A room full of people opening the
@@ -94,6 +98,17 @@ export class LiveDoc {
       this.#attendance.presenceChanged()
     })
     this.#attendance = new MeetingAttendance(doc, () => this.#presenceStates(), log)
+    this.#activity =
+      context.activity === null
+        ? null
+        : new ActivityRecorder(doc, {
+            workspaceId: id,
+            log: context.activity,
+            now: context.clock,
+            personOf: (origin) => this.#personOf(origin),
+            // People's edits: a connection's, or a REST call's (the server's own are not activity).
+            isEdit: (origin) => origin instanceof Connection || (isCommandOrigin(origin) && origin.source === OriginSource.Api),
+          })
     this.#checkpoints =
       context.checkpoints === null
         ? null
@@ -135,6 +150,17 @@ export class LiveDoc {
       if (personId !== null) present.add(personId)
     }
     return present
+  }
+
+  /** The person a connection's presence names (its first state that names one). */
+  #personOf(origin: unknown): PersonId | null {
+    if (!(origin instanceof Connection)) return null
+    for (const { owner, state } of this.#awareness.ownedStates()) {
+      if (owner !== origin || typeof state !== 'object' || state === null) continue
+      const personId = (state as { user?: { personId?: unknown } }).user?.personId
+      if (isId(personId)) return personId as PersonId
+    }
+    return null
   }
 
   *#presenceStates(): Iterable<unknown> {
@@ -214,6 +240,7 @@ export class LiveDoc {
     this.#serverOnly.destroy()
     this.#checkpoints?.destroy()
     this.#attendance.destroy()
+    this.#activity?.destroy()
     this.doc.off('update', this.#onUpdate)
     this.doc.off('afterTransactionCleanup', this.#checkClientTransaction)
     this.doc.destroy()

@@ -1,5 +1,6 @@
 /** @module What every room and connection of one Rooms instance shares. */
 import type { Limits } from '../limits.ts'
+import type { ActivityLog } from '../storage/ActivityLog.ts'
 import type { CheckpointStore } from '../storage/CheckpointStore.ts'
 import type { DocStorage } from '../storage/DocStorage.ts'
 import type { BroadcastTicker } from './BroadcastTicker.ts'
@@ -19,6 +20,8 @@ export interface RoomContext {
   readonly checkpoints: CheckpointStore | null
   /** Checkpoints older than this many days are removed when a room takes a new one. */
   readonly checkpointRetentionDays: number
-  /** The wall clock (epoch ms), for checkpoints. */
+  /** Where rooms write who did what; null keeps no activity. */
+  readonly activity: ActivityLog | null
+  /** The wall clock (epoch ms), for checkpoints and activity. */
   readonly clock: () => number
 }

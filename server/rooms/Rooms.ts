@@ -19,6 +19,7 @@ import { BroadcastTicker } from './BroadcastTicker.ts'
 import { describeError } from './describeError.ts'
 import { Room } from './Room.ts'
 import type { RoomContext } from './RoomContext.ts'
+import type { ActivityLog } from '../storage/ActivityLog.ts'
 import type { CheckpointStore } from '../storage/CheckpointStore.ts'
 import { DEFAULT_CHECKPOINT_RETENTION_DAYS } from '../config.ts'
 import { RoomMetrics } from './roomMetrics.ts'
@@ -36,7 +37,9 @@ export interface RoomsOptions {
   readonly checkpoints?: CheckpointStore
   /** Days checkpoints are kept; default 90. */
   readonly checkpointRetentionDays?: number
-  /** The wall clock, for checkpoints; default `Date.now`. */
+  /** Who did what in each workspace (kept outside the documents). */
+  readonly activity?: ActivityLog
+  /** The wall clock, for checkpoints and activity; default `Date.now`. */
   readonly clock?: () => number
 }
 
@@ -71,6 +74,7 @@ export class Rooms {
       now,
       ticker: windowMs > 0 ? new BroadcastTicker(windowMs, now) : null,
       checkpoints: options.checkpoints ?? null,
+      activity: options.activity ?? null,
       checkpointRetentionDays: options.checkpointRetentionDays ?? DEFAULT_CHECKPOINT_RETENTION_DAYS,
       clock: options.clock ?? (() => Date.now()),
     }

@@ -1,11 +1,12 @@
 /**
  * @module A workspace's memory over HTTP (any link may read it): its checkpoints, the state of
  * one of them (the history view rebuilds the board from it), past meetings with their minutes,
- * and what changed since a date, computed from the checkpoint taken at or before it.
+ * what changed since a date (from the checkpoint taken at or before it), and who did what.
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { meetingState, readSnapshot, readState } from '../../shared/doc/index.ts'
+import { isId } from '../../shared/model/index.ts'
 import type { Meeting, PersonId, WorkspaceSnapshot } from '../../shared/model/index.ts'
 import { changesBetween, meetingMinutes } from '../../shared/rules/index.ts'
 import type { Minutes } from '../../shared/rules/index.ts'
@@ -108,6 +109,17 @@ export function history(services: Services) {
       const { minutes, snapshot } = await minutesOf(workspaceId, meetingId)
       c.header('Content-Disposition', `inline; filename="minutes-${meetingId}.md"`)
       return c.body(minutesMarkdown(minutes, snapshot), 200, { 'Content-Type': 'text/markdown; charset=utf-8' })
+    })
+
+    .get('/:id/activity', async (c) => {
+      const workspaceId = reader(c)
+      const target = c.req.query('target')
+      if (target !== undefined && !isId(target)) throw new ApiError(400, 'bad_target', 'target must be a record id')
+      const raw = c.req.query('limit') ?? '50'
+      const limit = /^\d{1,4}$/.test(raw) ? Math.min(Number(raw), 500) : Number.NaN
+      if (!(limit >= 1)) throw new ApiError(400, 'bad_limit', 'limit must be a whole number from 1 to 500')
+      const activity = await services.activity.list(workspaceId, { targetId: target, limit })
+      return c.json({ activity: activity.map((a) => ({ ...a, at: iso(a.at) })) })
     })
 
     .get('/:id/meetings/:meetingId/minutes', async (c) => {

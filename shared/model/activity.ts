@@ -44,8 +44,6 @@ export interface ActivityDraft {
 }
 
 export interface Activity extends ActivityDraft {
-  /** Increasing per workspace. */
-  readonly seq: number
   readonly at: Millis
   readonly personId: PersonId | null
 }

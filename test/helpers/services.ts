@@ -7,6 +7,7 @@ import { Metrics } from '../../server/metrics.ts'
 import type { LiveDocs, Services } from '../../server/services.ts'
 import { MemoryBallotStore } from '../../server/storage/MemoryBallotStore.ts'
 import { MemoryCheckpoints } from '../../server/storage/CheckpointStore.ts'
+import { MemoryActivityLog } from '../../server/storage/ActivityLog.ts'
 import { WorkspaceRegistry } from '../../server/storage/WorkspaceRegistry.ts'
 import type { PersonId } from '../../shared/model/index.ts'
 
@@ -48,6 +49,7 @@ export async function testServices(now = () => Date.UTC(2026, 10, 21, 12)): Prom
     docs,
     ballots: new MemoryBallotStore(),
     checkpoints: new MemoryCheckpoints(),
+    activity: new MemoryActivityLog(),
     secret: 'test-secret-of-sufficient-length',
     metrics: new Metrics(),
     now,
