@@ -84,6 +84,7 @@ function keyResultLine(kr: KeyResultDelta): string {
       return `KR removed: ${title}`
     case 'changed': {
       const parts = [`progress ${pct(kr.progressBefore)} -> ${pct(kr.progressAfter)}`]
+      if (kr.scoreBefore !== kr.scoreAfter) parts.push(`score ${kr.scoreBefore?.toFixed(2) ?? '-'} -> ${kr.scoreAfter?.toFixed(2) ?? '-'}`)
       if (kr.confidenceBefore !== kr.confidenceAfter) parts.push(`confidence ${kr.confidenceBefore ?? '-'} -> ${kr.confidenceAfter ?? '-'}`)
       if (kr.fields.length > 0) parts.push(`edited ${kr.fields.join(', ')}`)
       return `${title}: ${parts.join(', ')}`

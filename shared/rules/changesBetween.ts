@@ -37,6 +37,9 @@ export interface KeyResultDelta {
   readonly confidenceAfter: number | null
   /** Fields of the KR record that changed (title, target, weight...), for `changed`. */
   readonly fields: readonly string[]
+  /** The score people gave it (the lead's, else the owner's self score; O3) before and after; null when unscored. */
+  readonly scoreBefore: number | null
+  readonly scoreAfter: number | null
 }
 
 export interface TaskDelta {
@@ -148,7 +151,9 @@ function keyResultDeltas(before: WorkspaceSnapshot, after: WorkspaceSnapshot): K
     const change = old === undefined ? ChangeKind.Added : cur === undefined ? ChangeKind.Removed : ChangeKind.Changed
     const progressMoved =
       progressBefore !== null && progressAfter !== null && Math.abs(progressBefore - progressAfter) > PROGRESS_EPSILON
-    if (change === ChangeKind.Changed && fields.length === 0 && !progressMoved && confidenceBefore === confidenceAfter) continue
+    const scoreBefore = old === undefined ? null : givenScore(before, id)
+    const scoreAfter = cur === undefined ? null : givenScore(after, id)
+    if (change === ChangeKind.Changed && fields.length === 0 && !progressMoved && confidenceBefore === confidenceAfter && scoreBefore === scoreAfter) continue
     out.push({
       id,
       title: (cur ?? old)!.title,
@@ -158,6 +163,8 @@ function keyResultDeltas(before: WorkspaceSnapshot, after: WorkspaceSnapshot): K
       confidenceBefore,
       confidenceAfter,
       fields,
+      scoreBefore,
+      scoreAfter,
     })
   }
   return out
@@ -199,6 +206,12 @@ function recordDeltas<T extends { readonly id: string }>(before: ReadonlyMap<str
     }
   }
   return out
+}
+
+/** The score a person gave a KR: the lead's, else the owner's self score (O3 without its progress fallback). */
+function givenScore(snap: WorkspaceSnapshot, id: KeyResultId): number | null {
+  const scored = snap.scores.get(id)
+  return scored?.leadScore ?? scored?.selfScore ?? null
 }
 
 /** Keys whose values differ (compared as JSON: records are plain values). */

@@ -32,6 +32,8 @@ export const delta = (patch: Partial<KeyResultDelta> & Pick<KeyResultDelta, 'id'
   confidenceBefore: 6,
   confidenceAfter: 7,
   fields: [],
+  scoreBefore: null,
+  scoreAfter: null,
   ...patch,
 })
 

@@ -1,7 +1,7 @@
 /** What changed between two snapshots: every record kind, moves, deletes, stalls, and no change. */
 import { describe, expect, it } from 'vitest'
 import { ChangeKind, changesBetween } from '../../../shared/rules/index.ts'
-import { checkIns, columnId, cycle, day, taskId, keyResult, krId, objective, objectiveId, task, workspace } from './fixtures.ts'
+import { checkIns, columnId, cycle, day, taskId, keyResult, krId, objective, objectiveId, score, task, workspace } from './fixtures.ts'
 
 const base = {
   objectives: [objective()],
@@ -26,7 +26,7 @@ describe('changesBetween', () => {
     const after = workspace({ ...base, checkIns: [...base.checkIns, ...checkIns('k1', [[17, 30, 4]]).map((c) => ({ ...c, id: 'new' as typeof c.id, note: 'Big week' }))] })
     const changes = changesBetween(before, after, day(11), day(18))
     expect(changes.keyResults).toEqual([
-      { id: 'k1', title: 'Grow weekly active teams', change: ChangeKind.Changed, progressBefore: 0.1, progressAfter: 0.3, confidenceBefore: 7, confidenceAfter: 4, fields: [] },
+      { id: 'k1', title: 'Grow weekly active teams', change: ChangeKind.Changed, progressBefore: 0.1, progressAfter: 0.3, confidenceBefore: 7, confidenceAfter: 4, fields: [], scoreBefore: null, scoreAfter: null },
     ])
     expect(changes.checkIns.map((c) => c.note)).toEqual(['Big week'])
     expect(changes.summary.keyResultsMoved).toBe(1)
@@ -77,5 +77,17 @@ describe('changesBetween', () => {
     const before = workspace({ ...base, cycles: [cycle({ status: 'draft' })] })
     const after = workspace(base)
     expect(changesBetween(before, after, day(1), day(2)).cycles.map((c) => [c.from, c.to])).toEqual([['draft', 'published']])
+  })
+
+  it('[O3] reports a KR scored in between (the lead score over the self score), with nothing else moving', () => {
+    const before = workspace({ ...base, scores: [score('k2', 0.5, null)] })
+    const after = workspace({ ...base, scores: [score('k1', 0.6, null), score('k2', 0.5, 0.7)] })
+    const changes = changesBetween(before, after, day(11), day(11))
+    expect(changes.keyResults.map((k) => [k.id, k.scoreBefore, k.scoreAfter, k.progressBefore === k.progressAfter])).toEqual([
+      ['k1', null, 0.6, true],
+      ['k2', 0.5, 0.7, true],
+    ])
+    // A score is not a move: the banner's count stays with progress.
+    expect(changes.summary.keyResultsMoved).toBe(0)
   })
 })
