@@ -43,6 +43,11 @@ export function confidenceText(confidence: number | null): string {
   return confidence === null ? '–' : String(confidence)
 }
 
+/** A KR's score (0-1) as the OKR views write it, "0.70", or a dash when it had none. */
+export function scoreText(score: number | null): string {
+  return score === null ? '–' : score.toFixed(2)
+}
+
 /** "30% → 45%": progress before and after, as plain text (Markdown-like places, titles). */
 export function progressChangeText(before: number | null, after: number | null): string {
   return `${progressText(before)} → ${progressText(after)}`

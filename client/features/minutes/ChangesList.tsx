@@ -34,7 +34,7 @@ export function ChangesList({ changes, since }: { changes: WorkspaceChanges; sin
   const snap = useSnapshot(same)
   const now = useNow()
   const nameOf = (id: PersonId | null) => (id === null ? null : (snap.people.get(id)?.name ?? 'someone'))
-  const moved = changes.keyResults.filter((k) => k.change !== ChangeKind.Changed || k.progressBefore !== k.progressAfter || k.confidenceBefore !== k.confidenceAfter)
+  const moved = changes.keyResults.filter((k) => k.change !== ChangeKind.Changed || k.progressBefore !== k.progressAfter || k.confidenceBefore !== k.confidenceAfter || k.scoreBefore !== k.scoreAfter)
   const done = changes.tasks.filter((t) => t.done)
   const sections = [
     {

@@ -1,10 +1,10 @@
 /**
- * @module One key result's change: "Activation rate progress 30% → 45%, confidence 6 → 7", added or
- * removed. Under an agenda item about that one KR the title is left out ("Progress 30% → 45%").
+ * @module One key result's change: "Activation rate progress 30% → 45%, confidence 6 → 7, score
+ * 0.50 → 0.70", added or removed. Under an agenda item about that one KR the title is left out.
  */
 import { ChangeKind } from '../../../shared/rules/index.ts'
 import type { KeyResultDelta } from '../../../shared/rules/index.ts'
-import { confidenceText, progressText } from '../../format/changesText.ts'
+import { confidenceText, progressText, scoreText } from '../../format/changesText.ts'
 import { FIELD_LABEL } from '../../format/labels.ts'
 import { unreachable } from '../../../shared/model/index.ts'
 
@@ -29,6 +29,7 @@ export function KeyResultDeltaLine({ delta, titled = true }: { delta: KeyResultD
       const parts: Array<{ key: string; name: string; change?: readonly [string, string] }> = []
       if (moved) parts.push({ key: 'p', name: 'progress', change: [progressText(delta.progressBefore), progressText(delta.progressAfter)] })
       if (confident) parts.push({ key: 'c', name: 'confidence', change: [confidenceText(delta.confidenceBefore), confidenceText(delta.confidenceAfter)] })
+      if (delta.scoreBefore !== delta.scoreAfter) parts.push({ key: 's', name: 'score', change: [scoreText(delta.scoreBefore), scoreText(delta.scoreAfter)] })
       if (fields.length > 0) parts.push({ key: 'f', name: `edited ${fields.join(', ')}` })
       if (parts.length === 0) parts.push({ key: 'n', name: 'unchanged' })
       return (

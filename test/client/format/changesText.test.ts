@@ -1,7 +1,7 @@
 /** Words for what changed and how long a meeting took: the banner's line, the minutes' summary and figures. */
 import { describe, expect, it } from 'vitest'
 import type { ChangeSummary } from '../../../shared/rules/index.ts'
-import { confidenceChangeText, countText, hasChanges, progressChangeText, summaryParts, summaryText, taskChangeText } from '../../../client/format/changesText.ts'
+import { confidenceChangeText, countText, scoreText, hasChanges, progressChangeText, summaryParts, summaryText, taskChangeText } from '../../../client/format/changesText.ts'
 import { durationText, meetingWhenText, overTimeText, timeboxText } from '../../../client/format/meetingTimes.ts'
 
 const NONE: ChangeSummary = { keyResultsMoved: 0, newStalls: 0, stallsCleared: 0, tasksDone: 0, tasksAdded: 0, checkIns: 0 }
@@ -32,6 +32,8 @@ describe('change summaries', () => {
     expect(progressChangeText(null, 0.1)).toBe('– → 10%')
     expect(confidenceChangeText(6, 7)).toBe('6 → 7')
     expect(confidenceChangeText(null, 5)).toBe('– → 5')
+    expect(scoreText(0.7)).toBe('0.70')
+    expect(scoreText(null)).toBe('–')
     expect(countText(0, 'attendee', 'attendees')).toBe('0 attendees')
     expect(countText(1, 'attendee', 'attendees')).toBe('1 attendee')
   })

@@ -33,7 +33,7 @@ function answer(checkpoint: string, summary = { ...NO_CHANGES, keyResultsMoved: 
     to: new Date(since + 3_600_000).toISOString(),
     changes: changes({
       summary,
-      keyResults: [delta({ id: 'kr-1' as KeyResultId, title: 'Activation rate' })],
+      keyResults: [delta({ id: 'kr-1' as KeyResultId, title: 'Activation rate' }), delta({ id: 'kr-2' as KeyResultId, title: 'Churn', progressBefore: 0.5, progressAfter: 0.5, confidenceBefore: 5, confidenceAfter: 5, scoreBefore: 0.5, scoreAfter: 0.7 })],
       stallsAppeared: [{ ruleId: 'S1', severity: 'warning', target: { kind: 'keyResult', id: 'kr-1' as KeyResultId }, reason: 'no check-in for 9 days' }],
       tasks: [{ task: task({ id: 't-1' as never, title: 'Write the checklist' }), change: 'changed', from: null, done: true, fields: [] }],
       checkIns: [checkInOf({ id: 'ci-9' as CheckInId, keyResultId: 'kr-1' as KeyResultId, note: 'Survey wave two' })],
@@ -57,7 +57,7 @@ describe('since last meeting', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Since last meeting' })
     const sections = within(dialog).getAllByRole('region').map((s) => [s.getAttribute('aria-label'), s.querySelector('ul')?.textContent])
     expect(sections).toEqual([
-      ['Key results moved', 'Activation rate progress 30% →  to 45%, confidence 6 →  to 7'],
+      ['Key results moved', 'Activation rate progress 30% →  to 45%, confidence 6 →  to 7Churn score 0.50 →  to 0.70'],
       ['New stalls', 'A key result: no check-in for 9 days'],
       ['Tasks done', 'Write the checklist · Unassigned'],
       ['Check-ins', '45, confidence 7/10Survey wave two'],
