@@ -5,36 +5,13 @@
  * `node --import tsx bench/probes/activityProbe.ts [moves] [cards]`
  */
 import * as Y from 'yjs'
-import {
-  createCycle,
-  createKeyResult,
-  createObjective,
-  createTask,
-  describeTransaction,
-  initWorkspace,
-  moveTask,
-  openSession,
-  snapshot,
-} from '../../shared/doc/index.ts'
-import type { ActivityDraft, KeyResultId, TaskId } from '../../shared/model/index.ts'
+import { describeTransaction, moveTask } from '../../shared/doc/index.ts'
+import type { ActivityDraft } from '../../shared/model/index.ts'
+import { buildOkrBoard } from '../load/okrBoard.ts'
 
 const moves = Number(process.argv[2] ?? 10_000)
 const cards = Number(process.argv[3] ?? 2_000)
-const doc = new Y.Doc()
-const s = openSession(doc)
-// 12 objectives x 5 KRs, the cards spread over them and the four columns.
-initWorkspace(s, { name: 'Probe' })
-const cycleId = createCycle(s, { name: 'Q', startDate: '2026-10-01', endDate: '2026-12-31' })
-const krs: KeyResultId[] = []
-for (let o = 0; o < 12; o++) {
-  const objectiveId = createObjective(s, { cycleId, title: `Objective ${o}` })
-  for (let k = 0; k < 5; k++) krs.push(createKeyResult(s, { objectiveId, title: `KR ${o}.${k}`, start: 0, target: 100, weight: 20 }))
-}
-const columnIds = [...snapshot(doc).columns.keys()]
-for (let i = 0; i < cards; i++) createTask(s, { title: `Card ${i}`, columnId: columnIds[i % columnIds.length]!, keyResultId: krs[i % krs.length]! })
-const snap = snapshot(doc)
-const tasks = [...snap.tasks.values()]
-const columns = [...snap.columns.keys()]
+const { doc, s, tasks, columns, keyResults } = buildOkrBoard(cards)
 const before = Y.encodeStateAsUpdate(doc).length
 
 let logBytes = 0
@@ -51,8 +28,9 @@ doc.on('afterTransaction', (tr: Y.Transaction) => {
 })
 const t0 = performance.now()
 for (let i = 0; i < moves; i++) {
-  const task = tasks[(i * 7919) % tasks.length]!
-  moveTask(s, { taskId: task.id as TaskId, columnId: columns[i % columns.length]!, keyResultId: task.placement.keyResultId, index: 0 })
+  const at = (i * 7919) % tasks.length
+  // Card `at` sits under KR `at % KRs` (buildOkrBoard): it changes column, not lane.
+  moveTask(s, { taskId: tasks[at]!, columnId: columns[i % columns.length]!, keyResultId: keyResults[at % keyResults.length]!, index: 0 })
 }
 const totalMs = performance.now() - t0
 const after = Y.encodeStateAsUpdate(doc).length

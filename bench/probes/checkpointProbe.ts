@@ -5,36 +5,13 @@
  * `node --import tsx bench/probes/checkpointProbe.ts [cards] [runs]`
  */
 import * as Y from 'yjs'
-import {
-  checkIn,
-  createCycle,
-  createKeyResult,
-  createObjective,
-  createTask,
-  initWorkspace,
-  moveTask,
-  openSession,
-  publishCycle,
-  readState,
-  snapshot,
-} from '../../shared/doc/index.ts'
-import type { KeyResultId } from '../../shared/model/index.ts'
+import { checkIn, moveTask, readState } from '../../shared/doc/index.ts'
 import { changesBetween } from '../../shared/rules/index.ts'
+import { buildOkrBoard } from '../load/okrBoard.ts'
 
 const cards = Number(process.argv[2] ?? 2_000)
 const runs = Number(process.argv[3] ?? 7)
-const doc = new Y.Doc()
-const s = openSession(doc)
-initWorkspace(s, { name: 'Probe' })
-const cycleId = createCycle(s, { name: 'Q', startDate: '2026-10-01', endDate: '2026-12-31' })
-const krs: KeyResultId[] = []
-for (let o = 0; o < 12; o++) {
-  const objectiveId = createObjective(s, { cycleId, title: `Objective ${o}` })
-  for (let k = 0; k < 5; k++) krs.push(createKeyResult(s, { objectiveId, title: `KR ${o}.${k}`, start: 0, target: 100, weight: 20 }))
-}
-publishCycle(s, cycleId)
-const columnIds = [...snapshot(doc).columns.keys()]
-const tasks = Array.from({ length: cards }, (_, i) => createTask(s, { title: `Card ${i}`, columnId: columnIds[i % columnIds.length]!, keyResultId: krs[i % krs.length]! }))
+const { doc, s, keyResults: krs, tasks, columns: columnIds } = buildOkrBoard(cards)
 for (const kr of krs) for (let c = 0; c < 3; c++) checkIn(s, { keyResultId: kr, value: 10 * c, confidence: 7 })
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -45,7 +22,7 @@ const time = <T>(fn: () => T): [T, number] => {
 }
 
 const encodeMs: number[] = []
-let first = new Uint8Array()
+let first: Uint8Array = new Uint8Array()
 for (let i = 0; i < runs; i++) [first, encodeMs[i]] = time(() => Y.encodeStateAsUpdate(doc))
 // A week of work: 300 moves and a check-in per KR.
 for (let i = 0; i < 300; i++) moveTask(s, { taskId: tasks[(i * 13) % tasks.length]!, columnId: columnIds[(i + 1) % columnIds.length]!, keyResultId: krs[(i * 13) % krs.length]!, index: 0 })
