@@ -1,7 +1,8 @@
 /**
  * The meeting remembers (issue 15), in Chromium: before any meeting the Meetings view says what a
  * meeting is; a weekly check-in with a check-in and a decision ends; its minutes list both; a
- * check-in after it shows in the board's "Since last meeting" banner, whose dialog lists it.
+ * check-in after it shows in the board's "Since last meeting" banner, whose dialog lists it; the
+ * next weekly check-in opens on those changes, banner included.
  * Screenshots (1440x900 light and dark, 390x844, print) go to SHOTS_DIR (default test-results/e2e/minutes).
  */
 import { mkdirSync } from 'node:fs'
@@ -143,7 +144,8 @@ describe('meeting minutes and "since last meeting"', () => {
     // 4. After the meeting, a check-in on another KR: the board's banner counts it.
     await pushCheckIn(suite.server.url, ws.id, ws.tokens.editor, 'kr-nps', { value: 60, confidence: 8, note: 'Survey wave two' })
     await showTab(page, 'Board')
-    const banner = page.getByRole('region', { name: 'Since last meeting' })
+    // The board's line (the meeting panel's item has the same name).
+    const banner = page.getByRole('tabpanel', { name: 'Board' }).getByRole('region', { name: 'Since last meeting' })
     await banner.getByText('Since last meeting: 1 KR moved, 1 check-in').waitFor()
     await shots(page, '4-banner', () => banner.waitFor())
     await banner.getByRole('button', { name: 'See changes' }).click()
@@ -167,7 +169,21 @@ describe('meeting minutes and "since last meeting"', () => {
     await page.getByRole('list', { name: 'Past meetings' }).waitFor()
     await showTab(page, 'Board')
     await page.getByRole('group', { name: `Key result: ${NPS}` }).waitFor()
-    expect(await page.getByRole('region', { name: 'Since last meeting' }).count()).toBe(0)
+    expect(await banner.count()).toBe(0)
+
+    // 6. The next weekly check-in opens with "Since last meeting": the banner is back on the board
+    //    while the meeting is on that item, and the panel lists the same changes.
+    await page.getByRole('button', { name: 'Start meeting' }).click()
+    await page.getByRole('button', { name: 'Weekly check-in', exact: true }).click()
+    const current = meetingPanel(page).getByRole('region', { name: 'Current item' })
+    await current.getByText('Since last meeting').first().waitFor()
+    await banner.getByText('Since last meeting: 1 KR moved, 1 check-in').waitFor()
+    await meetingPanel(page).getByText('Survey wave two').waitFor()
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.screenshot({ path: join(SHOTS, '6-next-meeting-desktop-light.png') })
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await meetingPanel(page).getByRole('button', { name: 'Next item' }).click()
+    await banner.waitFor({ state: 'detached' })
 
     if (findings.other.length > 0) console.log(`axe, not blocking:\n${[...new Set(findings.other)].join('\n')}`)
     expect(findings.blocking).toEqual([])
