@@ -25,47 +25,19 @@ import type { Session } from '../../../shared/doc/index.ts'
 import type { WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import { seededIds, seededRandom } from '../../helpers/random.ts'
 import type { Random } from '../../helpers/random.ts'
+import { deliverAll, deliverSome, linkedCopies } from '../../helpers/replicas.ts'
+import type { Linked } from '../../helpers/replicas.ts'
 import { buildWorkspace } from '../../helpers/workspace.ts'
 
-interface Replica {
-  readonly doc: Y.Doc
+interface Replica extends Linked {
   readonly s: Session
-  /** Updates this replica made that the others have not yet received, per receiver. */
-  readonly outbox: Map<Y.Doc, Uint8Array[]>
 }
 
 const COLUMNS = ['todo', 'doing', 'blocked', 'done']
 
 function replicas(count: number, random: Random): Replica[] {
   const base = buildWorkspace()
-  const docs = Array.from({ length: count }, () => {
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(base.doc))
-    return doc
-  })
-  return docs.map((doc, i) => {
-    const outbox = new Map<Y.Doc, Uint8Array[]>(docs.filter((d) => d !== doc).map((d) => [d, []]))
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === 'remote') return
-      for (const queue of outbox.values()) queue.push(update)
-    })
-    const s = openSession(doc, { now: base.clock.now, newId: seededIds(random, `r${i}`) })
-    return { doc, s, outbox }
-  })
-}
-
-/** Delivers a random prefix of a random sender's queue to one receiver. */
-function deliverSome(all: Replica[], random: Random): void {
-  const from = random.pick(all)
-  const [to, queue] = random.pick([...from.outbox.entries()])
-  const n = random.int(queue.length + 1)
-  for (const update of queue.splice(0, n)) Y.applyUpdate(to, update, 'remote')
-}
-
-function deliverAll(all: Replica[]): void {
-  for (const r of all) {
-    for (const [to, queue] of r.outbox) for (const update of queue.splice(0)) Y.applyUpdate(to, update, 'remote')
-  }
+  return linkedCopies(base.doc, count).map((r, i) => ({ ...r, s: openSession(r.doc, { now: base.clock.now, newId: seededIds(random, `r${i}`) }) }))
 }
 
 /** A comparable form of a snapshot: every collection as entries sorted by id. */

@@ -3,7 +3,6 @@
  * hand over, co-typed decisions, actions, end) with random partial delivery, and must end with the
  * same meeting, the same board and at most one meeting.
  */
-import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
   CommandError,
@@ -34,42 +33,22 @@ import { MeetingKind, MeetingStatus, enumValues } from '../../../shared/model/in
 import type { PersonId } from '../../../shared/model/index.ts'
 import { seededIds, seededRandom } from '../../helpers/random.ts'
 import type { Random } from '../../helpers/random.ts'
+import { deliverAll, deliverSome, linkedCopies } from '../../helpers/replicas.ts'
+import type { Linked } from '../../helpers/replicas.ts'
 import { buildWorkspace } from '../../helpers/workspace.ts'
 
-interface Replica {
-  readonly doc: Y.Doc
+interface Replica extends Linked {
   readonly s: Session
-  readonly outbox: Map<Y.Doc, Uint8Array[]>
 }
 
 function replicas(random: Random): Replica[] {
   const base = buildWorkspace()
   publishCycle(base.s, base.cycleId)
   const people = [base.personId, createPerson(base.s, { name: 'Bo' }), createPerson(base.s, { name: 'Cy' })]
-  const docs = people.map(() => {
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(base.doc))
-    return doc
-  })
-  return docs.map((doc, i) => {
-    const outbox = new Map<Y.Doc, Uint8Array[]>(docs.filter((d) => d !== doc).map((d) => [d, []]))
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === 'remote') return
-      for (const queue of outbox.values()) queue.push(update)
-    })
-    const s = openSession(doc, { actor: people[i] as PersonId, now: base.clock.now, newId: seededIds(random, `r${i}`) })
-    return { doc, s, outbox }
-  })
-}
-
-function deliverSome(all: Replica[], random: Random): void {
-  const from = random.pick(all)
-  const [to, queue] = random.pick([...from.outbox.entries()])
-  for (const update of queue.splice(0, random.int(queue.length + 1))) Y.applyUpdate(to, update, 'remote')
-}
-
-function deliverAll(all: Replica[]): void {
-  for (const r of all) for (const [to, queue] of r.outbox) for (const update of queue.splice(0)) Y.applyUpdate(to, update, 'remote')
+  return linkedCopies(base.doc, people.length).map((r, i) => ({
+    ...r,
+    s: openSession(r.doc, { actor: people[i] as PersonId, now: base.clock.now, newId: seededIds(random, `r${i}`) }),
+  }))
 }
 
 /** One random meeting command; refusals (not the facilitator, no meeting) are part of the game. */
