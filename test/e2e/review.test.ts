@@ -130,6 +130,8 @@ describe('a review meeting', () => {
     await closing(maya).getByRole('button', { name: 'Close cycle' }).waitFor()
     await closing(ben).getByText('The owner closes the cycle.').waitFor()
     await reviewPanel(ben.page).getByRole('region', { name: 'Praise' }).getByText('Maya thanked Ben: Ran the survey in a week').waitFor()
+    // "What we learned" takes everyone to the radar: the shots wait for it to have loaded.
+    await maya.page.getByRole('heading', { name: 'Stall radar', level: 1 }).waitFor()
     await shots(maya.page, '3-learned', closing(maya))
 
     // 7. Maya ends it: the minutes hold the praise and the scores' changes.
@@ -140,6 +142,9 @@ describe('a review meeting', () => {
     const minutes = maya.page.getByRole('article', { name: /^Review · This quarter/ })
     await minutes.waitFor()
     await minutes.getByRole('region', { name: 'Praise' }).getByText(/Maya thanked\s+Ben: Ran the survey in a week/).waitFor()
+    // The arrows are for the eye; the accessibility tree reads "– to 0.70".
+    expect(await minutes.getByRole('region', { name: `2. ${ACTIVATION}` }).getByRole('list').first().ariaSnapshot()).toContain('Score – to 0.70')
+    expect(await minutes.getByRole('region', { name: `3. ${NPS}` }).getByRole('list').first().ariaSnapshot()).toContain('Score – to 0.90')
     const meetingId = new URL(maya.page.url()).pathname.split('/').pop()!
     const res = await fetch(`${suite.server.url}/api/workspaces/${ws.id}/meetings/${meetingId}/minutes.md`, { headers: { authorization: `Bearer ${ws.tokens.owner}` } })
     const md = await res.text()

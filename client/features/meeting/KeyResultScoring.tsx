@@ -44,8 +44,8 @@ export function KeyResultScoring({ keyResultId, facilitating }: { keyResultId: K
         <ScoreBadge score={scored.score.score} source={scored.score.source} /> <span className="meeting-review__from">{FROM[scored.score.source]}</span>
       </p>
       <div className="meeting-review__scores">
-        <ScoreInput keyResultId={keyResultId} which="self" label="Self score" hint="the KR's owner" saved={scored.self} editable={owner} />
-        <ScoreInput keyResultId={keyResultId} which="lead" label="Lead score" hint="set by the facilitator" saved={scored.lead} editable={canEdit && facilitating} />
+        <ScoreInput keyResultId={keyResultId} which="self" label="Self score" hint="the KR's owner" saved={scored.self} editable={owner} none={scored.ownerId === null ? 'not given: the key result has no owner' : 'not given'} />
+        <ScoreInput keyResultId={keyResultId} which="lead" label="Lead score" hint="set by the facilitator" saved={scored.lead} editable={canEdit && facilitating} none="not given" />
       </div>
     </section>
   )
@@ -58,9 +58,11 @@ interface ScoreInputProps {
   readonly hint: string
   readonly saved: number | null
   readonly editable: boolean
+  /** What a score not given reads as, for those who cannot give it. */
+  readonly none: string
 }
 
-function ScoreInput({ keyResultId, which, label, hint, saved, editable }: ScoreInputProps) {
+function ScoreInput({ keyResultId, which, label, hint, saved, editable, none }: ScoreInputProps) {
   const { run, error } = useCommand()
   const [text, setText] = useState<string | null>(null)
   const shown = text ?? (saved === null ? '' : String(saved))
@@ -69,7 +71,7 @@ function ScoreInput({ keyResultId, which, label, hint, saved, editable }: ScoreI
     return (
       <div className="meeting-review__slot">
         <span className="meeting-review__label">{label}</span>
-        {saved === null ? <span className="meeting-review__none">not given</span> : <ScoreBadge score={saved} />}
+        {saved === null ? <span className="meeting-review__none">{none}</span> : <ScoreBadge score={saved} />}
       </div>
     )
   }
