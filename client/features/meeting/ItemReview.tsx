@@ -29,7 +29,8 @@ export function ItemReview({ meeting, item, facilitating, changes }: ItemReviewP
     case AgendaItemKind.SinceLastMeeting:
       return <SinceLastMeetingItem changes={changes} />
     case AgendaItemKind.KeyResult:
-      return review ? <KeyResultScoring keyResultId={subject.keyResultId} facilitating={facilitating} /> : <KeyResultSince keyResultId={subject.keyResultId} changes={changes} />
+      if (review) return <KeyResultScoring keyResultId={subject.keyResultId} facilitating={facilitating} />
+      return meeting.kind === MeetingKind.Weekly ? <KeyResultSince keyResultId={subject.keyResultId} changes={changes} /> : null
     case AgendaItemKind.Objective:
       return review ? <ObjectiveReviewItem objectiveId={subject.objectiveId} /> : null
     case AgendaItemKind.Learned:
