@@ -13,6 +13,7 @@ import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { DAY_MS, isoDay, pushCheckIn, seedWorkspace } from './helpers/api.ts'
 import { SCREENSHOTS, answerIdentityPrompt, connectionBadge, newPerson } from './helpers/app.ts'
+import { axeScan } from './helpers/axe.ts'
 import type { Person } from './helpers/app.ts'
 import { browserSuite } from './helpers/suite.ts'
 
@@ -30,7 +31,16 @@ async function showTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name, selected: true }).waitFor()
 }
 
-/** The same screen at 1440x900 light and dark and at 390x844, `focus` scrolled into the panel's view. */
+/** axe findings of every screen shot: blocking ones fail the test at its end; the rest are printed. */
+const findings = { blocking: [] as string[], other: [] as string[] }
+
+/**
+ * Known and not this suite's: the key-result panel's stall toggletip beside its title is 18px, under
+ * the 24px target size (client/features/krpanel). Printed, not failed, until that panel fixes it.
+ */
+const KNOWN = /\.krp__title > \.stall-icon/
+
+/** The same screen at 1440x900 light and dark and at 390x844, `focus` scrolled into the panel's view, each scanned by axe. */
 async function shots(page: Page, step: string, focus: Locator): Promise<void> {
   const sizes = [
     { size: { width: 1440, height: 900 }, scheme: 'light', name: 'desktop-light' },
@@ -42,6 +52,9 @@ async function shots(page: Page, step: string, focus: Locator): Promise<void> {
     await page.emulateMedia({ colorScheme: s.scheme })
     await focus.scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(SHOTS, `${step}-${s.name}.png`) })
+    const scan = await axeScan(page, `${step} ${s.name}`)
+    findings.blocking.push(...scan.blocking.filter((f) => !KNOWN.test(f)))
+    findings.other.push(...scan.other, ...scan.blocking.filter((f) => KNOWN.test(f)))
   }
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.emulateMedia({ colorScheme: 'light' })
@@ -159,7 +172,7 @@ describe('a review meeting', () => {
     await showTab(maya.page, 'Board')
     await maya.page.getByRole('button', { name: 'Start meeting' }).click()
     await maya.page.getByRole('button', { name: 'Weekly check-in', exact: true }).click()
-    const since = weeklyPanel(maya.page).getByRole('region', { name: 'Since last meeting' })
+    const since = weeklyPanel(maya.page).getByRole('region', { name: 'What changed since the last meeting' })
     await since.getByText('1 KR moved, 1 check-in').waitFor()
     await since.getByRole('region', { name: 'Check-ins' }).getByText('Second cohort in').waitFor()
     await shots(maya.page, '5-weekly-since', since)
@@ -170,11 +183,13 @@ describe('a review meeting', () => {
       await current(weeklyPanel(maya.page)).getByText(`Item ${step + 2} of`).waitFor()
     }
     await title.waitFor()
-    const own = weeklyPanel(maya.page).getByRole('region', { name: 'Since last meeting' })
+    const own = weeklyPanel(maya.page).getByRole('region', { name: 'This key result since the last meeting' })
     expect(await own.getByRole('list').ariaSnapshot()).toContain('Progress 55% to 62%, confidence 6 to 7')
     await own.getByText('Second cohort in').waitFor()
     await shots(maya.page, '6-weekly-kr', own)
 
+    if (findings.other.length > 0) console.log(`axe, not blocking:\n${[...new Set(findings.other)].join('\n')}`)
+    expect(findings.blocking).toEqual([])
     for (const p of [maya, ben]) expect(p.errors).toEqual([])
   })
 })

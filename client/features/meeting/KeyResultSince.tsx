@@ -17,7 +17,7 @@ export function KeyResultSince({ keyResultId, changes }: { keyResultId: KeyResul
   const checkIns = changes.since.changes.checkIns.filter((c) => c.keyResultId === keyResultId)
   const nameOf = (id: PersonId | null) => (id === null ? null : (people.get(id)?.name ?? 'someone'))
   return (
-    <section className="meeting-review" aria-label="Since last meeting">
+    <section className="meeting-review" aria-label="This key result since the last meeting">
       <h3 className="meeting-panel__heading">Since last meeting</h3>
       {delta === null && checkIns.length === 0 ? (
         <p className="meeting-review__summary">No change to this key result since the last meeting.</p>

@@ -9,7 +9,7 @@ import type { MeetingChanges } from './useMeetingChanges.ts'
 
 export function SinceLastMeetingItem({ changes }: { changes: MeetingChanges }) {
   return (
-    <section className="meeting-review" aria-label="Since last meeting">
+    <section className="meeting-review" aria-label="What changed since the last meeting">
       <h3 className="meeting-panel__heading">Since last meeting</h3>
       <SinceBody changes={changes} />
     </section>
