@@ -1,4 +1,4 @@
-/** @module What features may use of the app: the REST client, known workspaces, the router and view links, the theme and its toggle, useCommand. */
+/** @module What features may use of the app: the REST client and file saving, known workspaces, the router and view links, the theme and its toggle, useCommand. */
 export { ExportFormat, createWorkspace, fetchExport, fetchLinks, rotateLinks } from './api.ts'
 export { fetchChangesSinceLastMeeting, fetchMeetings, fetchMinutes, fetchMinutesMarkdown } from './api.ts'
 export type { ChangesSince, CreatedWorkspace, MeetingSummary } from './api.ts'
@@ -7,5 +7,6 @@ export { navigate, useHref } from './route.ts'
 export { shareLink, viewHref } from './viewRoute.ts'
 export { useTheme } from './theme.ts'
 export { ThemeToggle } from './ThemeToggle.tsx'
+export { saveFile } from './saveFile.ts'
 export { useCommand } from './useCommand.ts'
 export type { CommandRunner } from './useCommand.ts'

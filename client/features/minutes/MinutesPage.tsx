@@ -5,7 +5,7 @@
 import { useState } from 'react'
 import type { MeetingId, WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import type { Minutes } from '../../../shared/rules/index.ts'
-import { fetchMinutes, fetchMinutesMarkdown, storedToken } from '../../app/index.ts'
+import { fetchMinutes, fetchMinutesMarkdown, saveFile, storedToken } from '../../app/index.ts'
 import { summaryText } from '../../format/changesText.ts'
 import { durationText, meetingWhenText } from '../../format/meetingTimes.ts'
 import { MEETING_KIND_LABEL } from '../../format/meetingText.ts'
@@ -17,7 +17,6 @@ import { Icon } from '../../ui/Icon.tsx'
 import { MeetingLink } from './MeetingLink.tsx'
 import { MinutesItemSection } from './MinutesItemSection.tsx'
 import { PraiseSection } from './PraiseSection.tsx'
-import { saveFile } from './saveFile.ts'
 import { useRemote } from './useRemote.ts'
 
 const cyclesOf = (s: WorkspaceSnapshot) => s.cycles

@@ -3,7 +3,7 @@
  * for spreadsheets, fetched with this browser's token as a bearer and saved as a file.
  */
 import { useState } from 'react'
-import { ExportFormat, fetchExport, storedToken } from '../../app/index.ts'
+import { ExportFormat, fetchExport, saveFile, storedToken } from '../../app/index.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Button } from '../../ui/Button.tsx'
 import './share.css'
@@ -14,18 +14,6 @@ const CHOICES: ReadonlyArray<{ format: ExportFormat; label: string; hint: string
   { format: ExportFormat.Csv, label: 'CSV', hint: 'key results and tasks, for spreadsheets' },
 ]
 
-/** Saves `blob` under `filename` through a temporary link: the browser's own download. */
-function save(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}
-
 export function ExportSection() {
   const { workspaceId } = useWorkspace()
   const [busy, setBusy] = useState<ExportFormat | null>(null)
@@ -35,7 +23,7 @@ export function ExportSection() {
     setError(null)
     try {
       const { blob, filename } = await fetchExport(workspaceId, storedToken(workspaceId) ?? '', format)
-      save(blob, filename)
+      saveFile(blob, filename)
     } catch (e) {
       setError(e instanceof Error ? `Could not export: ${e.message}` : 'Could not export.')
     } finally {

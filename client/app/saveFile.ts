@@ -1,4 +1,4 @@
-/** @module Saves a fetched file through a temporary link: the browser's own download. */
+/** @module Saves a fetched file (an export, the minutes) through a temporary link: the browser's own download. */
 
 /** Saves `blob` under `filename`. */
 export function saveFile(blob: Blob, filename: string): void {
