@@ -32,7 +32,10 @@ async function workspaceWithTrickyTitles(): Promise<Created> {
   })
   const w = (await res.json()) as Created
   await ctx.docs.withDoc(w.id, (doc) => {
-    const s = openSession(doc, { source: OriginSource.System })
+    // A clock that ticks per command: rows come in creation order, and two cards made in the same
+    // millisecond would be ordered by their random ids.
+    let t = Date.UTC(2026, 10, 1)
+    const s = openSession(doc, { source: OriginSource.System, now: () => t++ })
     const cycleId = [...snapshot(doc).cycles.keys()][0]!
     const objectiveId = createObjective(s, { cycleId, title: 'Grow, "fast"' })
     const keyResultId = createKeyResult(s, { objectiveId, title: '=HYPERLINK("http://evil")', start: -5, target: 12.5, weight: 100, unit: '%' })
