@@ -22,13 +22,24 @@ async function box(locator: Locator): Promise<{ x: number; y: number; width: num
 
 /** Press on `from`, hold until the board shows the card lifted, slide onto `to`, wait for `ready`, lift. */
 async function touchDrag(page: Page, cdp: CDPSession, from: Locator, to: Locator, ready: Locator): Promise<void> {
-  const a = await box(from)
-  const b = await box(to)
-  const start = { x: Math.round(a.x + Math.min(30, a.width / 3)), y: Math.round(a.y + a.height / 2) }
-  const end = { x: Math.round(b.x + b.width / 2), y: Math.round(b.y + b.height / 2) }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [start] })
-  // The press delay has passed when the dragged copy shows.
-  await page.locator('.card--overlay').waitFor()
+  let start: { x: number; y: number }
+  let end: { x: number; y: number }
+  for (let attempt = 1; ; attempt++) {
+    // Measured at each attempt: on a busy machine the page may still shift under the first press.
+    const a = await box(from)
+    const b = await box(to)
+    start = { x: Math.round(a.x + Math.min(30, a.width / 3)), y: Math.round(a.y + a.height / 2) }
+    end = { x: Math.round(b.x + b.width / 2), y: Math.round(b.y + b.height / 2) }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [start] })
+    try {
+      // The press delay has passed when the dragged copy shows.
+      await page.locator('.card--overlay').waitFor({ timeout: 5_000 })
+      break
+    } catch (error) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+      if (attempt === 2) throw error
+    }
+  }
   const steps = 12
   for (let i = 1; i <= steps; i++) {
     const x = Math.round(start.x + ((end.x - start.x) * i) / steps)
