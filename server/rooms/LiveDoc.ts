@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs'
 import { OriginSource, isCommandOrigin } from '../../shared/doc/index.ts'
-import { isId, unreachable } from '../../shared/model/index.ts'
+import { unreachable } from '../../shared/model/index.ts'
 import type { PersonId } from '../../shared/model/index.ts'
 import { decodeAwarenessUpdate } from '../../shared/protocol/decodeAwareness.ts'
 import { ClientMessageKind } from '../../shared/protocol/decodeMessage.ts'
@@ -24,7 +24,7 @@ import { encodeSyncStep1, encodeSyncStep2 } from './encode.ts'
 import { FanOut } from './FanOut.ts'
 import { loadDoc } from './loadDoc.ts'
 import { MeetingAttendance } from './MeetingAttendance.ts'
-import { meetingPersonOf } from './meetingPresence.ts'
+import { meetingPersonOf, presencePersonOf } from './meetingPresence.ts'
 import { RefuseReason } from './refusal.ts'
 import { ServerOnlyGuard } from './ServerOnlyGuard.ts'
 import { AwarenessOutcome, RoomAwareness } from './RoomAwareness.ts'
@@ -156,9 +156,8 @@ export class LiveDoc {
   #personOf(origin: unknown): PersonId | null {
     if (!(origin instanceof Connection)) return null
     for (const { owner, state } of this.#awareness.ownedStates()) {
-      if (owner !== origin || typeof state !== 'object' || state === null) continue
-      const personId = (state as { user?: { personId?: unknown } }).user?.personId
-      if (isId(personId)) return personId as PersonId
+      const personId = owner === origin ? presencePersonOf(state) : null
+      if (personId !== null) return personId
     }
     return null
   }
