@@ -1,29 +1,31 @@
 /**
  * @module A workspace's memory over HTTP (any link may read it): its checkpoints, the state of
  * one of them (the history view rebuilds the board from it), past meetings with their minutes,
- * what changed since a date (from the checkpoint taken at or before it), and who did what.
+ * what changed since a date (from the checkpoint taken at or before it), and who did what. The
+ * diffs behind "what changed" and the minutes run in the history worker (services.diffs), never
+ * on the thread that serves the rooms.
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import { meetingState, readSnapshot, readState } from '../../shared/doc/index.ts'
+import { encodeState, readState } from '../../shared/doc/index.ts'
 import { isId } from '../../shared/model/index.ts'
-import type { Meeting, PersonId, WorkspaceSnapshot } from '../../shared/model/index.ts'
-import { changesBetween, meetingMinutes } from '../../shared/rules/index.ts'
-import type { Minutes } from '../../shared/rules/index.ts'
 import { Need, authorize, tokenOf, workspaceIdOf } from '../auth/access.ts'
 import { ApiError } from '../errors.ts'
-import { minutesMarkdown } from '../export/minutesMarkdown.ts'
+import { MinutesFormat } from '../history/historyJob.ts'
 import type { Services } from '../services.ts'
 import { CheckpointReason } from '../storage/CheckpointStore.ts'
 import type { CheckpointInfo } from '../storage/CheckpointStore.ts'
 
 const iso = (ms: number) => new Date(ms).toISOString()
+/** A JSON object of `fields` and then `key`, whose value is JSON text made by the worker (not parsed again here). */
+const jsonWith = (fields: Readonly<Record<string, string>>, key: string, json: string) => `${JSON.stringify(fields).slice(0, -1)},${JSON.stringify(key)}:${json}}`
+const JSON_TYPE = { 'Content-Type': 'application/json' }
 
 /** `?since=last-meeting`: changes since the latest meeting ended. */
 const LAST_MEETING = 'last-meeting'
 
 export function history(services: Services) {
-  const { docs, checkpoints, now } = services
+  const { docs, checkpoints, diffs, now } = services
   const reader = (c: Context) => {
     const workspaceId = workspaceIdOf(c.req.param('id') ?? '')
     return authorize(services, workspaceId, tokenOf(c.req.header('authorization'), c.req.query('token')), Need.Read).workspaceId
@@ -35,26 +37,16 @@ export function history(services: Services) {
   }
 
   /** The minutes of a meeting: from its start and end checkpoints, or the live document while it runs. */
-  const minutesOf = async (workspaceId: string, meetingId: string): Promise<{ minutes: Minutes; snapshot: WorkspaceSnapshot }> => {
+  const minutesOf = async (workspaceId: string, meetingId: string, format: MinutesFormat): Promise<string> => {
     const list = (await checkpoints.list(workspaceId)).filter((cp) => cp.meetingId === meetingId)
     const start = list.find((cp) => cp.reason === CheckpointReason.MeetingStart)
     const end = list.find((cp) => cp.reason === CheckpointReason.MeetingEnd)
-    const ended = end === undefined ? null : readState(await stateOf(workspaceId, end))
-    const started = start === undefined ? null : readState(await stateOf(workspaceId, start)).snapshot
-    return docs.withDoc(workspaceId, (live) => {
-      const after = ended ?? { snapshot: readSnapshot(live), meeting: meetingState(live) }
-      const meeting: Meeting | null = after.meeting.meeting?.id === meetingId ? after.meeting.meeting : null
-      if (meeting === null) throw new ApiError(404, 'meeting_not_found', 'No minutes for that meeting')
-      const minutes = meetingMinutes({
-        meeting,
-        voteRounds: after.meeting.voteRounds,
-        before: started ?? after.snapshot,
-        after: after.snapshot,
-        endedAt: meeting.endedAt ?? now(),
-        attendeeIds: new Set<PersonId>(meeting.attendeeIds),
-      })
-      return { minutes, snapshot: after.snapshot }
-    })
+    const ended = end === undefined ? null : await stateOf(workspaceId, end)
+    const started = start === undefined ? null : await stateOf(workspaceId, start)
+    const state = ended ?? (await docs.withDoc(workspaceId, encodeState))
+    const text = await diffs.run({ kind: 'minutes', meetingId, start: started, end: state, now: now(), format })
+    if (text === null) throw new ApiError(404, 'meeting_not_found', 'No minutes for that meeting')
+    return text
   }
 
   return new Hono()
@@ -84,10 +76,11 @@ export function history(services: Services) {
       // The state at `since`: the last checkpoint taken then or before (else the first after it).
       const base = [...list].reverse().find((cp) => cp.at <= since) ?? list[0]
       if (base === undefined) throw new ApiError(404, 'no_checkpoint', 'This workspace has no checkpoint yet: changes are counted from its first meeting, publish or day of edits')
-      const before = readState(await stateOf(workspaceId, base)).snapshot
+      const before = await stateOf(workspaceId, base)
       const t = now()
-      const changes = await docs.withDoc(workspaceId, (doc) => changesBetween(before, readSnapshot(doc), base.at, t))
-      return c.json({ since: iso(since), from: iso(base.at), checkpoint: base.id, to: iso(t), changes })
+      const after = await docs.withDoc(workspaceId, encodeState)
+      const changes = await diffs.run({ kind: 'changes', before, after, from: base.at, to: t })
+      return c.body(jsonWith({ since: iso(since), from: iso(base.at), checkpoint: base.id, to: iso(t) }, 'changes', changes!), 200, JSON_TYPE)
     })
 
     .get('/:id/meetings', async (c) => {
@@ -106,25 +99,26 @@ export function history(services: Services) {
     .get('/:id/meetings/:meetingId/minutes.md', async (c) => {
       const workspaceId = reader(c)
       const meetingId = c.req.param('meetingId')
-      const { minutes, snapshot } = await minutesOf(workspaceId, meetingId)
+      const markdown = await minutesOf(workspaceId, meetingId, MinutesFormat.Markdown)
       c.header('Content-Disposition', `inline; filename="minutes-${meetingId}.md"`)
-      return c.body(minutesMarkdown(minutes, snapshot), 200, { 'Content-Type': 'text/markdown; charset=utf-8' })
+      return c.body(markdown, 200, { 'Content-Type': 'text/markdown; charset=utf-8' })
     })
 
     .get('/:id/activity', async (c) => {
       const workspaceId = reader(c)
       const target = c.req.query('target')
       if (target !== undefined && !isId(target)) throw new ApiError(400, 'bad_target', 'target must be a record id')
+      const person = c.req.query('person')
+      if (person !== undefined && !isId(person)) throw new ApiError(400, 'bad_person', 'person must be a person id')
       const raw = c.req.query('limit') ?? '50'
       const limit = /^\d{1,4}$/.test(raw) ? Math.min(Number(raw), 500) : Number.NaN
       if (!(limit >= 1)) throw new ApiError(400, 'bad_limit', 'limit must be a whole number from 1 to 500')
-      const activity = await services.activity.list(workspaceId, { targetId: target, limit })
+      const activity = await services.activity.list(workspaceId, { targetId: target, personId: person, limit })
       return c.json({ activity: activity.map((a) => ({ ...a, at: iso(a.at) })) })
     })
 
     .get('/:id/meetings/:meetingId/minutes', async (c) => {
       const workspaceId = reader(c)
-      const { minutes } = await minutesOf(workspaceId, c.req.param('meetingId'))
-      return c.json({ minutes })
+      return c.body(await minutesOf(workspaceId, c.req.param('meetingId'), MinutesFormat.Json), 200, JSON_TYPE)
     })
 }

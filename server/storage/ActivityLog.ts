@@ -13,22 +13,27 @@ import { assertDocId } from './docFiles.ts'
 /** Entries kept per workspace: months of a busy team's edits, a few MB at most. */
 export const MAX_ACTIVITY = 20_000
 
-/** Which entries a reader wants: about one record (or a KR with its cards and check-ins), newest first. */
+/**
+ * Which entries a reader wants, newest first: about one record (or a KR with its cards and
+ * check-ins), by one person, or both (each filter left out matches everything).
+ */
 export interface ActivityQuery {
   readonly targetId?: string
+  readonly personId?: string
   readonly limit: number
 }
 
 export interface ActivityLog {
   /** Queues entries (in order); they are written within a second and before `flush` resolves. */
   append(workspaceId: string, entries: readonly Activity[]): void
-  /** The newest entries first, those about `targetId` (its own, or its cards' and check-ins'). */
+  /** The newest entries first, those about `targetId` (its own, or its cards' and check-ins') and by `personId`. */
   list(workspaceId: string, query: ActivityQuery): Promise<readonly Activity[]>
   flush(): Promise<void>
 }
 
-const matches = (entry: Activity, targetId: string | undefined) =>
-  targetId === undefined || entry.target.id === targetId || entry.keyResultId === targetId
+const matches = (entry: Activity, { targetId, personId }: ActivityQuery) =>
+  (targetId === undefined || entry.target.id === targetId || entry.keyResultId === targetId) &&
+  (personId === undefined || entry.personId === personId)
 
 /** Activity in memory (tests, and a server without a data directory). */
 export class MemoryActivityLog implements ActivityLog {
@@ -44,7 +49,7 @@ export class MemoryActivityLog implements ActivityLog {
 
   async list(workspaceId: string, query: ActivityQuery): Promise<readonly Activity[]> {
     const list = this.#entries.get(workspaceId) ?? []
-    return list.filter((e) => matches(e, query.targetId)).reverse().slice(0, query.limit)
+    return list.filter((e) => matches(e, query)).reverse().slice(0, query.limit)
   }
 
   async flush(): Promise<void> {}
@@ -81,7 +86,7 @@ export class FileActivityLog implements ActivityLog {
   async list(workspaceId: string, query: ActivityQuery): Promise<readonly Activity[]> {
     await this.flush()
     const all = await this.#read(workspaceId)
-    return all.filter((e) => matches(e, query.targetId)).reverse().slice(0, query.limit)
+    return all.filter((e) => matches(e, query)).reverse().slice(0, query.limit)
   }
 
   async flush(): Promise<void> {

@@ -35,7 +35,7 @@ afterEach(async () => {
 })
 
 describe('activity over the real server', () => {
-  it('records who moved a card and typed a title (one entry per spell), and the REST check-in, per record', async () => {
+  it('records who moved a card and typed a title (one entry per spell), and the REST check-in, per record and per person', async () => {
     const config = { ...readConfig({ PORT: '0', DATA_DIR: dataDir }), limits: { ...readConfig({}).limits, commitWindowMs: 10 } }
     server = await startServer(config, { log: () => {}, demo: false, serveClient: false })
     const url = server.url
@@ -75,6 +75,12 @@ describe('activity over the real server', () => {
       ['moved', taskId, ada, 'Doing'],
     ])
     expect((await get(`?target=${taskId}`)).activity).toHaveLength(2)
+    // By person: Ada's own edits, not the REST check-in that named nobody; and both filters at once.
+    expect((await get(`?person=${ada}`)).activity.map((a) => a.kind)).toEqual(['text-edited', 'moved'])
+    expect((await get(`?person=${ada}&target=${krId}&limit=1`)).activity.map((a) => a.kind)).toEqual(['text-edited'])
+    const badPerson = await fetch(`${url}/api/workspaces/${w.id}/activity?person=..%2Fx`, { headers: { authorization: `Bearer ${w.tokens.viewer}` } })
+    expect(badPerson.status).toBe(400)
+    expect(((await badPerson.json()) as { error: { code: string } }).error.code).toBe('bad_person')
     // Nothing of it is in the document: its size is what the board needs.
     const res = await fetch(`${url}/api/workspaces/${w.id}/activity?limit=0`, { headers: { authorization: `Bearer ${w.tokens.viewer}` } })
     expect(res.status).toBe(400)

@@ -45,6 +45,19 @@ describe.each(logs)('%s activity log', (_name, make) => {
       await h.cleanup()
     }
   })
+
+  it('lists one person\'s entries, and a person\'s entries about one record', async () => {
+    const h = await make()
+    try {
+      const by = (i: number, personId: string | null, targetId = 't1'): Activity => ({ ...entry(i, targetId), personId: personId as Activity['personId'] })
+      h.log.append('ws1', [by(1, 'ada'), by(2, 'ben'), by(3, 'ada', 't2'), by(4, null)])
+      expect((await h.log.list('ws1', { personId: 'ada', limit: 10 })).map((e) => e.detail)).toEqual(['step 3', 'step 1'])
+      expect((await h.log.list('ws1', { personId: 'ada', targetId: 't1', limit: 10 })).map((e) => e.detail)).toEqual(['step 1'])
+      expect(await h.log.list('ws1', { personId: 'cyd', limit: 10 })).toEqual([])
+    } finally {
+      await h.cleanup()
+    }
+  })
 })
 
 describe('file activity log', () => {
