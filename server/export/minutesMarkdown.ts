@@ -1,7 +1,7 @@
 /**
  * @module The minutes of a meeting as Markdown: the header (kind, date, duration, facilitator,
- * attendees), then each agenda item with its time, the changes on its KRs, votes, decision and
- * actions, then the other changes of the meeting. What `GET .../meetings/:id/minutes.md` returns.
+ * attendees), then each agenda item with its time, the changes on its KRs, votes, review notes,
+ * decision and actions, then the other changes of the meeting. What `GET .../meetings/:id/minutes.md` returns.
  */
 import { MeetingKind, VoteScale, unreachable } from '../../shared/model/index.ts'
 import type { Task, VoteRound, WorkspaceSnapshot } from '../../shared/model/index.ts'
@@ -66,6 +66,10 @@ function itemSection(entry: MinutesItem, n: number, snap: WorkspaceSnapshot): st
   for (const t of entry.tasks) out.push(`- Task ${escape(t.task.title)}: ${t.done ? 'done' : t.change}`)
   for (const round of entry.votes) out.push(`- ${voteLine(round)}`)
   if (entry.keyResults.length + entry.checkIns.length + entry.tasks.length + entry.votes.length > 0) out.push('')
+  if (entry.review !== null) {
+    if (entry.review.wentWell !== '') out.push(`**What went well:** ${escape(entry.review.wentWell)}`, '')
+    if (entry.review.toChange !== '') out.push(`**What to change:** ${escape(entry.review.toChange)}`, '')
+  }
   if (item.decision.trim() !== '') out.push(`**Decision:** ${escape(item.decision.trim())}`, '')
   if (entry.actions.length > 0) {
     out.push('**Actions:**', '')

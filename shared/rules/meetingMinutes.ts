@@ -20,6 +20,14 @@ export interface MinutesItem {
   readonly keyResults: readonly KeyResultDelta[]
   readonly checkIns: readonly CheckIn[]
   readonly tasks: readonly TaskDelta[]
+  /** An objective item's review notes as they were at the end, when either is written. */
+  readonly review: ReviewNotes | null
+}
+
+/** "What went well / what to change", co-typed on an objective in the review. */
+export interface ReviewNotes {
+  readonly wentWell: string
+  readonly toChange: string
 }
 
 export interface Minutes {
@@ -70,6 +78,7 @@ export function meetingMinutes(input: MinutesInput): Minutes {
         keyResults: changes.keyResults.filter((k) => krs.has(k.id)),
         checkIns: changes.checkIns.filter((c) => krs.has(c.keyResultId)),
         tasks: changes.tasks.filter((t) => t.task.placement.keyResultId !== null && krs.has(t.task.placement.keyResultId)),
+        review: reviewNotesOf(after, item),
       }
     })
   return {
@@ -85,6 +94,15 @@ export function meetingMinutes(input: MinutesInput): Minutes {
       .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)),
     changes,
   }
+}
+
+/** The review notes of an objective item, trimmed; null when the item is not about an objective or both are empty. */
+function reviewNotesOf(snap: WorkspaceSnapshot, item: AgendaItem): ReviewNotes | null {
+  if (item.subject.kind !== AgendaItemKind.Objective) return null
+  const objective = snap.objectives.get(item.subject.objectiveId)
+  const wentWell = objective?.wentWell.trim() ?? ''
+  const toChange = objective?.toChange.trim() ?? ''
+  return wentWell === '' && toChange === '' ? null : { wentWell, toChange }
 }
 
 /** The KRs an agenda item is about: its own, or its objective's. */

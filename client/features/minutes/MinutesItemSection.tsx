@@ -1,6 +1,7 @@
 /**
  * @module One agenda item in the minutes: time spent against its timebox, what moved on its key
- * results, the check-ins (with notes), revealed votes, the decision and the actions.
+ * results, the check-ins (with notes), revealed votes, an objective's review notes, the decision
+ * and the actions.
  */
 import { useId } from 'react'
 import { AgendaItemKind, VoteScale } from '../../../shared/model/index.ts'
@@ -80,6 +81,22 @@ export function MinutesItemSection({ entry, n }: { entry: MinutesItem; n: number
               ),
             )}
           </ul>
+        )}
+        {entry.review !== null && (
+          <div className="minutes-item__review">
+            {entry.review.wentWell !== '' && (
+              <>
+                <h3>What went well</h3>
+                <p>{entry.review.wentWell}</p>
+              </>
+            )}
+            {entry.review.toChange !== '' && (
+              <>
+                <h3>What to change</h3>
+                <p>{entry.review.toChange}</p>
+              </>
+            )}
+          </div>
         )}
         {decision !== '' && (
           <div className="minutes-item__decision">

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createCycle, createPerson } from '../../../shared/doc/index.ts'
 import type { KeyResultId, PersonId } from '../../../shared/model/index.ts'
+import type { Minutes } from '../../../shared/rules/index.ts'
 import { rememberWorkspace } from '../../../client/app/index.ts'
 import { MeetingsView } from '../../../client/features/minutes/MeetingsView.tsx'
 import { renderWithWorkspace } from '../helpers/fakeWorkspace.tsx'
@@ -80,12 +81,12 @@ describe('the meetings list', () => {
 describe('a meeting’s minutes', () => {
   const MINUTES = '/api/workspaces/ws-test/meetings/m-1/minutes'
 
-  function renderMinutes() {
+  function renderMinutes(edit: (minutes: Minutes) => Minutes = (m) => m) {
     const data = seed()
     const fetchMock = fakeFetch({
       [MINUTES]: () => {
         const { cycleId, ada, bob } = data.ids()
-        return Response.json({ minutes: weeklyMinutes({ ada, bob }, cycleId, 'kr-1' as KeyResultId) })
+        return Response.json({ minutes: edit(weeklyMinutes({ ada, bob }, cycleId, 'kr-1' as KeyResultId)) })
       },
       [`${MINUTES}.md`]: () => new Response('# Weekly', { headers: { 'content-disposition': 'inline; filename="minutes-m-1.md"' } }),
     })
@@ -118,6 +119,13 @@ describe('a meeting’s minutes', () => {
     expect(actions.textContent).toBe('Write the checklist · Bob · due Dec 8')
     const praise = screen.getByRole('region', { name: 'Praise' })
     expect(within(praise).getByRole('listitem').textContent).toBe('Ada thanked Bob: for the survey')
+  })
+
+  it("shows an objective's review notes, only those written", async () => {
+    renderMinutes((m) => ({ ...m, items: [{ ...m.items[0]!, review: { wentWell: 'Weekly demos', toChange: '' } }] }))
+    const item = await screen.findByRole('region', { name: '1. Activation rate' })
+    expect(within(item).getByRole('heading', { name: 'What went well' }).nextElementSibling?.textContent).toBe('Weekly demos')
+    expect(within(item).queryByRole('heading', { name: 'What to change' })).toBeNull()
   })
 
   it('downloads the Markdown with the token as a bearer, and prints', async () => {

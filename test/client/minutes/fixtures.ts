@@ -118,6 +118,7 @@ export function weeklyMinutes(people: { ada: PersonId; bob: PersonId }, cycleId:
         keyResults: [delta({ id: krId, title: 'Activation rate' })],
         checkIns: [checkInOf({ keyResultId: krId, authorId: people.bob, note: 'Two teams onboarded' })],
         tasks: [{ task: task({ id: 't-2' as TaskId, title: 'Call the pilot teams' }), change: 'changed', from: null, done: true, fields: [] }],
+        review: null,
       },
     ],
     praise: [{ id: 'p-1' as PraiseId, toPersonId: people.bob, fromPersonId: people.ada, text: 'for the survey', at: T0 + 40 * MIN, meetingId: meeting.id }],

@@ -95,6 +95,26 @@ describe('meeting minutes', () => {
     expect(md.endsWith('\n')).toBe(true)
   })
 
+  it("keep an objective's review notes, trimmed, in its item and its Markdown", () => {
+    const f = buildWorkspace()
+    publishCycle(f.s, f.cycleId)
+    const ada = openSession(f.doc, { actor: f.personId, now: f.clock.now })
+    startMeeting(ada, { kind: MeetingKind.Review, cycleId: f.cycleId })
+    const before = readSnapshot(f.doc)
+    editText(ada, { record: 'objective', id: f.objectiveId, key: 'wentWell' }, { index: 0, remove: 0, insert: 'Weekly demos kept us *honest* ' })
+    f.clock.advance(60_000)
+    endMeeting(ada)
+    const state = meetingState(f.doc)
+    const after = readSnapshot(f.doc)
+    const minutes = meetingMinutes({ meeting: state.meeting!, voteRounds: state.voteRounds, before, after, endedAt: f.clock.now(), attendeeIds: new Set([f.personId]) })
+    const objectiveItem = minutes.items.find((i) => i.item.subject.kind === 'objective')!
+    expect(objectiveItem.review).toEqual({ wentWell: 'Weekly demos kept us *honest*', toChange: '' })
+    expect(minutes.items.filter((i) => i.review !== null)).toHaveLength(1)
+    const md = minutesMarkdown(minutes, after)
+    expect(md).toContain('**What went well:** Weekly demos kept us \\*honest\\*')
+    expect(md).not.toContain('What to change')
+  })
+
   it('formats durations as a clock', () => {
     expect([0, 65_000, 720_000, 3_723_000].map(clock)).toEqual(['0:00', '1:05', '12:00', '1:02:03'])
   })
