@@ -25,8 +25,10 @@ export const SERVER_BUNDLE = join(PROJECT_ROOT, 'dist', 'server.mjs')
 export async function bundleServer(): Promise<string> {
   const outfile = SERVER_BUNDLE
   const result = await build({
-    entryPoints: [join(PROJECT_ROOT, 'server', 'main.ts')],
-    outfile,
+    // The history worker's thread is a second entry: the server starts it from the file beside it.
+    entryPoints: { server: join(PROJECT_ROOT, 'server', 'main.ts'), historyThread: join(PROJECT_ROOT, 'server', 'history', 'historyThread.ts') },
+    outdir: dirname(outfile),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,6 +1,7 @@
 /** @module What the HTTP routes need from the running server, as interfaces tests can satisfy. */
 import type { Session } from '../shared/doc/index.ts'
 import type { PersonId } from '../shared/model/index.ts'
+import type { HistoryJob } from './history/historyJob.ts'
 import type { Metrics } from './metrics.ts'
 import type { BallotStore } from './storage/BallotStore.ts'
 import type { ActivityLog } from './storage/ActivityLog.ts'
@@ -22,6 +23,12 @@ export interface LiveDocs {
   presentIn(workspaceId: string, meetingId: string): Set<PersonId>
 }
 
+/** The memory routes' heavy jobs, off the rooms' thread: `HistoryWorker` in production. */
+export interface HistoryJobs {
+  /** The job's response text (see runHistoryJob); rejects with a 503 `busy` ApiError when full. */
+  run(job: HistoryJob): Promise<string | null>
+}
+
 export interface Services {
   readonly registry: WorkspaceRegistry
   readonly docs: LiveDocs
@@ -31,6 +38,8 @@ export interface Services {
   readonly checkpoints: CheckpointStore
   /** Who did what, outside the documents (a bounded log per workspace). */
   readonly activity: ActivityLog
+  /** Runs "what changed" and minutes diffs (server/history). */
+  readonly diffs: HistoryJobs
   readonly secret: string
   readonly metrics: Metrics
   readonly now: () => number

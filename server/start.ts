@@ -12,6 +12,7 @@ import { loadSecret } from './auth/secret.ts'
 import { closeRefusedUpgrades } from './sync/closeRefusedUpgrades.ts'
 import { baseUrl } from './config.ts'
 import type { Config } from './config.ts'
+import { HistoryWorker } from './history/HistoryWorker.ts'
 import { Metrics } from './metrics.ts'
 import { Rooms } from './rooms/Rooms.ts'
 import { createDemoWorkspace } from './seed/createDemoWorkspace.ts'
@@ -60,12 +61,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const checkpoints = new FileCheckpoints(join(config.dataDir, 'checkpoints'))
   const activity = new FileActivityLog(join(config.dataDir, 'activity'), log)
   const rooms = new Rooms({ storage, limits: config.limits, metrics, log, checkpoints, activity, checkpointRetentionDays: config.checkpointRetentionDays })
+  const diffs = new HistoryWorker({ log, metrics })
   const services: Services = {
     registry,
     docs: rooms,
     ballots,
     checkpoints,
     activity,
+    diffs,
     secret: await loadSecret(config.dataDir, config.secret),
     metrics,
     now: () => Date.now(),
@@ -97,6 +100,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       // Flush before anything else: every accepted update must be on disk when this resolves.
       const closed = Promise.all([rooms.close().then(() => storage.close()), ballots.close()]).then(() => Promise.all([checkpoints.flush(), activity.flush()])).then(() => {})
       syncServer.close()
+      void diffs.close()
       const listening = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)

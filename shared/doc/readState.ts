@@ -1,6 +1,7 @@
 /**
  * @module Reads a stored whole-document state (a checkpoint) as model values, in a document of
- * its own that nothing else sees: the workspace then, and its meeting then.
+ * its own that nothing else sees: the workspace then, and its meeting then. `encodeState` makes
+ * such a state of a live document (what a checkpoint holds, and what "what changed" compares).
  */
 import * as Y from 'yjs'
 import type { MeetingState, WorkspaceSnapshot } from '../model/index.ts'
@@ -21,4 +22,9 @@ export function readState(state: Uint8Array): StoredState {
   } finally {
     doc.destroy()
   }
+}
+
+/** The whole document as one encoded Yjs update: what `readState` reads back. */
+export function encodeState(doc: Y.Doc): Uint8Array {
+  return Y.encodeStateAsUpdate(doc)
 }

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Y from 'yjs'
+import { HistoryWorker } from '../../server/history/HistoryWorker.ts'
 import { Metrics } from '../../server/metrics.ts'
 import type { LiveDocs, Services } from '../../server/services.ts'
 import { MemoryBallotStore } from '../../server/storage/MemoryBallotStore.ts'
@@ -44,15 +45,20 @@ export async function testServices(now = () => Date.UTC(2026, 10, 21, 12)): Prom
 }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roundtable-rest-'))
   const docs = new MemoryDocs()
+  const diffs = new HistoryWorker({ log: (line) => console.error(line) })
   const services: Services = {
     registry: await WorkspaceRegistry.open(dataDir),
     docs,
     ballots: new MemoryBallotStore(),
     checkpoints: new MemoryCheckpoints(),
     activity: new MemoryActivityLog(),
+    diffs,
     secret: 'test-secret-of-sufficient-length',
     metrics: new Metrics(),
     now,
   }
-  return { services, docs, dataDir, cleanup: () => rm(dataDir, { recursive: true, force: true }) }
+  return { services, docs, dataDir, cleanup: async () => {
+    await diffs.close()
+    await rm(dataDir, { recursive: true, force: true })
+  } }
 }
