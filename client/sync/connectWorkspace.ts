@@ -1,7 +1,9 @@
 /**
  * @module Connects one workspace document: the stock y-websocket provider to the server, watched
  * so that a dead connection is seen within seconds (watchConnection), and an IndexedDB copy so
- * edits made offline survive a reload and merge on reconnect.
+ * edits made offline survive a reload and merge on reconnect. The socket opens once the copy has
+ * been read into the document, so sync step 1 carries its state vector and the server sends only
+ * what the copy lacks (a reload with no remote change receives a few hundred bytes, not the board).
  */
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
@@ -31,6 +33,8 @@ export interface ConnectOptions {
   /** Keep an IndexedDB copy (off in tests without IndexedDB). */
   readonly offline?: boolean
   readonly now?: () => number
+  /** How long the socket waits for the offline copy (default LOCAL_COPY_WAIT_MS; tests shorten it). */
+  readonly localCopyWaitMs?: number
 }
 
 /** Close codes after which reconnecting cannot help: the link itself is refused. */
@@ -42,20 +46,46 @@ const FINAL = new Set<number>([CloseCode.Unauthorized, CloseCode.Forbidden, Clos
  */
 const MAX_BACKOFF_MS = 1_000
 
+/**
+ * The longest the socket waits for the offline copy before connecting without it: an IndexedDB that
+ * never answers (broken, blocked by another tab's upgrade, refused by the browser) must not keep
+ * the link from going Live. Reading a 2,000-card copy takes well under a second.
+ */
+export const LOCAL_COPY_WAIT_MS = 3_000
+
 export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
   const now = options.now ?? (() => Date.now())
   const doc = new Y.Doc()
   // Declare every root before any remote update arrives (Yjs must know each root's type).
   snapshot(doc)
   const local = options.offline === false ? null : new IndexeddbPersistence(`roundtable:${options.workspaceId}`, doc)
+  const localReady = local === null ? Promise.resolve() : local.whenSynced.then(() => undefined)
   const base = options.serverUrl ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
   const provider = new WebsocketProvider(`${base}/sync`, options.workspaceId, doc, {
+    // With an offline copy, the socket opens once the copy is read (connectOnce below).
+    connect: local === null,
     params: { token: options.token },
     maxBackoffTime: MAX_BACKOFF_MS,
     // Too fast or too large are about one message: try again. A refused link is final.
     shouldReconnect: (event: CloseEvent) => !FINAL.has(event.code),
   } as ConstructorParameters<typeof WebsocketProvider>[3])
   const unwatch = watchConnection(provider)
+  // With an offline copy: connect once, when it is read or when the wait for it is over.
+  let awaitingCopy = local !== null
+  const waitMs = options.localCopyWaitMs ?? LOCAL_COPY_WAIT_MS
+  const connectOnce = () => {
+    if (!awaitingCopy) return
+    awaitingCopy = false
+    clearTimeout(waitTimer)
+    provider.connect()
+  }
+  const waitTimer = awaitingCopy
+    ? setTimeout(() => {
+        console.warn(`Roundtable: the offline copy of workspace ${options.workspaceId} was not read within ${waitMs} ms; connecting without it`)
+        connectOnce()
+      }, waitMs)
+    : undefined
+  if (awaitingCopy) void localReady.then(connectOnce)
 
   let current: ConnectionStatus = { status: 'connecting' }
   // The count outlives a reload only where the changes do: with the offline copy.
@@ -109,8 +139,10 @@ export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    localReady: local === null ? Promise.resolve() : local.whenSynced.then(() => undefined),
+    localReady,
     destroy() {
+      awaitingCopy = false
+      clearTimeout(waitTimer)
       unwatch()
       provider.destroy()
       void local?.destroy()
