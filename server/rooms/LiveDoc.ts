@@ -155,8 +155,8 @@ export class LiveDoc {
   /** The person a connection's presence names (its first state that names one). */
   #personOf(origin: unknown): PersonId | null {
     if (!(origin instanceof Connection)) return null
-    for (const { owner, state } of this.#awareness.ownedStates()) {
-      const personId = owner === origin ? presencePersonOf(state) : null
+    for (const state of this.#awareness.statesOf(origin)) {
+      const personId = presencePersonOf(state)
       if (personId !== null) return personId
     }
     return null

@@ -136,6 +136,15 @@ export class RoomAwareness {
     return encodeAwarenessMessage(encodeAwarenessUpdate(this.#awareness, [...clientIds]))
   }
 
+  /** The current states `owner` introduced (a map lookup: edits ask it once per transaction). */
+  *statesOf(owner: AwarenessOwner): Iterable<unknown> {
+    const states = this.#awareness.getStates()
+    for (const id of this.#claims.get(owner) ?? []) {
+      const state = states.get(id)
+      if (state !== undefined) yield state
+    }
+  }
+
   /** Every current state with the owner that introduced it (states nobody owns are left out). */
   *ownedStates(): Iterable<{ readonly owner: AwarenessOwner; readonly state: unknown }> {
     for (const [id, state] of this.#awareness.getStates()) {

@@ -20,14 +20,24 @@ const RECORD_ROOTS: ReadonlyMap<string, ActivityTargetKind> = new Map([
 /** Keys whose change is bookkeeping, not something a person did. */
 const QUIET_KEYS: ReadonlySet<string> = new Set(['movedAt', 'createdAt', 'publishedAt', 'closedAt'])
 
+const ACTIVITY_ROOTS: readonly string[] = [...RECORD_ROOTS.keys(), Root.CheckIns, Root.Scores, Root.Comments, Root.Praise]
+const rootsByDoc = new WeakMap<Y.Doc, ReadonlyMap<Y.AbstractType<unknown>, string>>()
+
+/** The roots activity is read from, by type (looked up once per document: a room describes every edit). */
+function rootsOf(doc: Y.Doc): ReadonlyMap<Y.AbstractType<unknown>, string> {
+  let roots = rootsByDoc.get(doc)
+  if (roots === undefined) {
+    roots = new Map(ACTIVITY_ROOTS.map((name) => [doc.getMap(name) as Y.AbstractType<unknown>, name]))
+    rootsByDoc.set(doc, roots)
+  }
+  return roots
+}
+
 /** The activity of transaction `tr` on `doc`, one draft per record and kind. */
 export function describeTransaction(doc: Y.Doc, tr: Y.Transaction): ActivityDraft[] {
   const out = new Map<string, ActivityDraft>()
   const add = (draft: ActivityDraft) => out.set(`${draft.kind}:${draft.target.kind}:${draft.target.id}`, draft)
-  const roots = new Map<Y.AbstractType<unknown>, string>()
-  for (const name of [...RECORD_ROOTS.keys(), Root.CheckIns, Root.Scores, Root.Comments, Root.Praise]) {
-    roots.set(doc.getMap(name) as Y.AbstractType<unknown>, name)
-  }
+  const roots = rootsOf(doc)
   const isNew = (item: Y.Item | undefined) => item !== undefined && (tr.beforeState.get(item.id.client) ?? 0) <= item.id.clock
 
   for (const [type, keys] of tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>) {
