@@ -36,6 +36,17 @@ export interface SuiteConfig {
     readonly pauseMs: number
     readonly idleMs: number
   }
+  readonly checkpoint: {
+    readonly cards: number
+    readonly clients: number
+    readonly moveIntervalMs: number
+    readonly warmupMs: number
+    readonly stretchMs: number
+    readonly checkpointEveryMs: number
+    readonly requesters: number
+    readonly runs: number
+    readonly activityMoves: number
+  }
 }
 
 export const FULL: SuiteConfig = {
@@ -47,6 +58,7 @@ export const FULL: SuiteConfig = {
   throughput: { writers: 4, inFlight: 32, warmupMs: 2000, measureMs: 8000 },
   durability: { kills: 10, writesPerSecond: 200, killAfterMs: [600, 1400] },
   meeting: { participants: [10, 30], keyResults: 10, warmupSteps: 2, steps: 20, pauseMs: 500, idleMs: 3000 },
+  checkpoint: { cards: 2000, clients: 20, moveIntervalMs: 1000, warmupMs: 6000, stretchMs: 10_000, checkpointEveryMs: 500, requesters: 2, runs: 7, activityMoves: 10_000 },
 }
 
 export const QUICK: SuiteConfig = {
@@ -58,6 +70,7 @@ export const QUICK: SuiteConfig = {
   throughput: { writers: 4, inFlight: 32, warmupMs: 1000, measureMs: 3000 },
   durability: { kills: 3, writesPerSecond: 200, killAfterMs: [600, 1400] },
   meeting: { participants: [10, 30], keyResults: 10, warmupSteps: 2, steps: 10, pauseMs: 300, idleMs: 1000 },
+  checkpoint: { cards: 1000, clients: 10, moveIntervalMs: 1000, warmupMs: 2000, stretchMs: 5000, checkpointEveryMs: 500, requesters: 2, runs: 3, activityMoves: 2000 },
 }
 
 /** Limits raised for Roundtable in the throughput scenario only: its writers exceed 1,000 msgs/s. */
@@ -300,6 +313,67 @@ export function scenarios(config: SuiteConfig): ScenarioSpec[] {
       ],
     })
   }
+  const k = config.checkpoint
+  out.push({
+    id: 'checkpoint',
+    title:
+      `the meeting's memory on a ${k.cards.toLocaleString('en-US')}-card board: checkpoint and diff costs (in process, median of ${k.runs}), then ${k.clients} clients ` +
+      `moving a card a second through ${k.stretchMs / 1000}-s stretches: quiet, a checkpoint forced every ${k.checkpointEveryMs} ms (a meeting started or ended), ` +
+      `${k.requesters} clients asking /changes back to back; Roundtable only`,
+    peers: [PeerKind.Roundtable],
+    repeats: 1,
+    timeoutMs: 240_000,
+    command: async (peer) => ({
+      kind: 'checkpoint',
+      serverPid: peer.pid,
+      room: (await peer.createRooms(1, 'checkpoint'))[0]!,
+      cards: k.cards,
+      clients: k.clients,
+      moveIntervalMs: k.moveIntervalMs,
+      warmupMs: k.warmupMs,
+      stretchMs: k.stretchMs,
+      checkpointEveryMs: k.checkpointEveryMs,
+      requesters: k.requesters,
+      runs: k.runs,
+      activityMoves: k.activityMoves,
+    }),
+    figures: [
+      { key: 'checkpointBytes', label: 'checkpoint size (bytes, the whole Yjs state)', digits: 0 },
+      { key: 'checkpointEncodeMs', label: 'checkpoint: encoding, inside the transaction (ms; the room waits)', digits: 1 },
+      { key: 'checkpointWriteMs', label: 'checkpoint: writing the file (ms; in the background)', digits: 1 },
+      { key: 'diffInPlaceMs', label: 'what changed between two checkpoints a week apart, computed in place (ms)', digits: 0 },
+      { key: 'diffWorkerMs', label: 'the same through the history worker (ms)', digits: 0 },
+      { key: 'diffWorkerFirstMs', label: "the history worker's first job, starting its thread (ms)", digits: 0 },
+      { key: 'quietP50Ms', label: 'fan-out latency p50, quiet (ms)', digits: 1 },
+      { key: 'checkpointsP50Ms', label: 'fan-out latency p50, checkpoints forced (ms)', digits: 1 },
+      { key: 'checkpointsP50Ratio', label: 'ratio, checkpoints / quiet, p50', digits: 2 },
+      { key: 'changesP50Ms', label: 'fan-out latency p50, /changes asked back to back (ms)', digits: 1 },
+      { key: 'changesP50Ratio', label: 'ratio, /changes / quiet, p50', digits: 2 },
+      { key: 'quietP95Ms', label: 'fan-out latency p95, quiet (ms)', digits: 1 },
+      { key: 'checkpointsP95Ms', label: 'fan-out latency p95, checkpoints forced (ms)', digits: 1 },
+      { key: 'checkpointsP95Ratio', label: 'ratio, checkpoints / quiet, p95', digits: 2 },
+      { key: 'changesP95Ms', label: 'fan-out latency p95, /changes asked back to back (ms)', digits: 1 },
+      { key: 'changesP95Ratio', label: 'ratio, /changes / quiet, p95', digits: 2 },
+      { key: 'deliveredPerStretch', label: 'moves delivered in the quiet stretch ((move, receiver) pairs)', digits: 0 },
+      { key: 'quietServerCpuShare', label: 'server CPU, quiet (cores)', digits: 2 },
+      { key: 'checkpointsServerCpuShare', label: 'server CPU, checkpoints forced (cores)', digits: 2 },
+      { key: 'changesServerCpuShare', label: 'server CPU, /changes asked back to back (cores)', digits: 2 },
+      { key: 'checkpointsForced', label: 'meetings started or ended in the checkpoint stretch', digits: 0 },
+      { key: 'checkpointsTaken', label: 'checkpoints the workspace lists at the end', digits: 0 },
+      { key: 'changesAloneP50Ms', label: '/changes latency as a client sees it, one at a time, p50 (ms)', digits: 0 },
+      { key: 'changesHammeredP50Ms', label: '/changes latency, back to back, p50 (ms)', digits: 0 },
+      { key: 'changesHammeredP95Ms', label: '/changes latency, back to back, p95 (ms)', digits: 0 },
+      { key: 'changesAnswered', label: '/changes answered in the changes stretch', digits: 0 },
+      { key: 'changesBusy', label: '/changes refused 503 busy', digits: 0 },
+      { key: 'docBeforeMovesKiB', label: `document before ${k.activityMoves.toLocaleString('en-US')} card moves (KiB)`, digits: 1 },
+      { key: 'docAfterMovesOffKiB', label: 'document after them, activity log off (KiB)', digits: 1 },
+      { key: 'docAfterMovesOnKiB', label: 'document after them, activity log on (KiB)', digits: 1 },
+      { key: 'docGrowthOnMinusOffBytes', label: 'growth with the log on minus growth with it off (bytes)', digits: 0 },
+      { key: 'activityEntries', label: 'activity entries recorded (log on)', digits: 0 },
+      { key: 'failures', label: 'failed connections', digits: 0, goal: noFailures },
+      { key: 'unconvergedRooms', label: 'rooms not converged', digits: 0, goal: { kind: 'limit', max: 0, text: 'every room converged in every run', worst: true } },
+    ],
+  })
   const d = config.durability
   out.push({
     id: 'durability',

@@ -86,6 +86,31 @@ export interface MeetingCommand {
   readonly timeLimitMs: number
 }
 
+/**
+ * What the meeting's memory costs (Roundtable only): checkpoint and diff costs in process, then
+ * fan-out latency on a `cards`-card board while checkpoints are forced and while `/changes` is
+ * asked back to back, each stretch `stretchMs` long (see checkpoint.ts).
+ */
+export interface CheckpointCommand {
+  readonly kind: 'checkpoint'
+  readonly serverPid: number
+  readonly room: RoomAddress
+  readonly cards: number
+  /** Clients in the room, each moving a card every `moveIntervalMs`. */
+  readonly clients: number
+  readonly moveIntervalMs: number
+  readonly warmupMs: number
+  readonly stretchMs: number
+  /** A meeting is started or ended (each a checkpoint) this often during the checkpoint stretch. */
+  readonly checkpointEveryMs: number
+  /** Clients asking `/changes` back to back during the changes stretch. */
+  readonly requesters: number
+  /** Repeats of each in-process measurement (their median is reported). */
+  readonly runs: number
+  /** Card moves made on the in-process boards with the activity log on and off. */
+  readonly activityMoves: number
+}
+
 /** Syncs a client with `room` and returns the document as one update. */
 export interface CaptureCommand {
   readonly kind: 'capture'
@@ -99,6 +124,7 @@ export type LoadCommand =
   | ThroughputCommand
   | DurabilityCommand
   | MeetingCommand
+  | CheckpointCommand
   | CaptureCommand
 
 /** Figures of one run: names to numbers (NaN when not measured), plus notes. */

@@ -1,10 +1,12 @@
 /**
  * @module The load generator: a child process of the orchestrator (bench/run.ts) that runs one
  * scenario at a time on real clients (yjs, y-protocols, ws) and answers with its figures. It never
- * imports the server's code, and measures the server only through /proc.
+ * imports the server's code, and measures the server only through /proc, except in the checkpoint
+ * scenario's in-process half (Roundtable only: checkpointCosts.ts).
  */
 import * as Y from 'yjs'
 import { BenchClient } from './BenchClient.ts'
+import { checkpointScenario } from './checkpoint.ts'
 import { closeSessions } from './collectGarbage.ts'
 import { coldLoad } from './coldLoad.ts'
 import type { ChildMessage, DurabilityReply, DurabilityRequest, LoadCommand, LoadResult, ParentMessage } from './commands.ts'
@@ -50,6 +52,8 @@ async function run(command: LoadCommand): Promise<LoadResult> {
       return durability(command, ask)
     case 'meeting':
       return followLatency(command, harness)
+    case 'checkpoint':
+      return checkpointScenario(command, harness)
     case 'capture': {
       const client = new BenchClient(command.room, { syncTimeoutMs: 30_000 })
       try {
