@@ -1,12 +1,17 @@
 /**
  * @module One swimlane: a key result's header (or "Unlinked") and its cell in every column. Scrolls
  * into view and is highlighted when its key result is focused (from the radar or the KR panel).
+ *
+ * Only lanes in or near the visible area build their cards (useNearView): a far lane shows its
+ * header and one empty cell per column sized for its cards, so a 2,000-card board holds the few
+ * lanes on screen, not 36,000 nodes. A lane stays built while it is focused, holds the card in
+ * focus (a jump from the radar or the palette builds it first) or holds keyboard focus.
  */
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Column, ColumnId, Task, TaskId } from '../../../shared/model/index.ts'
 import { BoardCell } from './BoardCell.tsx'
 import type { LaneModel, StallSummary } from './boardModel.ts'
-import { cellId } from './cellId.ts'
+import { cellId, parseCellId } from './cellId.ts'
 import { revealElement } from './revealElement.ts'
 import type { CellId } from './cellId.ts'
 import { LaneHeader } from './LaneHeader.tsx'
@@ -25,20 +30,38 @@ export interface LaneContext {
 }
 
 const NONE: readonly Task[] = []
+/** About one card and the gap below it, for sizing a cell whose cards are not built. */
+const CARD_PX = 84
+const CELL_PAD_PX = 12
 
 export function BoardLane({ lane, focused, ctx }: { lane: LaneModel; focused: boolean; ctx: LaneContext }) {
   const kr = lane.keyResult
   const title = kr?.title ?? 'Unlinked'
   const node = useRef<HTMLDivElement>(null)
   const near = useNearView(node)
+  const [holdsFocus, setHoldsFocus] = useState(false)
+  const holdsFocusCard = ctx.focusCell !== undefined && parseCellId(ctx.focusCell).keyResultId === (kr?.id ?? null)
+  const built = near || focused || holdsFocusCard || holdsFocus
   useEffect(() => {
     if (focused && node.current) return revealElement(node.current, 'center')
   }, [focused])
   return (
-    <div ref={node} className={`lane${focused ? ' lane--focused' : ''}${kr ? '' : ' lane--unlinked'}`} role="group" aria-label={kr ? `Key result: ${title}` : 'Unlinked tasks'}>
+    <div
+      ref={node}
+      className={`lane${focused ? ' lane--focused' : ''}${kr ? '' : ' lane--unlinked'}`}
+      role="group"
+      aria-label={kr ? `Key result: ${title}` : 'Unlinked tasks'}
+      onFocus={() => setHoldsFocus(true)}
+      onBlur={(event) => setHoldsFocus(event.currentTarget.contains(event.relatedTarget as Node | null))}
+    >
       {kr ? <LaneHeader {...lane} keyResult={kr} /> : <UnlinkedHeader count={lane.tasksTotal} />}
       {ctx.columns.map((column, i) => {
         const id = cellId(column.id, kr?.id ?? null)
+        const off = ctx.shownColumn !== null && ctx.shownColumn !== column.id
+        if (!built) {
+          const count = (ctx.cells.get(id) ?? NONE).length
+          return <div key={column.id} className={`cell cell--pending${off ? ' cell--off' : ''}`} style={{ minHeight: count * CARD_PX + CELL_PAD_PX }} aria-hidden="true" />
+        }
         return (
           <BoardCell
             key={column.id}
@@ -51,7 +74,7 @@ export function BoardLane({ lane, focused, ctx }: { lane: LaneModel; focused: bo
             now={ctx.now}
             focusTaskId={ctx.focusCell === id ? ctx.focusTaskId : null}
             first={i === 0}
-            off={ctx.shownColumn !== null && ctx.shownColumn !== column.id}
+            off={off}
             droppable={near}
           />
         )
