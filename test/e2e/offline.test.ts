@@ -5,7 +5,7 @@
  * that answers no API and no sync: the client has no service worker to load itself from.
  */
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { exportWorkspace, seedWorkspace } from './helpers/api.ts'
 import { SCREENSHOTS, addTask, card, cell, closeAll, connectionBadge, dragByKeyboard, openWorkspace } from './helpers/app.ts'
@@ -13,31 +13,11 @@ import type { Person } from './helpers/app.ts'
 import { startAppShell } from './helpers/appShell.ts'
 import type { AppShell } from './helpers/appShell.ts'
 import { launchBrowser } from './helpers/browser.ts'
+import { storedUpdates } from './helpers/offlineCopy.ts'
 import { makeDataDir, removeDataDir, startServer } from './helpers/server.ts'
 import type { RunningServer } from './helpers/server.ts'
 
 const KR = 'Ship offline mode'
-
-/** Updates stored in the page's IndexedDB copy of the workspace (y-indexeddb's "updates" store). */
-function storedUpdates(page: Page, workspaceId: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open(name)
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const db = open.result
-          const count = db.transaction('updates').objectStore('updates').count()
-          count.onsuccess = () => {
-            db.close()
-            resolve(count.result)
-          }
-          count.onerror = () => reject(count.error)
-        }
-      }),
-    `roundtable:${workspaceId}`,
-  )
-}
 
 describe('editing while the server is down', () => {
   let browser: Browser | undefined
