@@ -2,10 +2,12 @@
  * @module The checkpoint scenario (Roundtable only): what the meeting's memory costs, and whether
  * it holds up the room. First the in-process costs (checkpointCosts.ts); then, on a real server,
  * a `cards`-card board built through shared/doc commands and `clients` clients each moving a card
- * once a second, measured over three stretches of the same length: quiet; checkpoints forced
- * (a meeting started or ended every `checkpointEveryMs`, each of which takes a checkpoint of the
- * whole board); and `requesters` clients asking `/changes?since=last-meeting` back to back (a
- * diff of two full boards each, in the server's history worker). Fan-out latency is taken per
+ * once a second, measured over four stretches of the same length: quiet; meeting steps (the
+ * facilitator moves to the next agenda item every `checkpointEveryMs`: meeting traffic without a
+ * checkpoint, the control for the next one); checkpoints forced (a meeting started or ended every
+ * `checkpointEveryMs`, each of which takes a checkpoint of the whole board); and `requesters`
+ * clients asking `/changes?since=last-meeting` back to back (a diff of two full boards each, in
+ * the server's history worker). Fan-out latency is taken per
  * stretch from moves made inside it; `/changes` latency is what the requesting client sees.
  */
 import {
@@ -19,7 +21,7 @@ import {
   openSession,
   snapshot,
 } from '../../shared/doc/index.ts'
-import { endMeeting, startMeeting } from '../../shared/doc/meetings.ts'
+import { endMeeting, goToAgendaItem, startMeeting } from '../../shared/doc/meetings.ts'
 import { MeetingKind, MeetingStatus } from '../../shared/model/index.ts'
 import type { ColumnId, KeyResultId, TaskId } from '../../shared/model/index.ts'
 import { Window } from '../proc.ts'
@@ -33,7 +35,7 @@ import { LatencyTracker } from './LatencyTracker.ts'
 
 /** Cards per transaction while building: one update each, well under the server's message limit. */
 const BATCH = 250
-const Stretch = { Quiet: 'quiet', Checkpoints: 'checkpoints', Changes: 'changes' } as const
+const Stretch = { Quiet: 'quiet', Steps: 'steps', Checkpoints: 'checkpoints', Changes: 'changes' } as const
 type Stretch = (typeof Stretch)[keyof typeof Stretch]
 const STRETCHES = Object.values(Stretch)
 
@@ -97,6 +99,7 @@ export async function checkpointScenario(command: CheckpointCommand, harness: re
   const http = new URL(room.url)
   const changesUrl = `http://${http.host}/api/workspaces/${room.docName}/changes?since=last-meeting&token=${encodeURIComponent(http.searchParams.get('token') ?? '')}`
   const cpu = new Map<Stretch, number>()
+  const harnessCpu = new Map<Stretch, number>()
   let others = 0
   const stretch = async (name: Stretch, during: (until: number) => Promise<void>) => {
     collectOwnGarbage()
@@ -108,10 +111,24 @@ export async function checkpointScenario(command: CheckpointCommand, harness: re
     tracker.closeWindow()
     const figures = window.close()
     cpu.set(name, figures.serverCpuMs / figures.wallMs)
+    harnessCpu.set(name, figures.harnessCpuMs / figures.wallMs)
     others = Math.max(others, figures.othersCpuShare)
   }
 
   await stretch(Stretch.Quiet, async () => {})
+
+  // The control: a running meeting whose facilitator moves on, as often as checkpoints come next.
+  const meetingId = startMeeting(s, { kind: MeetingKind.Weekly, cycleId })
+  await sleep(checkpointEveryMs)
+  let steps = 0
+  await stretch(Stretch.Steps, async (until) => {
+    while (performance.now() + checkpointEveryMs <= until) {
+      await sleep(checkpointEveryMs)
+      const agenda = meetingState(builder.doc).meeting?.agenda ?? []
+      if (meetingState(builder.doc).meeting?.id !== meetingId || agenda.length === 0) break
+      goToAgendaItem(s, agenda[++steps % agenda.length]!.id)
+    }
+  })
 
   // Every start and every end of a meeting is a checkpoint of the whole board.
   let forced = 0
@@ -179,6 +196,10 @@ export async function checkpointScenario(command: CheckpointCommand, harness: re
       checkpointsP95Ms: p(Stretch.Checkpoints, 95),
       changesP50Ms: p(Stretch.Changes, 50),
       changesP95Ms: p(Stretch.Changes, 95),
+      stepsP50Ms: p(Stretch.Steps, 50),
+      stepsP95Ms: p(Stretch.Steps, 95),
+      stepsP50Ratio: p(Stretch.Steps, 50) / p(Stretch.Quiet, 50),
+      stepsP95Ratio: p(Stretch.Steps, 95) / p(Stretch.Quiet, 95),
       checkpointsP50Ratio: p(Stretch.Checkpoints, 50) / p(Stretch.Quiet, 50),
       checkpointsP95Ratio: p(Stretch.Checkpoints, 95) / p(Stretch.Quiet, 95),
       changesP50Ratio: p(Stretch.Changes, 50) / p(Stretch.Quiet, 50),
@@ -186,6 +207,12 @@ export async function checkpointScenario(command: CheckpointCommand, harness: re
       quietServerCpuShare: cpu.get(Stretch.Quiet)!,
       checkpointsServerCpuShare: cpu.get(Stretch.Checkpoints)!,
       changesServerCpuShare: cpu.get(Stretch.Changes)!,
+      stepsServerCpuShare: cpu.get(Stretch.Steps)!,
+      quietHarnessCpuShare: harnessCpu.get(Stretch.Quiet)!,
+      stepsHarnessCpuShare: harnessCpu.get(Stretch.Steps)!,
+      checkpointsHarnessCpuShare: harnessCpu.get(Stretch.Checkpoints)!,
+      changesHarnessCpuShare: harnessCpu.get(Stretch.Changes)!,
+      meetingSteps: steps,
       deliveredPerStretch: trackers.get(Stretch.Quiet)!.delivered,
       checkpointsForced: forced,
       checkpointsTaken: taken,

@@ -20,7 +20,7 @@ export type WorkerReply =
   | { readonly kind: 'failed'; readonly id: number; readonly message: string }
 
 const port = parentPort
-if (port === null) throw new Error('historyWorker runs as a worker thread (HistoryWorker.ts starts it)')
+if (port === null) throw new Error('historyThread runs as a worker thread (HistoryWorker.ts starts it)')
 const reply = (message: WorkerReply) => port.postMessage(message)
 
 port.on('message', ({ id, job }: JobMessage) => {
