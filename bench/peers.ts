@@ -42,6 +42,8 @@ export interface StartOptions {
   readonly port?: number
   /** Extra node flags for the server process, e.g. `--cpu-prof`. */
   readonly nodeFlags?: readonly string[]
+  /** Roundtable: serve this built client (the client scenario); default a stub `index.html`. */
+  readonly clientDir?: string
 }
 
 export class PeerProcess {
@@ -94,9 +96,11 @@ export class PeerProcess {
     let args: string[]
     switch (kind) {
       case PeerKind.Roundtable: {
-        const clientDir = join(dir, 'client')
-        mkdirSync(clientDir, { recursive: true })
-        writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>bench stub</title>\n')
+        const clientDir = options.clientDir ?? join(dir, 'client')
+        if (options.clientDir === undefined) {
+          mkdirSync(clientDir, { recursive: true })
+          writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>bench stub</title>\n')
+        }
         env.DATA_DIR = dataDir
         env.CLIENT_DIR = clientDir
         args = [...flags, ...(await startArgs())]

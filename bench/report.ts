@@ -30,12 +30,14 @@ function values(runs: readonly RunRecord[], scenario: string, peer: PeerKind, fi
   return out
 }
 
-function format(value: number, digits: number): string {
+/** A figure with `digits` after the point; – for none, ∞ for infinite. */
+export function format(value: number, digits: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? '–' : '∞'
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 }
 
-function cell(summary: Summary, digits: number): string {
+/** A table cell: the median and, over several differing runs, the range in brackets. */
+export function cell(summary: Summary, digits: number): string {
   if (summary.n === 0) return '–'
   if (summary.n === 1 || summary.min === summary.max) return format(summary.median, digits)
   return `${format(summary.median, digits)} (${format(summary.min, digits)}–${format(summary.max, digits)})`

@@ -6,6 +6,7 @@
  *   npm run bench                     full suite, 3 repeats, writes bench/RESULTS.md
  *   npm run bench -- --quick          smaller shapes, 1 repeat (under 3 minutes), writes nothing
  *   npm run bench -- --only=fan-out   only scenarios whose id contains the text (repeatable)
+ *   npm run bench -- --only=client    the client in Chromium on big boards (bench/client), about 6 minutes
  *   npm run bench -- --no-write       do not write bench/RESULTS.md
  *
  * For development (these never write RESULTS.md): `--peers=roundtable,reference`, `--repeats=N`,
@@ -16,6 +17,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { CLIENT_FULL, CLIENT_QUICK, CLIENT_SCENARIO, benchClient } from './client/clientBench.ts'
 import { benchModel } from './model.ts'
 import type { PeerKind } from './peers.ts'
 import { openFileLimits } from './proc.ts'
@@ -76,6 +78,7 @@ const suite = await runSuite(config, {
       : []),
   ],
 })
+const client = only.length === 0 || only.some((o) => CLIENT_SCENARIO.includes(o)) ? await benchClient(quick ? CLIENT_QUICK : CLIENT_FULL) : ''
 const { markdown, goals } = scenarioTables(suite)
 const others = othersCpu(suite)
 const wallS = (performance.now() - started) / 1000
@@ -100,6 +103,7 @@ const out: string[] = [
   '## Scenarios',
   '',
   markdown,
+  client,
   '## Model (shared/doc + shared/rules, in process)',
   '',
   '| figure | value |',

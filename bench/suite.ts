@@ -47,6 +47,7 @@ export async function runSuite(config: SuiteConfig, options: SuiteOptions = {}):
   const log = options.log ?? ((line: string) => console.error(line))
   const specs = scenarios(config).filter((s) => options.only === undefined || options.only.some((o) => s.id.includes(o)))
   const runs: RunRecord[] = []
+  if (specs.length === 0) return { specs, runs }
   let load = new LoadGenerator()
   try {
     const seed = await captureTemplate(load)
