@@ -74,9 +74,9 @@ export async function checkpointCosts(cards: number, runs: number, activityMoves
     await worker.close()
   }
 
-  // The same moves on two fresh boards, one with the server's activity recorder.
+  // The same moves on two fresh boards with the same Yjs client id, one with the server's activity recorder.
   const sizes = async (recording: boolean) => {
-    const b = buildOkrBoard(cards)
+    const b = buildOkrBoard(cards, 0x0fedcba9)
     const log = new MemoryActivityLog()
     const recorder = recording ? new ActivityRecorder(b.doc, { workspaceId: WORKSPACE, log, now: () => Date.now(), personOf: () => null, isEdit: () => true }) : null
     const before = encodeState(b.doc).length

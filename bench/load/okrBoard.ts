@@ -16,8 +16,10 @@ export interface OkrBoard {
   readonly columns: readonly ColumnId[]
 }
 
-export function buildOkrBoard(cards: number): OkrBoard {
+/** `clientID` fixes Yjs' otherwise random client id, so two boards built alike encode to the same size. */
+export function buildOkrBoard(cards: number, clientID?: number): OkrBoard {
   const doc = new Y.Doc()
+  if (clientID !== undefined) doc.clientID = clientID
   const s = openSession(doc)
   initWorkspace(s, { name: 'Probe' })
   const cycleId = createCycle(s, { name: 'Q', startDate: '2026-10-01', endDate: '2026-12-31' })
