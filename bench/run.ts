@@ -12,7 +12,8 @@
  * For development (these never write RESULTS.md): `--peers=roundtable,reference`, `--repeats=N`,
  * `--profile=DIR` (every server runs with `--cpu-prof --cpu-prof-dir=DIR`), `--roundtable-env=K=V`
  * (repeatable: a setting for Roundtable only, e.g. `ROUNDTABLE_BROADCAST_MS=100`), `--node-flag=F`
- * (repeatable: a node or V8 flag for every server, e.g. `--node-flag=--trace-deopt`).
+ * (repeatable: a node or V8 flag for every server, e.g. `--node-flag=--trace-deopt`), `--client-dir=DIR`
+ * (the client scenario serves that built client instead of building the tree's: comparing commits).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -33,6 +34,7 @@ const peers = option('peers').flatMap((p) => p.split(',')) as PeerKind[]
 const repeats = option('repeats').map(Number)[0]
 const profile = option('profile')[0]
 const nodeFlags = option('node-flag')
+const clientDir = option('client-dir')[0]
 const roundtableEnv = Object.fromEntries(option('roundtable-env').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
 const development =
   only.length > 0 ||
@@ -40,6 +42,7 @@ const development =
   repeats !== undefined ||
   profile !== undefined ||
   nodeFlags.length > 0 ||
+  clientDir !== undefined ||
   Object.keys(roundtableEnv).length > 0
 const write = !quick && !development && !args.includes('--no-write')
 const config = quick ? QUICK : FULL
@@ -78,7 +81,10 @@ const suite = await runSuite(config, {
       : []),
   ],
 })
-const client = only.length === 0 || only.some((o) => CLIENT_SCENARIO.includes(o)) ? await benchClient(quick ? CLIENT_QUICK : CLIENT_FULL) : ''
+const client =
+  only.length === 0 || only.some((o) => CLIENT_SCENARIO.includes(o))
+    ? await benchClient({ ...(quick ? CLIENT_QUICK : CLIENT_FULL), ...(clientDir !== undefined ? { clientDir } : {}) })
+    : ''
 const { markdown, goals } = scenarioTables(suite)
 const others = othersCpu(suite)
 const wallS = (performance.now() - started) / 1000

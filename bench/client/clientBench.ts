@@ -21,6 +21,8 @@ import { installPageProbe } from './pageProbe.ts'
 export interface ClientBenchConfig {
   readonly sizes: readonly number[]
   readonly runs: number
+  /** Development: serve this built client (e.g. another commit's build) instead of building the tree's. */
+  readonly clientDir?: string
 }
 
 /** The scenario's id, as `--only=` selects it. */
@@ -63,12 +65,13 @@ const FIGURES: readonly Figure[] = [
 type Figures = Record<string, number>
 
 export async function benchClient(config: ClientBenchConfig, log: (line: string) => void = (l) => console.error(l)): Promise<string> {
-  await ensureClientBuild(log)
+  const clientDir = config.clientDir ?? CLIENT_DIR
+  if (config.clientDir === undefined) await ensureClientBuild(log)
   const loadBefore = loadAverage()
   const bySize = new Map<number, Figures[]>()
   const notes: string[] = []
   for (const cards of config.sizes) {
-    const server = await PeerProcess.start(PeerKind.Roundtable, { clientDir: CLIENT_DIR })
+    const server = await PeerProcess.start(PeerKind.Roundtable, { clientDir })
     try {
       const board = await importBigBoard(server.url, cards)
       const runs: Figures[] = []
@@ -187,6 +190,9 @@ async function drag(page: Page, notes: string[]): Promise<Figures> {
   const source = from.locator('[data-task-id] .card__title').first()
   const taskId = await from.locator('[data-task-id]').first().getAttribute('data-task-id')
   const to = page.locator(`section[aria-label="Blocked · ${lane.replaceAll('"', '\\"')}"]`)
+  // Both cells in view first (the lane's row), then both boxes: scrolling after one was measured would move it.
+  await from.scrollIntoViewIfNeeded()
+  await to.scrollIntoViewIfNeeded()
   const a = await box(source)
   const b = await box(to)
   const start = { x: a.x + Math.min(30, a.width / 3), y: a.y + a.height / 2 }
@@ -236,7 +242,6 @@ async function typeInTitle(page: Page): Promise<number> {
 }
 
 async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  await locator.scrollIntoViewIfNeeded()
   const b = await locator.boundingBox()
   if (b === null) throw new Error(`${locator} has no bounding box`)
   return b
