@@ -10,6 +10,7 @@ import { meetings, time } from './routes/meetings.ts'
 import { metrics } from './routes/metrics.ts'
 import { sync } from './routes/sync.ts'
 import type { SyncRooms } from './sync/upgradeToRoom.ts'
+import { webhooks } from './routes/webhooks.ts'
 import { workspaces } from './routes/workspaces.ts'
 import type { Services } from './services.ts'
 
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps = {}) {
     app.route('/api/workspaces', workspaces(deps.services))
     app.route('/api/workspaces', meetings(deps.services))
     app.route('/api/workspaces', history(deps.services))
+    if (deps.services.webhooks !== undefined) app.route('/api/workspaces', webhooks(deps.services, deps.services.webhooks))
     app.route('/', metrics(deps.services))
     if (deps.rooms !== undefined) app.route('/', sync(deps.services, deps.rooms))
   }

@@ -19,6 +19,19 @@ export const DEFAULT_DATA_DIR = './data'
 export const DEFAULT_CHECKPOINT_RETENTION_DAYS = 90
 /** Token signing needs a secret that cannot be guessed; shorter ones are refused. */
 export const MIN_SECRET_LENGTH = 16
+/** Webhook deliveries held at once, server-wide, when WEBHOOKS_MAX_PENDING is unset. */
+export const DEFAULT_WEBHOOKS_MAX_PENDING = 1_000
+/** A webhook request without an answer is given up after this long, when WEBHOOKS_TIMEOUT_MS is unset. */
+export const DEFAULT_WEBHOOKS_TIMEOUT_MS = 10_000
+
+/** How the server calls webhooks (WEBHOOKS_* variables). */
+export interface WebhooksConfig {
+  /** Hooks may call loopback, private and link-local addresses (WEBHOOKS_ALLOW_PRIVATE=1). */
+  readonly allowPrivate: boolean
+  /** Deliveries held at once (sending or waiting for a retry); past it the oldest is dropped. */
+  readonly maxPending: number
+  readonly timeoutMs: number
+}
 
 export interface Config {
   /** 0 asks the OS for a free port (tests use it). */
@@ -34,6 +47,9 @@ export interface Config {
   readonly limits: Limits
   /** Days a workspace's checkpoints are kept (CHECKPOINT_RETENTION_DAYS, default 90; 0 keeps all). */
   readonly checkpointRetentionDays: number
+  /** Where people open the app (PUBLIC_URL, no trailing slash): links in webhook payloads; null uses the origin a hook was created from. */
+  readonly publicUrl: string | null
+  readonly webhooks: WebhooksConfig
 }
 
 /** The limits that can be tuned from the environment, and their variable names. */
@@ -86,7 +102,33 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
     secret,
     limits: readLimits(value),
     checkpointRetentionDays: parseRetention(value('CHECKPOINT_RETENTION_DAYS')),
+    publicUrl: parsePublicUrl(value('PUBLIC_URL')),
+    webhooks: {
+      allowPrivate: parseFlag('WEBHOOKS_ALLOW_PRIVATE', value('WEBHOOKS_ALLOW_PRIVATE')),
+      maxPending: parseCount('WEBHOOKS_MAX_PENDING', value('WEBHOOKS_MAX_PENDING'), DEFAULT_WEBHOOKS_MAX_PENDING),
+      timeoutMs: parseCount('WEBHOOKS_TIMEOUT_MS', value('WEBHOOKS_TIMEOUT_MS'), DEFAULT_WEBHOOKS_TIMEOUT_MS),
+    },
   }
+}
+
+function parsePublicUrl(raw: string | undefined): string | null {
+  if (raw === undefined) return null
+  const url = URL.canParse(raw) ? new URL(raw) : null
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new ConfigError(`PUBLIC_URL must be an http(s) URL such as https://okr.example.com, got ${JSON.stringify(raw)}`)
+  return url.href.replace(/\/+$/, '')
+}
+
+function parseFlag(name: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === '0' || raw === 'false') return false
+  if (raw === '1' || raw === 'true') return true
+  throw new ConfigError(`${name} must be 1 or 0, got ${JSON.stringify(raw)}`)
+}
+
+function parseCount(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback
+  const n = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN
+  if (!(n >= 1)) throw new ConfigError(`${name} must be a whole number of at least 1, got ${JSON.stringify(raw)}`)
+  return n
 }
 
 function parseRetention(raw: string | undefined): number {

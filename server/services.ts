@@ -7,6 +7,7 @@ import type { BallotStore } from './storage/BallotStore.ts'
 import type { ActivityLog } from './storage/ActivityLog.ts'
 import type { CheckpointStore } from './storage/CheckpointStore.ts'
 import type { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
+import type { Webhooks } from './webhooks/Webhooks.ts'
 
 /** The live documents: `Rooms` in production. */
 export interface LiveDocs {
@@ -40,6 +41,8 @@ export interface Services {
   readonly activity: ActivityLog
   /** Runs "what changed" and minutes diffs (server/history). */
   readonly diffs: HistoryJobs
+  /** The workspaces' webhooks; without it the webhook routes are not served. */
+  readonly webhooks?: Webhooks
   readonly secret: string
   readonly metrics: Metrics
   readonly now: () => number

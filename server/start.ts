@@ -6,6 +6,7 @@ import type { Server } from 'node:http'
 import { join } from 'node:path'
 import { createAdaptorServer } from '@hono/node-server'
 import type { WebSocketServer } from 'ws'
+import { readSnapshot } from '../shared/doc/index.ts'
 import { createApp } from './app.ts'
 import type { WorkspaceLinks } from './auth/links.ts'
 import { loadSecret } from './auth/secret.ts'
@@ -21,8 +22,10 @@ import { FileBallotStore } from './storage/FileBallotStore.ts'
 import { FileCheckpoints } from './storage/FileCheckpoints.ts'
 import { FileActivityLog } from './storage/ActivityLog.ts'
 import { FileStorage } from './storage/FileStorage.ts'
+import { WebhookStore } from './storage/WebhookStore.ts'
 import { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
 import { createSyncServer } from './sync/syncServer.ts'
+import { Webhooks } from './webhooks/Webhooks.ts'
 
 /** After a stop, open HTTP connections get this long to finish before they are cut. */
 const SHUTDOWN_GRACE_MS = 3_000
@@ -33,6 +36,10 @@ export interface StartOptions {
   readonly demo?: boolean
   /** Serve the built client; default true (tests of the API alone turn it off). */
   readonly serveClient?: boolean
+  /** The first webhook retry's wait (then doubling); default 10 s. Tests pass a few ms. */
+  readonly webhookRetryBaseMs?: number
+  /** Quiet time after a workspace's last edit before its webhook events are resolved; default 1 s. */
+  readonly webhookSettleMs?: number
 }
 
 export interface RunningServer {
@@ -60,7 +67,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const ballots = await FileBallotStore.open(config.dataDir)
   const checkpoints = new FileCheckpoints(join(config.dataDir, 'checkpoints'))
   const activity = new FileActivityLog(join(config.dataDir, 'activity'), log)
-  const rooms = new Rooms({ storage, limits: config.limits, metrics, log, checkpoints, activity, checkpointRetentionDays: config.checkpointRetentionDays })
+  const webhooks: Webhooks = new Webhooks({
+    store: await WebhookStore.open(config.dataDir, log),
+    read: (workspaceId, fn) => rooms.withDoc(workspaceId, (doc) => fn(readSnapshot(doc))),
+    publicUrl: config.publicUrl,
+    ...config.webhooks,
+    retryBaseMs: options.webhookRetryBaseMs ?? 10_000,
+    settleMs: options.webhookSettleMs,
+    now: () => Date.now(),
+    log,
+  })
+  // The rooms' activity and checkpoints also feed the webhooks (check-ins, cards done, meeting ends).
+  const rooms: Rooms = new Rooms({ storage, limits: config.limits, metrics, log, checkpoints: webhooks.watchCheckpoints(checkpoints), activity: webhooks.watchActivity(activity), checkpointRetentionDays: config.checkpointRetentionDays })
   const diffs = new HistoryWorker({ log, metrics })
   const services: Services = {
     registry,
@@ -69,6 +87,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     checkpoints,
     activity,
     diffs,
+    webhooks,
     secret: await loadSecret(config.dataDir, config.secret),
     metrics,
     now: () => Date.now(),
@@ -98,7 +117,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stop = () =>
     (stopping ??= (async () => {
       // Flush before anything else: every accepted update must be on disk when this resolves.
-      const closed = Promise.all([rooms.close().then(() => storage.close()), ballots.close()]).then(() => Promise.all([checkpoints.flush(), activity.flush()])).then(() => {})
+      const closed = Promise.all([rooms.close().then(() => Promise.all([storage.close(), webhooks.close()])), ballots.close()]).then(() => Promise.all([checkpoints.flush(), activity.flush()])).then(() => {})
       syncServer.close()
       void diffs.close()
       const listening = new Promise<void>((resolve) => server.close(() => resolve()))

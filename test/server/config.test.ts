@@ -14,6 +14,8 @@ describe('readConfig', () => {
       secret: undefined,
       limits: DEFAULT_LIMITS,
       checkpointRetentionDays: 90,
+      publicUrl: null,
+      webhooks: { allowPrivate: false, maxPending: 1000, timeoutMs: 10_000 },
     })
   })
 
@@ -32,6 +34,10 @@ describe('readConfig', () => {
         CLIENT_DIR: '/opt/client',
         ROUNDTABLE_SECRET: 'a-long-enough-secret',
         CHECKPOINT_RETENTION_DAYS: '30',
+        PUBLIC_URL: 'https://okr.example.com/',
+        WEBHOOKS_ALLOW_PRIVATE: '1',
+        WEBHOOKS_MAX_PENDING: '50',
+        WEBHOOKS_TIMEOUT_MS: '2000',
       },
       cwd,
     )
@@ -43,7 +49,15 @@ describe('readConfig', () => {
       secret: 'a-long-enough-secret',
       limits: DEFAULT_LIMITS,
       checkpointRetentionDays: 30,
+      publicUrl: 'https://okr.example.com',
+      webhooks: { allowPrivate: true, maxPending: 50, timeoutMs: 2000 },
     })
+  })
+
+  it('refuses a PUBLIC_URL that is not http(s) and webhook settings that are not numbers or flags', () => {
+    expect(() => readConfig({ PUBLIC_URL: 'ftp://x' }, cwd)).toThrow(/^PUBLIC_URL must be an http\(s\) URL/)
+    expect(() => readConfig({ WEBHOOKS_ALLOW_PRIVATE: 'yes' }, cwd)).toThrow(/^WEBHOOKS_ALLOW_PRIVATE must be 1 or 0/)
+    expect(() => readConfig({ WEBHOOKS_MAX_PENDING: '0' }, cwd)).toThrow(/^WEBHOOKS_MAX_PENDING must be a whole number/)
   })
 
   it('reads limits from ROUNDTABLE_* variables and refuses bad ones', () => {

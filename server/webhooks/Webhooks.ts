@@ -1,0 +1,289 @@
+/**
+ * @module The webhooks of every workspace: their settings (through WebhookStore), the events they
+ * are told about, and the queue that delivers them. Events are computed on the server from the
+ * live document, never taken from a client's word:
+ *
+ * - check-in and task done come from the rooms' activity (shared/doc describeTransaction, already
+ *   run once per edit by ActivityRecorder): `watchActivity` wraps the activity log;
+ * - minutes ready comes from the meeting-end checkpoint (CheckpointKeeper): `watchCheckpoints`
+ *   wraps the checkpoint store and reports once the checkpoint is written;
+ * - stall appeared and cleared come from the stall rules, run after edits and every hour (a day
+ *   passing makes stalls too); mentions from comments new since the last look.
+ *
+ * Nothing of this runs on a room's update path beyond one lookup of the workspace's hooks: the
+ * events of a workspace that has hooks are collected and resolved `settleMs` after its last edit,
+ * with one read of the document (titles, names, stall rules), then queued for delivery.
+ */
+import { randomId } from '../../shared/doc/index.ts'
+import { ActivityKind } from '../../shared/model/index.ts'
+import type { Activity, WorkspaceSnapshot } from '../../shared/model/index.ts'
+import { WebhookEvent } from '../../shared/protocol/index.ts'
+import { stallWarnings } from '../../shared/rules/index.ts'
+import type { ActivityLog } from '../storage/ActivityLog.ts'
+import { CheckpointReason } from '../storage/CheckpointStore.ts'
+import type { CheckpointStore } from '../storage/CheckpointStore.ts'
+import type { StoredHook, WebhookStore } from '../storage/WebhookStore.ts'
+import { DeliveryQueue } from './DeliveryQueue.ts'
+import { checkHookUrl } from './hookUrl.ts'
+import type { HookUrlCheck } from './hookUrl.ts'
+import { deliveryBody } from './payload.ts'
+import type { HookEvent, Named } from './payload.ts'
+import { StallTracker, stalledKeyResults } from './StallTracker.ts'
+
+/** Stall rules are run again this often for every workspace with stall hooks (time makes stalls). */
+export const STALL_SWEEP_MS = 3_600_000
+/** Retries stop this long after the first attempt. */
+export const RETRY_FOR_MS = 3_600_000
+/** Requests sent at once, server-wide. */
+export const CONCURRENT_REQUESTS = 8
+
+const STALL_EVENTS: readonly WebhookEvent[] = [WebhookEvent.StallAppeared, WebhookEvent.StallCleared]
+
+export interface WebhooksOptions {
+  readonly store: WebhookStore
+  /** Reads a workspace's live document (loading it when needed) as a snapshot. */
+  readonly read: <T>(workspaceId: string, fn: (snap: WorkspaceSnapshot) => T) => Promise<T>
+  /** Links in payloads point here (PUBLIC_URL); null: the origin each hook was created from. */
+  readonly publicUrl: string | null
+  readonly allowPrivate: boolean
+  readonly maxPending: number
+  readonly timeoutMs: number
+  /** The first retry's wait; 10 s in production (tests pass a few ms). */
+  readonly retryBaseMs: number
+  /** Quiet time after a workspace's last edit before its events are resolved; default 1 s. */
+  readonly settleMs?: number
+  readonly now: () => number
+  readonly log: (line: string) => void
+}
+
+type Trigger =
+  | { readonly event: 'check-in'; readonly entry: Activity }
+  | { readonly event: 'task-done'; readonly entry: Activity }
+  | { readonly event: 'minutes-ready'; readonly meetingId: string; readonly at: number }
+
+interface Pending {
+  triggers: Trigger[]
+  timer: ReturnType<typeof setTimeout> | null
+}
+
+export class Webhooks {
+  readonly #options: WebhooksOptions
+  readonly #queue: DeliveryQueue
+  readonly #stalls = new StallTracker()
+  readonly #pending = new Map<string, Pending>()
+  /** The comments already looked at, per workspace (for mentions). */
+  readonly #seenComments = new Map<string, Set<string>>()
+  readonly #startedAt: number
+  readonly #sweep: ReturnType<typeof setInterval>
+  /** The resolution of each workspace's events in progress, so two never overlap. */
+  readonly #flushing = new Map<string, Promise<void>>()
+
+  constructor(options: WebhooksOptions) {
+    this.#options = options
+    this.#startedAt = options.now()
+    this.#queue = new DeliveryQueue({
+      maxPending: options.maxPending,
+      concurrency: CONCURRENT_REQUESTS,
+      timeoutMs: options.timeoutMs,
+      retryBaseMs: options.retryBaseMs,
+      retryForMs: RETRY_FOR_MS,
+      now: options.now,
+      log: options.log,
+      checkUrl: (url) => this.checkUrl(url),
+      record: (hookId, delivery) => options.store.record(hookId, delivery),
+    })
+    this.#sweep = setInterval(() => {
+      for (const workspaceId of options.store.workspaces()) if (options.store.wants(workspaceId, STALL_EVENTS)) this.#schedule(workspaceId, null)
+    }, STALL_SWEEP_MS)
+    this.#sweep.unref()
+  }
+
+  get store(): WebhookStore {
+    return this.#options.store
+  }
+
+  /** Deliveries held by the queue (sending or waiting for a retry). */
+  get pending(): number {
+    return this.#queue.pending
+  }
+
+  /** Whether `url` may be a hook's (http(s), public unless WEBHOOKS_ALLOW_PRIVATE). */
+  checkUrl(url: string): Promise<HookUrlCheck> {
+    return checkHookUrl(url, { allowPrivate: this.#options.allowPrivate })
+  }
+
+  /** An activity log that also tells the webhooks what happened (the rooms write to it). */
+  watchActivity(log: ActivityLog): ActivityLog {
+    return {
+      append: (workspaceId, entries) => {
+        log.append(workspaceId, entries)
+        this.#onActivity(workspaceId, entries)
+      },
+      list: (workspaceId, query) => log.list(workspaceId, query),
+      flush: () => log.flush(),
+    }
+  }
+
+  /** A checkpoint store that also reports a meeting's end once its checkpoint (the minutes' end) is written. */
+  watchCheckpoints(store: CheckpointStore): CheckpointStore {
+    return {
+      write: async (workspaceId, at, reason, meetingId, state) => {
+        const info = await store.write(workspaceId, at, reason, meetingId, state)
+        if (reason === CheckpointReason.MeetingEnd && meetingId !== null && this.#options.store.wants(workspaceId, [WebhookEvent.MinutesReady])) {
+          this.#schedule(workspaceId, { event: 'minutes-ready', meetingId, at })
+        }
+        return info
+      },
+      list: (workspaceId) => store.list(workspaceId),
+      read: (workspaceId, id) => store.read(workspaceId, id),
+      prune: (workspaceId, before) => store.prune(workspaceId, before),
+      flush: () => store.flush(),
+    }
+  }
+
+  /**
+   * Takes the workspace's current stalls and comments as the baseline of its events (a new hook
+   * is not told about stalls and comments older than itself).
+   */
+  async baseline(workspaceId: string): Promise<void> {
+    const { store, read, now } = this.#options
+    const { stalled, comments } = await read(workspaceId, (snap) => ({ stalled: [...stalledKeyResults(stallWarnings(snap, now())).keys()].sort(), comments: [...snap.comments.keys()] }))
+    if (store.stallsOf(workspaceId) === undefined) store.setStalls(workspaceId, stalled)
+    if (!this.#seenComments.has(workspaceId)) this.#seenComments.set(workspaceId, new Set(comments))
+  }
+
+  /** Sends a test event to one hook. */
+  async sendTest(hook: StoredHook): Promise<string> {
+    const name = await this.#options.read(hook.workspaceId, (snap) => snap.settings.name)
+    const event = this.#event('test', this.#options.now(), { id: hook.workspaceId, title: name })
+    this.#deliver(hook, event)
+    return event.id
+  }
+
+  /** Resolves once every scheduled event is resolved and every delivery settled (tests). */
+  async settled(): Promise<void> {
+    while (this.#pending.size > 0 || this.#flushing.size > 0) {
+      for (const [workspaceId, p] of this.#pending) {
+        if (p.timer !== null) clearTimeout(p.timer)
+        p.timer = null
+        await this.#flush(workspaceId)
+      }
+      await Promise.all(this.#flushing.values())
+    }
+    await this.#queue.drained()
+  }
+
+  close(): Promise<void> {
+    clearInterval(this.#sweep)
+    for (const p of this.#pending.values()) if (p.timer !== null) clearTimeout(p.timer)
+    this.#pending.clear()
+    this.#queue.close()
+    return this.#options.store.close()
+  }
+
+  #onActivity(workspaceId: string, entries: readonly Activity[]): void {
+    if (!this.#options.store.wants(workspaceId)) return
+    this.#schedule(workspaceId, null)
+    for (const entry of entries) {
+      if (entry.kind === ActivityKind.CheckedIn) this.#schedule(workspaceId, { event: 'check-in', entry })
+      else if (entry.kind === ActivityKind.Done) this.#schedule(workspaceId, { event: 'task-done', entry })
+    }
+  }
+
+  /** Notes a trigger (null: only a look at stalls and comments) and resolves the workspace's events once it is quiet. */
+  #schedule(workspaceId: string, trigger: Trigger | null): void {
+    const p = this.#pending.get(workspaceId) ?? { triggers: [], timer: null }
+    if (trigger !== null) p.triggers.push(trigger)
+    if (p.timer !== null) clearTimeout(p.timer)
+    p.timer = setTimeout(() => void this.#flush(workspaceId), this.#options.settleMs ?? 1_000)
+    p.timer.unref()
+    this.#pending.set(workspaceId, p)
+  }
+
+  #flush(workspaceId: string): Promise<void> {
+    const running = this.#flushing.get(workspaceId) ?? Promise.resolve()
+    const next = running.then(async () => {
+      const p = this.#pending.get(workspaceId)
+      if (p === undefined) return
+      if (p.timer !== null) clearTimeout(p.timer)
+      this.#pending.delete(workspaceId)
+      try {
+        await this.#resolve(workspaceId, p.triggers)
+      } catch (err) {
+        this.#options.log(`webhooks ${workspaceId}: ${(err as Error).message}`)
+      }
+    })
+    const tracked = next.finally(() => {
+      if (this.#flushing.get(workspaceId) === tracked) this.#flushing.delete(workspaceId)
+    })
+    this.#flushing.set(workspaceId, tracked)
+    return tracked
+  }
+
+  /** One read of the document: the triggers' titles, the stall rules, the new comments. */
+  async #resolve(workspaceId: string, triggers: readonly Trigger[]): Promise<void> {
+    const { store, read, now } = this.#options
+    const hooks = store.hooksOf(workspaceId)
+    if (hooks.length === 0) return
+    const wants = (e: WebhookEvent) => hooks.some((h) => h.events.includes(e))
+    const events = await read(workspaceId, (snap) => {
+      const t = now()
+      const workspace = { id: workspaceId, title: snap.settings.name }
+      const kr = (id: string | null): Named | null => (id === null ? null : { id, title: snap.keyResults.get(id as never)?.title ?? '' })
+      const person = (id: string | null): Named | null => (id === null ? null : { id, title: snap.people.get(id as never)?.name ?? '' })
+      const out: HookEvent[] = []
+      for (const trigger of triggers) {
+        if (!wants(trigger.event)) continue
+        if (trigger.event === 'minutes-ready') {
+          out.push({ ...this.#event(trigger.event, trigger.at, workspace), meetingId: trigger.meetingId })
+          continue
+        }
+        const { entry } = trigger
+        const base = { ...this.#event(trigger.event, entry.at, workspace), keyResult: kr(entry.keyResultId), person: person(entry.personId), detail: entry.detail }
+        out.push(trigger.event === 'task-done' ? { ...base, task: { id: entry.target.id, title: snap.tasks.get(entry.target.id as never)?.title ?? '' } } : base)
+      }
+      if (wants(WebhookEvent.StallAppeared) || wants(WebhookEvent.StallCleared)) {
+        const stalled = stalledKeyResults(stallWarnings(snap, t))
+        for (const change of this.#stalls.changes(workspaceId, store.stallsOf(workspaceId), stalled, t)) {
+          const stalls = change.warnings.map((w) => ({ ruleId: w.ruleId, severity: w.severity, reason: w.reason }))
+          out.push({ ...this.#event(change.kind, t, workspace), keyResult: kr(change.keyResultId), stalls })
+        }
+        store.setStalls(workspaceId, [...stalled.keys()].sort())
+      }
+      let seen = this.#seenComments.get(workspaceId)
+      if (seen === undefined) {
+        // After a restart: comments written before it were looked at then.
+        seen = new Set([...snap.comments.values()].filter((c) => c.at < this.#startedAt).map((c) => c.id))
+        this.#seenComments.set(workspaceId, seen)
+      }
+      for (const comment of snap.comments.values()) {
+        if (seen.has(comment.id)) continue
+        seen.add(comment.id)
+        if (!wants(WebhookEvent.Mention)) continue
+        const { kind, id } = comment.target
+        const task = kind === 'task' ? snap.tasks.get(id as never) : undefined
+        for (const mentioned of comment.mentions) {
+          out.push({
+            ...this.#event(WebhookEvent.Mention, comment.at, workspace),
+            keyResult: kind === 'keyResult' ? kr(id) : kr(task?.placement.keyResultId ?? null),
+            task: task === undefined ? null : { id, title: task.title },
+            person: person(comment.authorId),
+            mentioned: person(mentioned),
+            comment: { id: comment.id, body: comment.body },
+          })
+        }
+      }
+      return out
+    })
+    for (const event of events) for (const hook of hooks) if (event.event !== 'test' && hook.events.includes(event.event)) this.#deliver(hook, event)
+  }
+
+  #event(event: HookEvent['event'], at: number, workspace: Named): HookEvent {
+    return { id: `evt_${randomId()}`, event, at, workspace, keyResult: null, task: null, meetingId: null, person: null, mentioned: null, comment: null, detail: '', stalls: [] }
+  }
+
+  #deliver(hook: StoredHook, event: HookEvent): void {
+    const body = deliveryBody(event, this.#options.publicUrl ?? hook.origin, hook.slack)
+    this.#queue.send({ hookId: hook.id, url: hook.url, secret: hook.secret, eventId: event.id, event: event.event, body })
+  }
+}
