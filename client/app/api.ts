@@ -2,7 +2,7 @@
  * @module The few REST calls the client makes. The token goes in an Authorization header, never
  * in a request URL, so it stays out of server and proxy access logs.
  */
-import type { CycleId, MeetingId, MeetingKind } from '../../shared/model/index.ts'
+import type { Activity, CycleId, MeetingId, MeetingKind, PersonId } from '../../shared/model/index.ts'
 import type { Role } from '../../shared/protocol/index.ts'
 import type { Minutes, WorkspaceChanges } from '../../shared/rules/index.ts'
 import type { WorkspaceLinks } from './knownWorkspaces.ts'
@@ -145,6 +145,27 @@ export async function fetchMinutesMarkdown(id: string, token: string, meetingId:
   if (!res.ok) throw new Error(await errorMessage(res))
   const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')
   return { blob: await res.blob(), filename: named?.[1] ?? `minutes-${meetingId}.md` }
+}
+
+/** One entry of `GET .../activity`: who did what, with the time as an ISO string. */
+export interface ActivityEntry extends Omit<Activity, 'at'> {
+  readonly at: string
+}
+
+/** Which activity to ask for: about a record (a KR with its cards), by a person, the newest `limit`. */
+export interface ActivityFilter {
+  readonly target?: string
+  readonly person?: PersonId
+  readonly limit: number
+}
+
+/** `GET .../activity`: the newest entries first (any role may ask). */
+export async function fetchActivity(id: string, token: string, filter: ActivityFilter, signal?: AbortSignal): Promise<readonly ActivityEntry[]> {
+  const query = new URLSearchParams({ limit: String(filter.limit) })
+  if (filter.target !== undefined) query.set('target', filter.target)
+  if (filter.person !== undefined) query.set('person', filter.person)
+  const body = await getJson<{ activity: ActivityEntry[] }>(workspaceUrl(id, `activity?${query}`), token, signal)
+  return body.activity
 }
 
 /** What changed since the last meeting ended, and the checkpoint it is counted from. */

@@ -1,10 +1,11 @@
 /** @module What features may use of the app: the REST client and file saving, known workspaces, the router and view links, the theme and its toggle, useCommand. */
 export { ExportFormat, createWorkspace, fetchExport, fetchLinks, rotateLinks } from './api.ts'
-export { fetchChangesSinceLastMeeting, fetchMeetings, fetchMinutes, fetchMinutesMarkdown } from './api.ts'
-export type { ChangesSince, CreatedWorkspace, MeetingSummary } from './api.ts'
+export { fetchActivity, fetchChangesSinceLastMeeting, fetchMeetings, fetchMinutes, fetchMinutesMarkdown } from './api.ts'
+export type { ActivityEntry, ActivityFilter, ChangesSince, CreatedWorkspace, MeetingSummary } from './api.ts'
 export { forgetWorkspace, getKnownWorkspace, listKnownWorkspaces, rememberWorkspace, storedToken } from './knownWorkspaces.ts'
 export { navigate, useHref } from './route.ts'
 export { shareLink, viewHref } from './viewRoute.ts'
+export { ViewLink } from './ViewLink.tsx'
 export { useTheme } from './theme.ts'
 export { ThemeToggle } from './ThemeToggle.tsx'
 export { saveFile } from './saveFile.ts'

@@ -7,7 +7,7 @@
 import { useMemo, useReducer } from 'react'
 import { INITIAL_VIEW } from '../hooks/useView.ts'
 import type { Filters, ViewActions, ViewName, ViewState } from '../hooks/useView.ts'
-import type { CycleId, KeyResultId, TaskId } from '../../shared/model/index.ts'
+import type { CycleId, KeyResultId, PersonId, TaskId } from '../../shared/model/index.ts'
 import { navigate, useHref } from './route.ts'
 import { parseView, viewHref } from './viewRoute.ts'
 
@@ -17,13 +17,14 @@ type ViewEvent =
   | { readonly type: 'filters'; readonly filters: Partial<Filters> }
   | { readonly type: 'keyResult'; readonly keyResultId: KeyResultId | null }
   | { readonly type: 'focus'; readonly taskId: TaskId | null; readonly keyResultId: KeyResultId | null }
+  | { readonly type: 'person'; readonly personId: PersonId }
 
 export function viewReducer(state: ViewState, event: ViewEvent): ViewState {
   switch (event.type) {
     case 'view':
       // A focused card is a place on the board: leaving the board leaves it.
-      // So is a meeting's minutes page: coming back to Meetings shows the list.
-      return state.view === event.view ? state : { ...state, view: event.view, focusTaskId: null, meetingId: null }
+      // So is a meeting's minutes page: coming back to Meetings shows the list. A person's page is left too.
+      return state.view === event.view ? state : { ...state, view: event.view, focusTaskId: null, meetingId: null, personId: null }
     case 'cycle':
       // A key result of another cycle would dangle in the side panel: close it.
       return state.cycleId === event.cycleId ? state : { ...state, cycleId: event.cycleId, keyResultId: null }
@@ -38,6 +39,9 @@ export function viewReducer(state: ViewState, event: ViewEvent): ViewState {
         focusTaskId: event.taskId,
         keyResultId: event.keyResultId ?? state.keyResultId,
       }
+    case 'person':
+      // A page of its own: no card, minutes or key-result panel over it.
+      return { ...state, view: 'person', personId: event.personId, focusTaskId: null, meetingId: null, keyResultId: null }
   }
 }
 
@@ -48,6 +52,7 @@ function actionsFor(dispatch: (event: ViewEvent) => void): ViewActions {
     setFilters: (filters) => dispatch({ type: 'filters', filters }),
     openKeyResult: (keyResultId) => dispatch({ type: 'keyResult', keyResultId }),
     focus: ({ taskId, keyResultId }) => dispatch({ type: 'focus', taskId: taskId ?? null, keyResultId: keyResultId ?? null }),
+    openPerson: (personId) => dispatch({ type: 'person', personId }),
   }
 }
 

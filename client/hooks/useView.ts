@@ -5,7 +5,8 @@
 import { createContext, useContext } from 'react'
 import type { CycleId, KeyResultId, MeetingId, ObjectiveLevel, PersonId, TaskId, TeamId } from '../../shared/model/index.ts'
 
-export type ViewName = 'board' | 'tree' | 'radar' | 'meetings'
+/** `activity` is the workspace's activity; `person` is one person's page (personId). */
+export type ViewName = 'board' | 'tree' | 'radar' | 'meetings' | 'activity' | 'person'
 
 export interface Filters {
   readonly teamId: TeamId | null
@@ -24,6 +25,8 @@ export interface ViewState {
   readonly focusTaskId: TaskId | null
   /** The past meeting whose minutes the Meetings view shows (null: the list). */
   readonly meetingId: MeetingId | null
+  /** The person whose page the person view shows. */
+  readonly personId: PersonId | null
 }
 
 export interface ViewActions {
@@ -33,6 +36,8 @@ export interface ViewActions {
   openKeyResult(keyResultId: KeyResultId | null): void
   /** Switches to the board and highlights a card (or a key result's lane when taskId is null). */
   focus(target: { taskId?: TaskId; keyResultId?: KeyResultId }): void
+  /** Shows a person's page. */
+  openPerson(personId: PersonId): void
 }
 
 export const INITIAL_VIEW: ViewState = {
@@ -42,6 +47,7 @@ export const INITIAL_VIEW: ViewState = {
   keyResultId: null,
   focusTaskId: null,
   meetingId: null,
+  personId: null,
 }
 
 export const ViewContext = createContext<(ViewState & ViewActions) | null>(null)

@@ -25,6 +25,7 @@ const PATHS = {
   sun: 'M12 12m-4 0a4 4 0 108 0a4 4 0 10-8 0M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4',
   moon: 'M21 13A9 9 0 1111 3a7 7 0 0010 10z',
   lock: 'M6 11h12v9H6zM8 11V8a4 4 0 018 0v3',
+  activity: 'M3 12h4l3-8 4 16 3-8h4',
 } as const
 
 export type IconName = keyof typeof PATHS

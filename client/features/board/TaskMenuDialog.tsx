@@ -17,6 +17,7 @@ import { useBoard } from './BoardContext.ts'
 import { isOverdue } from './isOverdue.ts'
 import { InlineAlert } from './InlineAlert.tsx'
 import { shareLink, useCommand } from '../../app/index.ts'
+import { ActivityDetails } from '../activity/index.ts'
 
 export function TaskMenuDialog({ taskId, now, onClose }: { taskId: TaskId | null; now: number; onClose: () => void }) {
   const task = useSnapshot((s) => (taskId === null ? null : (s.tasks.get(taskId) ?? null)))
@@ -96,6 +97,7 @@ function TaskForm({ task, overdue, onClose }: { task: Task; overdue: boolean; on
           <TextArea label="Why was the date missed?" hint="Overdue tasks with a reason are flagged less loudly." value={reason} onChange={(e) => setReason(e.target.value)} />
         )}
       </form>
+      <ActivityDetails target={task.id} label="Activity of this task" empty="Nothing on record yet: moves and edits show here." />
       <div className="dialog-row">
         <CopyLinkButton label="Copy link to this task" link={shareLink(ws.workspaceId, { taskId: task.id })} />
       </div>

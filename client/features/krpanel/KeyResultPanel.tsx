@@ -12,6 +12,7 @@ import { IconButton } from '../../ui/Button.tsx'
 import { CopyLinkButton } from '../../ui/CopyLinkButton.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { autoFocusAllowed } from '../../ui/autoFocusAllowed.ts'
+import { ActivityList } from '../activity/index.ts'
 import { CheckInForm } from '../checkin/index.ts'
 import { CoTypedField } from '../okr/index.ts'
 import { StallIcon, useStallWarnings } from '../stall/index.ts'
@@ -95,6 +96,9 @@ function PanelBody({ details }: { details: KeyResultDetails }) {
         )}
         <PanelSection title="Comments" count={comments.length}>
           <CommentThread keyResultId={kr.id} comments={comments} now={now} />
+        </PanelSection>
+        <PanelSection title="Activity">
+          <ActivityList target={kr.id} label="Activity of this key result" empty="Nothing on record yet: check-ins, card moves and edits show here." />
         </PanelSection>
       </div>
     </aside>

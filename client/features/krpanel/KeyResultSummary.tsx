@@ -8,6 +8,7 @@ import { describeTarget } from '../../format/keyResultText.ts'
 import { KIND_LABEL } from '../../format/labels.ts'
 import { pct, withUnit } from '../../format/numbers.ts'
 import { PersonChip } from '../identity/index.ts'
+import { PersonLink } from '../people/index.ts'
 
 function currentText(kr: KeyResult, p: KeyResultProgress): string {
   if (p.basis === 'tasks') return `${p.tasksDone} of ${p.tasksTotal} tasks done`
@@ -24,7 +25,7 @@ export function KeyResultSummary({ kr, cycle, progress, now }: { kr: KeyResult; 
         <div><dt>Kind</dt><dd>{KIND_LABEL[kr.kind]}</dd></div>
         <div><dt>{kr.kind === KeyResultKind.Range ? 'Range' : kr.kind === KeyResultKind.Milestone || kr.kind === KeyResultKind.Baseline ? 'Due' : 'Target'}</dt><dd>{describeTarget(kr)}</dd></div>
         <div><dt>Weight</dt><dd>{kr.weight}%</dd></div>
-        <div><dt>Owner</dt><dd><PersonChip personId={kr.ownerId} /></dd></div>
+        <div><dt>Owner</dt><dd><PersonLink personId={kr.ownerId}><PersonChip personId={kr.ownerId} /></PersonLink></dd></div>
       </dl>
       <div className="krp-progress">
         <div className="krp-progress__numbers">

@@ -1,6 +1,7 @@
 /** @module The praise given during a meeting: who thanked whom, for what. */
 import type { PersonId, Praise, WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
+import { PersonLink } from '../people/index.ts'
 
 const peopleOf = (s: WorkspaceSnapshot) => s.people
 
@@ -14,7 +15,11 @@ export function PraiseSection({ praise }: { praise: readonly Praise[] }) {
       <ul>
         {praise.map((p) => (
           <li key={p.id}>
-            {nameOf(p.fromPersonId)} thanked <strong>{nameOf(p.toPersonId)}</strong>: {p.text}
+            <PersonLink personId={p.fromPersonId}>{nameOf(p.fromPersonId)}</PersonLink> thanked{' '}
+            <PersonLink personId={p.toPersonId}>
+              <strong>{nameOf(p.toPersonId)}</strong>
+            </PersonLink>
+            : {p.text}
           </li>
         ))}
       </ul>

@@ -14,6 +14,7 @@ import { AlignmentPicker, decodeAlignment, encodeAlignment } from './AlignmentPi
 import { LEVEL_LABEL, ORIGIN_LABEL, STATUS_LABEL } from '../../format/labels.ts'
 import { useCommand } from '../../app/index.ts'
 import { usePeople, useTeams } from './useOkrData.ts'
+import { ActivityDetails } from '../activity/index.ts'
 
 export interface ObjectiveDialogProps {
   readonly cycle: Cycle
@@ -107,6 +108,7 @@ export function ObjectiveDialog({ cycle, objective, onClose }: ObjectiveDialogPr
         )}
         {error && <p className="form-error" role="alert">{error}</p>}
       </form>
+      {objective && <ActivityDetails target={objective.id} label="Activity of this objective" empty="Nothing on record yet: edits and status changes show here." />}
     </Dialog>
   )
 }

@@ -67,9 +67,9 @@ export function CommandPalette() {
 
   const actions: PaletteActions = {
     setView: view.setView,
-    setFilters: view.setFilters,
     openKeyResult: view.openKeyResult,
     focus: view.focus,
+    openPerson: view.openPerson,
     toggleTheme: toggle,
     showShortcuts: () => showOverlay('shortcuts'),
     askTaskTitle: (keyResultId) => setNewTaskFor(keyResultId),

@@ -5,7 +5,7 @@ import type { ViewActions } from '../../hooks/useView.ts'
 import type { PaletteTarget } from './searchEntries.ts'
 import { quoted, whenShown } from './whenShown.ts'
 
-export interface PaletteActions extends Pick<ViewActions, 'setView' | 'setFilters' | 'openKeyResult' | 'focus'> {
+export interface PaletteActions extends Pick<ViewActions, 'setView' | 'openKeyResult' | 'focus' | 'openPerson'> {
   toggleTheme(): void
   showShortcuts(): void
   /** Asks for the new task's title (the palette stays open in its title mode). */
@@ -31,8 +31,8 @@ export function runTarget(target: PaletteTarget, actions: PaletteActions): void 
       actions.focus({ taskId: target.id })
       return
     case 'person':
-      actions.setFilters({ ownerId: target.id })
-      actions.setView('board')
+      // Their page: what they own, their open cards, praise and activity (it links to the filtered board).
+      actions.openPerson(target.id)
       return
     case 'newTask':
       actions.askTaskTitle(target.keyResultId)

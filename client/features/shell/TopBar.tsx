@@ -5,6 +5,7 @@
  */
 import { PHONE_QUERY, useMediaQuery } from '../../hooks/useMediaQuery.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
+import { ActivityLink } from './ActivityLink.tsx'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { CyclePicker } from '../cycle/index.ts'
 import { FilterBar } from './FilterBar.tsx'
@@ -59,6 +60,7 @@ export function TopBar() {
                   <ThemeToggle />
                   <ShareButton />
                   <PaletteButton />
+                  <ActivityLink labelled />
                 </div>
                 <div className="topbar__row topbar__row--tools">{tools}</div>
               </MoreMenu>
@@ -70,6 +72,7 @@ export function TopBar() {
               <ConnectionBadge />
               <PresenceAvatars />
               {canEdit && <UndoRedo />}
+              <ActivityLink />
               <ThemeToggle />
               <ShareButton />
             </>

@@ -20,6 +20,9 @@ export const VIEW_TABS: ReadonlyArray<{ view: ViewName; label: string; icon: Ico
   { view: 'meetings', label: 'Meetings', icon: 'clock' },
 ]
 
+/** Whether `view` has a tab (the activity and a person's page have none). */
+export const hasTab = (view: ViewName) => VIEW_TABS.some((t) => t.view === view)
+
 const countText = (n: number) => `${n} stall ${n === 1 ? 'warning needs' : 'warnings need'} attention`
 
 /** "15 stall warnings need attention (critical or warning); the radar also lists 5 for information." */
@@ -35,6 +38,8 @@ export function ViewTabs() {
   const { view, setView } = useView()
   const stalls = useStallCount()
   const list = useRef<HTMLDivElement>(null)
+  // A view without a tab leaves the first tab as the one Tab reaches.
+  const reachable = hasTab(view) ? view : VIEW_TABS[0]!.view
 
   const onKeyDown = (event: KeyboardEvent) => {
     const index = VIEW_TABS.findIndex((t) => t.view === view)
@@ -61,7 +66,7 @@ export function ViewTabs() {
             aria-selected={selected}
             aria-controls={PANEL_ID}
             aria-describedby={count > 0 ? `${tabId(tab.view)}-count` : undefined}
-            tabIndex={selected ? 0 : -1}
+            tabIndex={tab.view === reachable ? 0 : -1}
             className="view-tab"
             title={count > 0 ? countTooltip(stalls) : undefined}
             onClick={() => setView(tab.view)}

@@ -2,4 +2,4 @@
 export { ReadOnlyBanner } from './ReadOnlyBanner.tsx'
 export { TopBar } from './TopBar.tsx'
 export { useUndoShortcuts } from './useUndoShortcuts.ts'
-export { PANEL_ID, tabId } from './ViewTabs.tsx'
+export { PANEL_ID, hasTab, tabId } from './ViewTabs.tsx'

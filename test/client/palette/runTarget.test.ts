@@ -7,9 +7,9 @@ import type { PaletteActions } from '../../../client/features/palette/runTarget.
 const spies = () =>
   ({
     setView: vi.fn(),
-    setFilters: vi.fn(),
     openKeyResult: vi.fn(),
     focus: vi.fn(),
+    openPerson: vi.fn(),
     toggleTheme: vi.fn(),
     showShortcuts: vi.fn(),
     askTaskTitle: vi.fn(),
@@ -25,13 +25,12 @@ describe('running a palette entry', () => {
     expect(a.openKeyResult).toHaveBeenCalledWith('kr-1')
   })
 
-  it('jumps to a card, filters the board to a person, switches views, toggles the theme, shows the shortcuts', () => {
+  it('jumps to a card, opens a person\'s page, switches views, toggles the theme, shows the shortcuts', () => {
     const a = spies()
     runTarget({ kind: 'task', id: 't-1' as TaskId }, a)
     expect(a.focus).toHaveBeenCalledWith({ taskId: 't-1' })
     runTarget({ kind: 'person', id: 'p-1' as PersonId }, a)
-    expect(a.setFilters).toHaveBeenCalledWith({ ownerId: 'p-1' })
-    expect(a.setView).toHaveBeenLastCalledWith('board')
+    expect(a.openPerson).toHaveBeenCalledWith('p-1')
     runTarget({ kind: 'view', view: 'radar' }, a)
     expect(a.setView).toHaveBeenLastCalledWith('radar')
     runTarget({ kind: 'theme' }, a)
