@@ -2,7 +2,8 @@
  * Activity and people's pages (issue 15), in Chromium: Ana moves a card and checks in its key
  * result; the key result's panel lists both, by her, in words. Cyd thanks Ben through the doc's
  * command (a stock sync client); Ben's page, opened from the panel's owner chip, shows the praise
- * with its author and date, and Ana's page, opened from the command palette, her activity.
+ * with its author and date, and Ana's page, opened from the command palette, her activity. The
+ * card's menu lists the card's own activity, and the workspace's activity lists everything.
  * Screenshots (1440x900 light and dark, 390x844) go to SHOTS_DIR (default test-results/e2e/activity).
  */
 import { mkdirSync } from 'node:fs'
@@ -100,6 +101,17 @@ describe('activity and people\'s pages', () => {
       await activity.scrollIntoViewIfNeeded()
       await waitUntilSettledInView(page, entry(activity, /checked in 55%/))
     })
+
+    // The card's menu has the card's own activity, read when its disclosure opens.
+    await page.getByRole('button', { name: 'Edit task Ship v2' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Edit task' })
+    await dialog.getByText('Activity', { exact: true }).click()
+    await entry(dialog.getByRole('list', { name: 'Activity of this task' }), /Ana\s+moved it to Doing/).waitFor()
+    await shots(page, 'task-dialog-activity', async () => {
+      await entry(dialog.getByRole('list', { name: 'Activity of this task' }), /Ana\s+moved it to Doing/).scrollIntoViewIfNeeded()
+    })
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await dialog.waitFor({ state: 'detached' })
 
     // 3. The owner chip opens Ben's page: the key result he owns and the praise, with author and date.
     await panel.getByRole('link', { name: /Ben/ }).first().click()
