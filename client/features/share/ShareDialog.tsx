@@ -1,6 +1,6 @@
 /**
  * @module The workspace's links. Owners get the current editor and viewer links from the server
- * and can rotate them (the old ones stop working at once); others see only their own link. Each
+ * and can rotate them (the old ones stop working at once) and manage its webhooks; others see only their own link. Each
  * link's hint says what that role may do, as the server enforces it: editors edit OKRs, move cards
  * and check in; only owners publish, close and reopen cycles and manage links. Everyone can export.
  */
@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button.tsx'
 import { CopyField } from '../../ui/CopyField.tsx'
 import { Dialog } from '../../ui/Dialog.tsx'
 import { ExportSection } from './ExportSection.tsx'
+import { WebhooksSection } from '../webhooks/index.ts'
 import { fetchLinks, getKnownWorkspace, rememberWorkspace, rotateLinks, storedToken } from '../../app/index.ts'
 
 const linkFor = (id: string, token: string) => `${location.origin}/w/${encodeURIComponent(id)}#token=${token}`
@@ -103,6 +104,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       )}
       {error && <p role="alert" className="shell-error">{error}</p>}
       <ExportSection />
+      <WebhooksSection />
     </Dialog>
   )
 }
