@@ -1,5 +1,5 @@
 /**
- * @module Activity entries in words, after the person's name: "checked in 55% at 7/10", "moved
+ * @module Activity entries in words, after the person's name: "checked in 40% → 55% at confidence 7/10", "moved
  * ‘Ship v2’ to Done", "edited the title". The record an entry is about is named unless it is the
  * list's own (a key result's panel says "edited the title", not the key result's name again).
  */
@@ -54,12 +54,18 @@ const cardText = (subject: ActivitySubject) => (subject.kind === 'self' ? 'it' :
 /** " of the task ‘Call’" after a field, or nothing when it is the list's own record. */
 const ofText = (kind: ActivityTargetKind, subject: ActivitySubject) => (subject.kind === 'self' ? '' : ` of ${recordText(kind, subject)}`)
 
-/** A check-in's detail ("55 at 7/10") as "55% at confidence 7/10", with the key result's unit. */
+/** A number of the key result in its unit ("55%"), or the text as it came. */
+function valueText(text: string, unit: string): string {
+  const value = Number(text)
+  return Number.isFinite(value) ? withUnit(value, unit) : text
+}
+
+/** A check-in's detail ("40 → 55 at 7/10", "55 at 7/10" for the first) as "40% → 55% at confidence 7/10", in the key result's unit. */
 function checkInText(detail: string, unit: string): string {
-  const m = /^(\S+) at (\d+)\/10$/.exec(detail)
+  const m = /^(?:(\S+) → )?(\S+) at (\d+)\/10$/.exec(detail)
   if (m === null) return detail
-  const value = Number(m[1])
-  return `${Number.isFinite(value) ? withUnit(value, unit) : m[1]!} at confidence ${m[2]!}/10`
+  const before = m[1] === undefined ? '' : `${valueText(m[1], unit)} → `
+  return `${before}${valueText(m[2]!, unit)} at confidence ${m[3]!}/10`
 }
 
 /**

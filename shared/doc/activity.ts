@@ -92,7 +92,10 @@ function rootEntry(
     case Root.CheckIns: {
       const krId = typeof fields?.['keyResultId'] === 'string' ? (fields['keyResultId'] as KeyResultId) : null
       if (krId === null) return
-      add({ kind: ActivityKind.CheckedIn, target: { kind: ActivityTargetKind.KeyResult, id: krId }, keyResultId: krId, detail: `${String(fields?.['value'])} at ${String(fields?.['confidence'])}/10` })
+      // "40 → 55 at 7/10": the value it moved from, when the one before it had another.
+      const before = previousValue(map, krId, key, typeof fields?.['at'] === 'number' ? fields['at'] : Number.POSITIVE_INFINITY)
+      const value = `${before === null || before === fields?.['value'] ? '' : `${String(before)} → `}${String(fields?.['value'])}`
+      add({ kind: ActivityKind.CheckedIn, target: { kind: ActivityTargetKind.KeyResult, id: krId }, keyResultId: krId, detail: `${value} at ${String(fields?.['confidence'])}/10` })
       return
     }
     case Root.Scores:
@@ -129,6 +132,18 @@ function recordFields(doc: Y.Doc, kind: ActivityTargetKind, id: string, record: 
     rest.splice(rest.indexOf('status'), 1)
   }
   if (rest.length > 0) add({ kind: ActivityKind.Edited, target: { kind, id }, keyResultId, detail: rest.sort().join(', ') })
+}
+
+/** The value of the key result's latest check-in before check-in `id` (taken at `at`), or null for its first. */
+function previousValue(checkIns: Y.Map<unknown>, krId: string, id: string, at: number): unknown {
+  let best: { at: number; id: string; value: unknown } | null = null
+  for (const [key, raw] of checkIns) {
+    const f = asFields(raw)
+    const when = f?.['at']
+    if (key === id || f?.['keyResultId'] !== krId || typeof when !== 'number' || when > at) continue
+    if (best === null || when > best.at || (when === best.at && key > best.id)) best = { at: when, id: key, value: f?.['value'] }
+  }
+  return best === null ? null : best.value
 }
 
 /** The KR a record concerns: itself, or a card's KR. */

@@ -39,7 +39,7 @@ export interface ActivityDraft {
   readonly target: { readonly kind: ActivityTargetKind; readonly id: string }
   /** The key result it concerns (a card's or a check-in's), so a KR's activity lists them too. */
   readonly keyResultId: KeyResultId | null
-  /** Fields or texts that changed, or the new value's words ("Doing", "published", "7/10"). */
+  /** Fields or texts that changed, or the new value's words ("Doing", "published"; a check-in "40 → 55 at 7/10", or "55 at 7/10" for the first or an unchanged value). */
   readonly detail: string
 }
 

@@ -1,6 +1,6 @@
 /**
  * Activity and people's pages (issue 15), in Chromium: Ana moves a card and checks in its key
- * result; the key result's panel lists both, by her, in words. Cyd thanks Ben through the doc's
+ * result (40% before); the key result's panel lists both, by her, in words ("40% → 55%"). Cyd thanks Ben through the doc's
  * command (a stock sync client); Ben's page, opened from the panel's owner chip, shows the praise
  * with its author and date, and Ana's page, opened from the command palette, her activity. The
  * card's menu lists the card's own activity, and the workspace's activity lists everything.
@@ -53,6 +53,7 @@ describe('activity and people\'s pages', () => {
       objectives: [{ id: 'o-grow', title: 'Grow the product' }],
       keyResults: [{ id: 'kr-signups', objectiveId: 'o-grow', title: KR, start: 0, target: 100, unit: '%' }],
       tasks: [{ id: 't-ship', title: 'Ship v2', columnId: 'todo', keyResultId: 'kr-signups' }],
+      checkIns: [{ id: 'ci-1', keyResultId: 'kr-signups', value: 40, confidence: 6, at: now - 3 * DAY_MS }],
     })
 
     // Ben owns the key result; Cyd thanks him, through the doc's commands over a stock sync client.
@@ -89,17 +90,17 @@ describe('activity and people\'s pages', () => {
 
     // 2. The panel's Activity lists both, by Ana, newest first (it reads again once the board is quiet).
     const activity = panel.getByRole('list', { name: 'Activity of this key result' })
-    await entry(activity, /Ana\s+checked in 55% at confidence 7\/10/).waitFor()
+    await entry(activity, /Ana\s+checked in 40% → 55% at confidence 7\/10/).waitFor()
     await entry(activity, /Ana\s+moved ‘Ship v2’ to Doing/).waitFor()
     const lines = await activity.getByRole('listitem').allInnerTexts()
-    const checkIn = lines.findIndex((l) => l.includes('checked in 55%'))
+    const checkIn = lines.findIndex((l) => l.includes('checked in 40% → 55%'))
     expect(checkIn).toBeLessThan(lines.findIndex((l) => l.includes('moved ‘Ship v2’')))
     expect(lines[checkIn]).toMatch(/just now|minute/)
     // Ben became the owner through the sync client, which named no one: "Someone".
     await entry(activity, /^Someone changed the owner/).waitFor()
     await shots(page, 'kr-panel-activity', async () => {
       await activity.scrollIntoViewIfNeeded()
-      await waitUntilSettledInView(page, entry(activity, /checked in 55%/))
+      await waitUntilSettledInView(page, entry(activity, /checked in 40% → 55%/))
     })
 
     // The card's menu has the card's own activity, read when its disclosure opens.
@@ -140,7 +141,7 @@ describe('activity and people\'s pages', () => {
     await palette.getByRole('combobox').fill('Ana')
     await palette.getByRole('option', { name: /Ana/ }).first().click()
     const anaActivity = page.getByRole('region', { name: 'Ana' }).getByRole('list', { name: 'What Ana did lately' })
-    await entry(anaActivity, /Ana\s+checked in the key result ‘Weekly signups’: 55% at confidence 7\/10/).waitFor()
+    await entry(anaActivity, /Ana\s+checked in the key result ‘Weekly signups’: 40% → 55% at confidence 7\/10/).waitFor()
     await entry(anaActivity, /Ana\s+moved ‘Ship v2’ to Doing/).waitFor()
 
     // 6. The workspace's activity, from the top bar.

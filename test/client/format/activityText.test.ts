@@ -42,9 +42,11 @@ describe('activity in words', () => {
     expect([...said].sort()).toEqual(Object.values(ActivityKind).sort())
   })
 
-  it('writes a check-in with the key result\'s unit, and keeps a detail it cannot read', () => {
+  it('writes a check-in with the key result\'s unit, from the value before it when there was one, and keeps a detail it cannot read', () => {
     expect(activityText(entry(ActivityKind.CheckedIn, 'keyResult', '55 at 7/10'), SELF, '%')).toBe('checked in 55% at confidence 7/10')
     expect(activityText(entry(ActivityKind.CheckedIn, 'keyResult', '1200 at 6/10'), SELF, 'teams')).toBe('checked in 1,200 teams at confidence 6/10')
+    expect(activityText(entry(ActivityKind.CheckedIn, 'keyResult', '40 → 55 at 7/10'), SELF, '%')).toBe('checked in 40% → 55% at confidence 7/10')
+    expect(activityText(entry(ActivityKind.CheckedIn, 'keyResult', '1000 → 1200 at 6/10'), named('Teams'), 'teams')).toBe('checked in the key result ‘Teams’: 1,000 teams → 1,200 teams at confidence 6/10')
     expect(activityText(entry(ActivityKind.CheckedIn, 'keyResult', 'odd'), SELF)).toBe('checked in odd')
   })
 

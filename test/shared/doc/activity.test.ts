@@ -53,6 +53,9 @@ describe('describeTransaction', () => {
     updateKeyResult(f.s, f.krA, { target: 50, weight: 50 })
     publishCycle(f.s, f.cycleId)
     checkIn(f.s, { keyResultId: f.krA, value: 25, confidence: 7 })
+    // The second says where it moved from; a third at the same value only what it is.
+    checkIn(f.s, { keyResultId: f.krA, value: 30, confidence: 6 })
+    checkIn(f.s, { keyResultId: f.krA, value: 30, confidence: 5 })
     scoreKeyResult(f.s, { keyResultId: f.krA, selfScore: 0.5 })
     addComment(f.s, { target: { kind: 'objective', id: f.objectiveId }, body: 'Nice' })
     thankSomeone(openSession(f.doc, { actor: f.personId }), { toPersonId: bob, text: 'Thanks!' })
@@ -61,6 +64,8 @@ describe('describeTransaction', () => {
       [['edited', 'keyResult', f.krA, f.krA, 'target, weight']],
       [['status-changed', 'cycle', f.cycleId, null, 'published']],
       [['checked-in', 'keyResult', f.krA, f.krA, '25 at 7/10']],
+      [['checked-in', 'keyResult', f.krA, f.krA, '25 → 30 at 6/10']],
+      [['checked-in', 'keyResult', f.krA, f.krA, '30 at 5/10']],
       [['scored', 'keyResult', f.krA, f.krA, '']],
       [['commented', 'objective', f.objectiveId, null, '']],
       [['praised', 'person', bob, null, 'Thanks!']],
