@@ -10,6 +10,9 @@ const RadarView = lazy(() => import('../features/stall/RadarView.tsx').then((m) 
 const MeetingsView = lazy(() => import('../features/minutes/MeetingsView.tsx').then((m) => ({ default: m.MeetingsView })))
 const ActivityView = lazy(() => import('../features/activity/ActivityView.tsx').then((m) => ({ default: m.ActivityView })))
 const PersonPage = lazy(() => import('../features/people/PersonPage.tsx').then((m) => ({ default: m.PersonPage })))
+const HistoryView = lazy(() => import('../features/history/HistoryView.tsx').then((m) => ({ default: m.HistoryView })))
+// What the history view shows over a checkpoint's state: the same views, read-only.
+const PAST_VIEWS = { board: BoardView, okrs: OkrTreeView }
 
 function Current() {
   const { view } = useView()
@@ -26,6 +29,8 @@ function Current() {
       return <ActivityView />
     case 'person':
       return <PersonPage />
+    case 'history':
+      return <HistoryView views={PAST_VIEWS} />
   }
 }
 

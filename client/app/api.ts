@@ -29,7 +29,7 @@ export type WorkspaceLookup =
   | { readonly kind: 'unreachable' }
 
 /** Reads the error message of a JSON error body, if there is one. */
-async function errorMessage(res: Response): Promise<string> {
+export async function errorMessage(res: Response): Promise<string> {
   try {
     const body = (await res.json()) as { error?: { message?: string } }
     return body.error?.message ?? `The server answered ${res.status}`
@@ -116,10 +116,10 @@ export interface MeetingSummary {
 }
 
 /** A workspace's REST path under `/api/workspaces/:id`. */
-const workspaceUrl = (id: string, rest: string) => `/api/workspaces/${encodeURIComponent(id)}/${rest}`
+export const workspaceUrl = (id: string, rest: string) => `/api/workspaces/${encodeURIComponent(id)}/${rest}`
 
 /** GET `url` with the token as a bearer, as JSON; a non-2xx answer throws the server's message. */
-async function getJson<T>(url: string, token: string, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(url: string, token: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal })
   if (!res.ok) throw new Error(await errorMessage(res))
   return (await res.json()) as T

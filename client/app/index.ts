@@ -1,7 +1,9 @@
-/** @module What features may use of the app: the REST client and file saving, known workspaces, the router and view links, the theme and its toggle, useCommand. */
+/** @module What features may use of the app: the REST client (and its helpers) and file saving, known workspaces, the router and view links, the theme and its toggle, useCommand. */
 export { ExportFormat, createWorkspace, fetchExport, fetchLinks, rotateLinks } from './api.ts'
 export { fetchActivity, fetchChangesSinceLastMeeting, fetchMeetings, fetchMinutes, fetchMinutesMarkdown } from './api.ts'
 export type { ActivityEntry, ActivityFilter, ChangesSince, CreatedWorkspace, MeetingSummary } from './api.ts'
+// For features that keep their few calls out of the board's first load (the history view).
+export { errorMessage, getJson, workspaceUrl } from './api.ts'
 export { forgetWorkspace, getKnownWorkspace, listKnownWorkspaces, rememberWorkspace, storedToken } from './knownWorkspaces.ts'
 export { navigate, useHref } from './route.ts'
 export { shareLink, viewHref } from './viewRoute.ts'

@@ -12,21 +12,23 @@ export type Route =
   | { readonly page: 'not-found' }
 
 /** The views that have a path of their own; `okrs` is the OKR tree. */
-export type ViewSegment = 'board' | 'okrs' | 'radar' | 'meetings' | 'activity'
+export type ViewSegment = 'board' | 'okrs' | 'radar' | 'meetings' | 'activity' | 'history'
 
 /** What a workspace path names besides the workspace: a view, a key result, a card, a past meeting or a person. */
 export type WorkspacePath =
   | { readonly workspaceId: string; readonly kind: 'view'; readonly view: ViewSegment | null }
-  | { readonly workspaceId: string; readonly kind: 'kr' | 'task' | 'meeting' | 'person'; readonly id: string }
+  | { readonly workspaceId: string; readonly kind: 'kr' | 'task' | 'meeting' | 'person' | 'checkpoint'; readonly id: string }
 
 // Every id (workspace, key result, card) is shared/model's ID_PATTERN: safe in a path as it is,
 // so nothing is percent-decoded (a malformed escape cannot throw).
 const ID = '[A-Za-z0-9_-]{1,64}'
-const WORKSPACE_PATH = new RegExp(`^/w/(${ID})(?:/(board|okrs|radar|meetings|activity)|/(kr|task|meetings|people)/(${ID}))?/?$`)
+// A checkpoint's id is longer: its time, its reason and its meeting's id (server/storage/CheckpointStore.ts).
+const CHECKPOINT = '[A-Za-z0-9_-]{1,120}'
+const WORKSPACE_PATH = new RegExp(`^/w/(${ID})(?:/(board|okrs|radar|meetings|activity|history)|/(kr|task|meetings|people)/(${ID})|/(history)/(${CHECKPOINT}))?/?$`)
 
 /**
- * `/w/:id`, `/w/:id/board|okrs|radar|meetings|activity`, `/w/:id/kr/:krId`, `/w/:id/task/:taskId`,
- * `/w/:id/meetings/:meetingId`, `/w/:id/people/:personId` (a trailing slash is fine).
+ * `/w/:id`, `/w/:id/board|okrs|radar|meetings|activity|history`, `/w/:id/kr/:krId`, `/w/:id/task/:taskId`,
+ * `/w/:id/meetings/:meetingId`, `/w/:id/people/:personId`, `/w/:id/history/:checkpointId` (a trailing slash is fine).
  */
 export function parseWorkspacePath(pathname: string): WorkspacePath | null {
   const m = WORKSPACE_PATH.exec(pathname)
@@ -35,6 +37,7 @@ export function parseWorkspacePath(pathname: string): WorkspacePath | null {
   if (m[3] === 'kr' || m[3] === 'task') return { workspaceId, kind: m[3], id: m[4]! }
   if (m[3] === 'meetings') return { workspaceId, kind: 'meeting', id: m[4]! }
   if (m[3] === 'people') return { workspaceId, kind: 'person', id: m[4]! }
+  if (m[5] === 'history') return { workspaceId, kind: 'checkpoint', id: m[6]! }
   return { workspaceId, kind: 'view', view: (m[2] as ViewSegment | undefined) ?? null }
 }
 

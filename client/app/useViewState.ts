@@ -23,8 +23,8 @@ export function viewReducer(state: ViewState, event: ViewEvent): ViewState {
   switch (event.type) {
     case 'view':
       // A focused card is a place on the board: leaving the board leaves it.
-      // So is a meeting's minutes page: coming back to Meetings shows the list. A person's page is left too.
-      return state.view === event.view ? state : { ...state, view: event.view, focusTaskId: null, meetingId: null, personId: null }
+      // So is a meeting's minutes page: coming back to Meetings shows the list. A person's page and a checkpoint are left too.
+      return state.view === event.view ? state : { ...state, view: event.view, focusTaskId: null, meetingId: null, personId: null, checkpointId: null }
     case 'cycle':
       // A key result of another cycle would dangle in the side panel: close it.
       return state.cycleId === event.cycleId ? state : { ...state, cycleId: event.cycleId, keyResultId: null }

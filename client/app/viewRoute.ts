@@ -5,6 +5,7 @@
  *   /w/:id/board  /w/:id/okrs  /w/:id/radar    a view (`/w/:id` alone is the board)
  *   /w/:id/meetings  /w/:id/meetings/:meetingId past meetings, and one meeting's minutes
  *   /w/:id/activity  /w/:id/people/:personId   the workspace's activity, and one person's page
+ *   /w/:id/history  /w/:id/history/:checkpointId the checkpoints, and the board and OKRs at one (read-only)
  *   /w/:id/kr/:krId?view=okrs|radar            a key result's panel, over the board (or that view)
  *   /w/:id/task/:taskId?kr=:krId               the board with a card revealed and focused
  *   ...&cycle=:cycleId&team=:teamId&owner=:personId&level=company|team|individual
@@ -21,8 +22,8 @@ import { parseWorkspacePath } from './route.ts'
 import type { ViewSegment } from './route.ts'
 
 // A person's page is `people/:personId`; a key result opened over it opens over the board.
-const SEGMENT: Readonly<Record<ViewName, ViewSegment>> = { board: 'board', tree: 'okrs', radar: 'radar', meetings: 'meetings', activity: 'activity', person: 'board' }
-const VIEW: Readonly<Record<string, ViewName>> = { board: 'board', okrs: 'tree', radar: 'radar', meetings: 'meetings', activity: 'activity' }
+const SEGMENT: Readonly<Record<ViewName, ViewSegment>> = { board: 'board', tree: 'okrs', radar: 'radar', meetings: 'meetings', activity: 'activity', person: 'board', history: 'history' }
+const VIEW: Readonly<Record<string, ViewName>> = { board: 'board', okrs: 'tree', radar: 'radar', meetings: 'meetings', activity: 'activity', history: 'history' }
 const LEVELS: readonly string[] = ['company', 'team', 'individual']
 
 /** A query parameter that holds a well-formed id, else null. */
@@ -54,6 +55,8 @@ export function parseView(pathname: string, search: string): ViewState {
       return { ...state, view: 'meetings', meetingId: path.id as MeetingId }
     case 'person':
       return { ...state, view: 'person', personId: path.id as PersonId }
+    case 'checkpoint':
+      return { ...state, view: 'history', checkpointId: path.id }
     case 'view':
       return { ...state, view: VIEW[path.view ?? 'board']! }
     case undefined:
@@ -78,6 +81,8 @@ export function viewHref(workspaceId: string, state: ViewState): string {
     path = `meetings/${state.meetingId}`
   } else if (state.view === 'person' && state.personId !== null) {
     path = `people/${state.personId}`
+  } else if (state.view === 'history' && state.checkpointId !== null) {
+    path = `history/${state.checkpointId}`
   }
   const { cycleId, filters } = state
   if (cycleId !== null) query.set('cycle', cycleId)

@@ -5,8 +5,8 @@
 import { createContext, useContext } from 'react'
 import type { CycleId, KeyResultId, MeetingId, ObjectiveLevel, PersonId, TaskId, TeamId } from '../../shared/model/index.ts'
 
-/** `activity` is the workspace's activity; `person` is one person's page (personId). */
-export type ViewName = 'board' | 'tree' | 'radar' | 'meetings' | 'activity' | 'person'
+/** `activity` is the workspace's activity; `person` is one person's page (personId); `history` the checkpoints (checkpointId). */
+export type ViewName = 'board' | 'tree' | 'radar' | 'meetings' | 'activity' | 'person' | 'history'
 
 export interface Filters {
   readonly teamId: TeamId | null
@@ -27,6 +27,8 @@ export interface ViewState {
   readonly meetingId: MeetingId | null
   /** The person whose page the person view shows. */
   readonly personId: PersonId | null
+  /** The checkpoint whose board and OKRs the history view shows (null: the list of checkpoints). */
+  readonly checkpointId: string | null
 }
 
 export interface ViewActions {
@@ -48,6 +50,7 @@ export const INITIAL_VIEW: ViewState = {
   focusTaskId: null,
   meetingId: null,
   personId: null,
+  checkpointId: null,
 }
 
 export const ViewContext = createContext<(ViewState & ViewActions) | null>(null)

@@ -13,6 +13,7 @@ import { useCycle } from '../../hooks/useCycle.ts'
 import { PHONE_QUERY, useMediaQuery } from '../../hooks/useMediaQuery.ts'
 import { useNow } from '../../hooks/useNow.ts'
 import { sameItems, useSnapshot } from '../../hooks/useSnapshot.ts'
+import { usePast } from '../../hooks/useChangeMarks.ts'
 import { useView } from '../../hooks/useView.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { BoardContext } from './BoardContext.ts'
@@ -51,6 +52,8 @@ export function BoardView() {
   const [alert, setAlert] = useState<string | null>(null)
   const [menuTask, setMenuTask] = useState<TaskId | null>(null)
   const phone = useMediaQuery(PHONE_QUERY)
+  // A past board (the history view) is not followed by what happened since the last meeting.
+  const past = usePast()
   const [picked, setPicked] = useState<ColumnId | null>(null)
   const report = useCallback((err: unknown) => setAlert(describeError(err)), [])
   // The view's actions may be new functions on each render; the board's context must not be.
@@ -100,9 +103,11 @@ export function BoardView() {
     <BoardContext.Provider value={board}>
       <div className={`board${ws.canEdit ? ' board--editable' : ''}${shownColumn !== null ? ' board--phone' : ''}`}>
         <BoardToolbar model={model} />
-        <Suspense fallback={null}>
-          <SinceLastMeetingBanner />
-        </Suspense>
+        {!past && (
+          <Suspense fallback={null}>
+            <SinceLastMeetingBanner />
+          </Suspense>
+        )}
         {board.closedNote !== null && (
           <p className="board__closed" role="note">
             <Icon name="lock" size={14} /> {board.closedNote}. Cards, key results and check-ins stay as they were at the close.

@@ -8,7 +8,9 @@ import type { KeyResult } from '../../../shared/model/index.ts'
 import { colorFor } from '../../sync/identity.ts'
 import { Avatar } from '../../ui/Avatar.tsx'
 import { Button } from '../../ui/Button.tsx'
+import { ChangedSince } from '../../ui/ChangedSince.tsx'
 import { ProgressBar } from '../../ui/ProgressBar.tsx'
+import { useChangeMark } from '../../hooks/useChangeMarks.ts'
 import { useBoard } from './BoardContext.ts'
 import type { LaneModel } from './boardModel.ts'
 import { CardStallIcon } from './CardStallIcon.tsx'
@@ -22,6 +24,7 @@ export const LaneHeader = memo(function LaneHeader(props: LaneModel & { keyResul
   const { canEdit, canEditTasks, openKeyResult, personById } = useBoard()
   const owner = kr.ownerId === null ? undefined : personById.get(kr.ownerId)
   const pct = Math.round(progress * 100)
+  const changed = useChangeMark(kr.id)
   return (
     <div className="lane-head">
       <div className="lane-head__top">
@@ -60,6 +63,7 @@ export const LaneHeader = memo(function LaneHeader(props: LaneModel & { keyResul
           )
         )}
       </div>
+      <ChangedSince mark={changed} />
     </div>
   )
 })

@@ -9,7 +9,9 @@ import type { Objective, Person } from '../../../shared/model/index.ts'
 import { SCORE_BAND_ADVICE, scoreBand } from '../../../shared/rules/index.ts'
 import { colorFor } from '../../sync/identity.ts'
 import { Avatar } from '../../ui/Avatar.tsx'
+import { ChangedSince } from '../../ui/ChangedSince.tsx'
 import { ProgressBar } from '../../ui/ProgressBar.tsx'
+import { useChangeMark } from '../../hooks/useChangeMarks.ts'
 import { NO_KEY_RESULTS } from '../../format/labels.ts'
 
 const LEVEL: Record<Objective['level'], string> = { company: 'Company', team: 'Team', individual: 'Individual' }
@@ -26,6 +28,7 @@ export interface ObjectiveHeaderProps {
 export const ObjectiveHeader = memo(function ObjectiveHeader({ objective, owner, progress, score, expected }: ObjectiveHeaderProps) {
   const band = score === null ? null : scoreBand(score)
   const pct = Math.round(progress * 100)
+  const changed = useChangeMark(objective.id)
   return (
     <div className="objective-head">
       <div className="objective-head__inner">
@@ -51,6 +54,7 @@ export const ObjectiveHeader = memo(function ObjectiveHeader({ objective, owner,
             <span className="visually-hidden">: {SCORE_BAND_ADVICE[band]}</span>
           </span>
         )}
+        <ChangedSince mark={changed} />
       </div>
     </div>
   )

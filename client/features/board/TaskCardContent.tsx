@@ -11,7 +11,9 @@ import { colorFor } from '../../sync/identity.ts'
 import { Avatar } from '../../ui/Avatar.tsx'
 import { IconButton } from '../../ui/Button.tsx'
 import { CopyLinkButton } from '../../ui/CopyLinkButton.tsx'
+import { ChangedSince } from '../../ui/ChangedSince.tsx'
 import { Icon } from '../../ui/Icon.tsx'
+import { useChangeMark } from '../../hooks/useChangeMarks.ts'
 import { useBoard } from './BoardContext.ts'
 import { CardStallIcon } from './CardStallIcon.tsx'
 import { TaskTitleEditor } from './TaskTitleEditor.tsx'
@@ -47,6 +49,7 @@ export const TaskCardContent = memo(function TaskCardContent(props: TaskCardCont
   const { canEditTasks: canEdit, personById, openTaskMenu, ws } = useBoard()
   const assignee = task.assigneeId === null ? undefined : personById.get(task.assigneeId)
   const overdue = isOverdue(task.dueDate, done, now)
+  const changed = useChangeMark(task.id)
   return (
     <>
       {editing && onEditEnd ? (
@@ -85,6 +88,7 @@ export const TaskCardContent = memo(function TaskCardContent(props: TaskCardCont
           </span>
         )}
       </div>
+      <ChangedSince mark={changed} />
       {canEdit ? (
         <IconButton
           className="card__menu"

@@ -30,7 +30,8 @@ function subjectOf(snap: WorkspaceSnapshot, w: StallWarning): string {
   }
 }
 
-export function ChangesList({ changes, since }: { changes: WorkspaceChanges; since: string }) {
+/** `lead` starts the sentence that dates the changes ("Since the last meeting ended, Wed, Dec 2, 09:00."). */
+export function ChangesList({ changes, since, lead = 'Since the last meeting ended' }: { changes: WorkspaceChanges; since: string; lead?: string }) {
   const snap = useSnapshot(same)
   const now = useNow()
   const nameOf = (id: PersonId | null) => (id === null ? null : (snap.people.get(id)?.name ?? 'someone'))
@@ -86,7 +87,7 @@ export function ChangesList({ changes, since }: { changes: WorkspaceChanges; sin
   return (
     <div className="changes-list">
       <p className="changes-list__since">
-        Since the last meeting ended, <time dateTime={since}>{meetingWhenText(since, now)}</time>.
+        {lead}, <time dateTime={since}>{meetingWhenText(since, now)}</time>.
       </p>
       {sections.length === 0 && <p>Nothing changed on the board.</p>}
       {sections.map((s) => (

@@ -3,13 +3,14 @@
  * minutes. Asked again when a meeting ends; no meeting yet shows what a meeting is and how to start one.
  */
 import type { WorkspaceSnapshot } from '../../../shared/model/index.ts'
-import { fetchMeetings, storedToken } from '../../app/index.ts'
+import { ViewLink, fetchMeetings, storedToken, viewHref } from '../../app/index.ts'
 import type { MeetingSummary } from '../../app/index.ts'
 import { countText } from '../../format/changesText.ts'
 import { durationText, meetingWhenText } from '../../format/meetingTimes.ts'
 import { MEETING_KIND_LABEL } from '../../format/meetingText.ts'
 import { useNow } from '../../hooks/useNow.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
+import { useView } from '../../hooks/useView.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { MeetingLink } from './MeetingLink.tsx'
@@ -24,6 +25,7 @@ export function MeetingList() {
   const ended = useLastEndedMeeting()
   const now = useNow()
   const cycles = useSnapshot(cyclesOf)
+  const view = useView()
   const remote = useRemote(
     `meetings:${endedKey(ended)}`,
     (signal) => fetchMeetings(workspaceId, storedToken(workspaceId) ?? '', signal),
@@ -35,6 +37,9 @@ export function MeetingList() {
       <header className="minutes-view__header">
         <h1 id="meetings-title">Meetings</h1>
         <p className="minutes-view__sub">Minutes of every meeting that has ended: what was decided, who checked in, what moved.</p>
+        <ViewLink href={viewHref(workspaceId, { ...view, view: 'history', meetingId: null, checkpointId: null })} className="minutes-view__history">
+          <Icon name="clock" size={14} /> History: the board and OKRs at any checkpoint
+        </ViewLink>
       </header>
       {remote.status === 'loading' && <p role="status">Loading meetings…</p>}
       {remote.status === 'failed' && (

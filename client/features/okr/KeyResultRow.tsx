@@ -2,9 +2,11 @@
 import { useState } from 'react'
 import type { KeyResult } from '../../../shared/model/index.ts'
 import { expectedProgress, keyResultProgress } from '../../../shared/rules/index.ts'
+import { useChangeMark } from '../../hooks/useChangeMarks.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { useView } from '../../hooks/useView.ts'
 import { IconButton } from '../../ui/Button.tsx'
+import { ChangedSince } from '../../ui/ChangedSince.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { ProgressBar } from '../../ui/ProgressBar.tsx'
 import { StallIcon } from '../stall/index.ts'
@@ -24,6 +26,7 @@ export function KeyResultRow({ keyResult: kr }: { keyResult: KeyResult }) {
   const current =
     progress.basis === 'tasks' ? `${progress.tasksDone}/${progress.tasksTotal} tasks` : progress.current === null ? 'no check-in' : progress.basis === 'binary' ? (progress.progress >= 1 ? 'done' : 'not yet') : withUnit(progress.current, kr.unit)
   const open = keyResultId === kr.id
+  const changed = useChangeMark(kr.id)
   return (
     <li className={`kr-row${open ? ' kr-row--open' : ''}`}>
       <div className="kr-row__main">
@@ -48,6 +51,7 @@ export function KeyResultRow({ keyResult: kr }: { keyResult: KeyResult }) {
           <span className="kr-row__spacer" />
         )}
       </div>
+      <ChangedSince mark={changed} />
       <HintNote hints={hintsFor(hints, 'keyResult', kr.id)} />
       {editing && <KeyResultDialog objectiveId={kr.objectiveId} keyResult={kr} weightLeft={0} defaultOwner={kr.ownerId} onClose={() => setEditing(false)} />}
     </li>

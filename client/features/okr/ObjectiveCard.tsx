@@ -6,9 +6,11 @@ import { useState } from 'react'
 import { ObjectiveStatus, Origin } from '../../../shared/model/index.ts'
 import type { KeyResult, Objective } from '../../../shared/model/index.ts'
 import { expectedProgress, objectiveProgress } from '../../../shared/rules/index.ts'
+import { useChangeMark } from '../../hooks/useChangeMarks.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { Badge } from '../../ui/Badge.tsx'
 import { Button, IconButton } from '../../ui/Button.tsx'
+import { ChangedSince } from '../../ui/ChangedSince.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { ProgressBar } from '../../ui/ProgressBar.tsx'
 import { CoTypedField } from './CoTypedField.tsx'
@@ -35,6 +37,7 @@ export function ObjectiveCard({ objective: o, keyResults, context = false }: { o
   const source = result.keyResults.some((k) => k.scoreSource === 'lead') ? 'lead' : result.keyResults.some((k) => k.scoreSource === 'self') ? 'self' : 'progress'
   const weightLeft = 100 - keyResults.reduce((sum, kr) => sum + kr.weight, 0)
   const editable = canEdit && !fixed
+  const changed = useChangeMark(o.id)
   return (
     <article className={`okr-card okr-card--${o.level}${o.status === ObjectiveStatus.Dropped ? ' okr-card--dropped' : ''}${context ? ' okr-card--context' : ''}`} aria-label={o.title} data-objective-id={context ? undefined : o.id} tabIndex={-1}>
       <div className="okr-card__head">
@@ -70,6 +73,7 @@ export function ObjectiveCard({ objective: o, keyResults, context = false }: { o
         <Badge tone={o.origin === Origin.BottomUp ? 'accent' : 'neutral'} title="Where the objective came from">{ORIGIN_LABEL[o.origin]}</Badge>
         {o.status !== ObjectiveStatus.Active && <Badge tone={o.status === ObjectiveStatus.Achieved ? 'ok' : 'neutral'}>{STATUS_LABEL[o.status]}</Badge>}
       </div>
+      <ChangedSince mark={context ? null : changed} />
       <HintNote hints={hintsFor(hints, 'objective', o.id)} />
       {keyResults.length > 0 && (
         <ul className="kr-list" aria-label={`Key results of ${o.title}`}>

@@ -112,6 +112,38 @@ describe('view addresses', () => {
   })
 })
 
+describe('history addresses', () => {
+  const checkpoint = '000001764662400000-meeting-end-m_1'
+
+  it('reads the list of checkpoints and one checkpoint from the address', () => {
+    expect(parseWorkspacePath('/w/abc/history')).toEqual({ workspaceId: 'abc', kind: 'view', view: 'history' })
+    expect(parseWorkspacePath(`/w/abc/history/${checkpoint}`)).toEqual({ workspaceId: 'abc', kind: 'checkpoint', id: checkpoint })
+    expect(parseRoute(`/w/abc/history/${checkpoint}/`)).toEqual({ page: 'workspace', workspaceId: 'abc' })
+    expect(at('/w/ws/history')).toEqual(view({ view: 'history' }))
+    expect(at(`/w/ws/history/${checkpoint}?cycle=q3`)).toEqual(view({ view: 'history', checkpointId: checkpoint, cycleId: 'q3' as never }))
+  })
+
+  it('refuses a malformed checkpoint id', () => {
+    for (const path of ['/w/abc/history/a.b', '/w/abc/history/a/b', `/w/abc/history/${'x'.repeat(121)}`, '/w/abc/history/a%20b']) {
+      expect(parseRoute(path), path).toEqual({ page: 'not-found' })
+    }
+  })
+
+  it('writes the history addresses and reads them back', () => {
+    const states = [view({ view: 'history' }), view({ view: 'history', checkpointId: checkpoint, filters: { teamId: 'tm' as never, ownerId: null, level: null } })]
+    const hrefs = states.map((s) => viewHref('ws', s))
+    expect(hrefs).toEqual(['/w/ws/history', `/w/ws/history/${checkpoint}?team=tm`])
+    hrefs.forEach((href, i) => expect(at(href), href).toEqual(states[i]))
+  })
+
+  it('leaves the checkpoint when the view changes, and shows the list when coming back', () => {
+    const past = view({ view: 'history', checkpointId: checkpoint })
+    const board = viewReducer(past, { type: 'view', view: 'board' })
+    expect(board).toEqual(view({}))
+    expect(viewReducer(board, { type: 'view', view: 'history' })).toEqual(view({ view: 'history' }))
+  })
+})
+
 describe('new cycle defaults', () => {
   it('takes the period right after the latest cycle, or the current one', () => {
     const now = Date.UTC(2026, 4, 10)
