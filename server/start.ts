@@ -117,7 +117,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stop = () =>
     (stopping ??= (async () => {
       // Flush before anything else: every accepted update must be on disk when this resolves.
-      const closed = Promise.all([rooms.close().then(() => Promise.all([storage.close(), webhooks.close()])), ballots.close()]).then(() => Promise.all([checkpoints.flush(), activity.flush()])).then(() => {})
+      const closed = Promise.all([webhooks.close(), rooms.close().then(() => storage.close()), ballots.close()]).then(() => Promise.all([checkpoints.flush(), activity.flush()])).then(() => {})
       syncServer.close()
       void diffs.close()
       const listening = new Promise<void>((resolve) => server.close(() => resolve()))

@@ -38,6 +38,8 @@ export const RETRY_FOR_MS = 3_600_000
 export const CONCURRENT_REQUESTS = 8
 
 const STALL_EVENTS: readonly WebhookEvent[] = [WebhookEvent.StallAppeared, WebhookEvent.StallCleared]
+/** The events that need a look at the whole document after any edit. */
+const LOOK_EVENTS: readonly WebhookEvent[] = [...STALL_EVENTS, WebhookEvent.Mention]
 
 export interface WebhooksOptions {
   readonly store: WebhookStore
@@ -77,6 +79,7 @@ export class Webhooks {
   readonly #sweep: ReturnType<typeof setInterval>
   /** The resolution of each workspace's events in progress, so two never overlap. */
   readonly #flushing = new Map<string, Promise<void>>()
+  #closed = false
 
   constructor(options: WebhooksOptions) {
     this.#options = options
@@ -174,6 +177,7 @@ export class Webhooks {
   }
 
   close(): Promise<void> {
+    this.#closed = true
     clearInterval(this.#sweep)
     for (const p of this.#pending.values()) if (p.timer !== null) clearTimeout(p.timer)
     this.#pending.clear()
@@ -182,16 +186,18 @@ export class Webhooks {
   }
 
   #onActivity(workspaceId: string, entries: readonly Activity[]): void {
-    if (!this.#options.store.wants(workspaceId)) return
-    this.#schedule(workspaceId, null)
+    const { store } = this.#options
+    if (!store.wants(workspaceId)) return
+    if (store.wants(workspaceId, LOOK_EVENTS)) this.#schedule(workspaceId, null)
     for (const entry of entries) {
-      if (entry.kind === ActivityKind.CheckedIn) this.#schedule(workspaceId, { event: 'check-in', entry })
-      else if (entry.kind === ActivityKind.Done) this.#schedule(workspaceId, { event: 'task-done', entry })
+      if (entry.kind === ActivityKind.CheckedIn && store.wants(workspaceId, [WebhookEvent.CheckIn])) this.#schedule(workspaceId, { event: 'check-in', entry })
+      else if (entry.kind === ActivityKind.Done && store.wants(workspaceId, [WebhookEvent.TaskDone])) this.#schedule(workspaceId, { event: 'task-done', entry })
     }
   }
 
   /** Notes a trigger (null: only a look at stalls and comments) and resolves the workspace's events once it is quiet. */
   #schedule(workspaceId: string, trigger: Trigger | null): void {
+    if (this.#closed) return
     const p = this.#pending.get(workspaceId) ?? { triggers: [], timer: null }
     if (trigger !== null) p.triggers.push(trigger)
     if (p.timer !== null) clearTimeout(p.timer)
@@ -204,7 +210,7 @@ export class Webhooks {
     const running = this.#flushing.get(workspaceId) ?? Promise.resolve()
     const next = running.then(async () => {
       const p = this.#pending.get(workspaceId)
-      if (p === undefined) return
+      if (p === undefined || this.#closed) return
       if (p.timer !== null) clearTimeout(p.timer)
       this.#pending.delete(workspaceId)
       try {
