@@ -38,6 +38,8 @@ const VIEWPORT = { width: 1440, height: 900 } as const
 const UI_TIMEOUT_MS = 30_000
 /** Quiet time after a load for IndexedDB writes and late tasks to finish before the next step. */
 const SETTLE_MS = 500
+/** How long a drag waits for the card to show in the target cell before it lets go anyway. */
+const LANDING_TIMEOUT_MS = 5_000
 const DRAG_STEPS = 40
 const DRAG_STEP_MS = 25
 const TYPED = 'quick brown fox jumps'
@@ -190,9 +192,9 @@ async function drag(page: Page, notes: string[]): Promise<Figures> {
   const source = from.locator('[data-task-id] .card__title').first()
   const taskId = await from.locator('[data-task-id]').first().getAttribute('data-task-id')
   const to = page.locator(`section[aria-label="Blocked · ${lane.replaceAll('"', '\\"')}"]`)
-  // Both cells in view first (the lane's row), then both boxes: scrolling after one was measured would move it.
-  await from.scrollIntoViewIfNeeded()
-  await to.scrollIntoViewIfNeeded()
+  // The lane's row in the middle of the viewport, then both boxes: near an edge, the drag would
+  // auto-scroll the board and drop the card in another lane; scrolling after a box was read would move it.
+  await from.evaluate((cell) => cell.scrollIntoView({ block: 'center' }))
   const a = await box(source)
   const b = await box(to)
   const start = { x: a.x + Math.min(30, a.width / 3), y: a.y + a.height / 2 }
@@ -208,7 +210,7 @@ async function drag(page: Page, notes: string[]): Promise<Figures> {
   }
   // Release once the page shows the card previewed in the target cell (a frozen page is late).
   const landing = to.locator(`[data-task-id="${taskId}"]`)
-  const previewed = await landing.waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS }).then(
+  const previewed = await landing.waitFor({ state: 'attached', timeout: LANDING_TIMEOUT_MS }).then(
     () => true,
     () => false,
   )
