@@ -11,6 +11,7 @@ import { verifySignature } from '../../server/webhooks/signature.ts'
 import { browserSuite } from './helpers/suite.ts'
 import { seedWorkspace } from './helpers/api.ts'
 import { openWorkspace } from './helpers/app.ts'
+import { axeScan } from './helpers/axe.ts'
 
 const SHOTS = '/tmp/shots'
 const received: { headers: IncomingHttpHeaders; body: string }[] = []
@@ -80,8 +81,10 @@ describe('webhook settings', () => {
     expect(await hook.getByRole('row').filter({ hasText: 'delivered' }).innerText()).toMatch(/Test\s+just now\s+200/)
 
     await page.screenshot({ path: `${SHOTS}/webhooks-1440-light.png` })
+    expect((await axeScan(page, 'webhooks, light')).blocking).toEqual([])
     await page.emulateMedia({ colorScheme: 'dark' })
     await page.screenshot({ path: `${SHOTS}/webhooks-1440-dark.png` })
+    expect((await axeScan(page, 'webhooks, dark')).blocking).toEqual([])
     await page.emulateMedia({ colorScheme: 'light' })
     await dialog.getByRole('button', { name: 'I have kept it' }).click()
     await dialog.getByRole('textbox', { name: 'Signing secret' }).waitFor({ state: 'detached' })
