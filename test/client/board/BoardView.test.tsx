@@ -100,7 +100,8 @@ describe('board view', () => {
   it('edits a card from its menu: assignee and labels in one update, then deletes it after confirming', async () => {
     const { doc } = renderWithWorkspace(<BoardView />, { seed: seedBoard, view })
     fireEvent.click(screen.getByRole('button', { name: 'Edit task Email nudges' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Edit task' })
+    // The card menu is a lazy chunk (with the card's activity): its first import can take over findByRole's default second on a busy machine.
+    const dialog = await screen.findByRole('dialog', { name: 'Edit task' }, { timeout: 10_000 })
     fireEvent.change(within(dialog).getByLabelText('Assignee'), { target: { value: 'p-leo' } })
     fireEvent.change(within(dialog).getByLabelText('Labels'), { target: { value: 'email, growth' } })
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
