@@ -11,7 +11,7 @@ import { ViewLink, storedToken, viewHref } from '../../app/index.ts'
 import { summaryText } from '../../format/changesText.ts'
 import { meetingWhenText } from '../../format/meetingTimes.ts'
 import { ChangeMarksContext } from '../../hooks/useChangeMarks.ts'
-import { useNow } from '../../hooks/useNow.ts'
+import { FixedNowContext, useNow } from '../../hooks/useNow.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
 import { ViewContext, useView } from '../../hooks/useView.ts'
 import type { ViewActions, ViewState } from '../../hooks/useView.ts'
@@ -126,17 +126,20 @@ function PastViews({ checkpoint, state, views }: { checkpoint: Checkpoint; state
         </summary>
         <ChangesList changes={changes} since={checkpoint.at} lead="Since this checkpoint" />
       </details>
-      <ChangeMarksContext.Provider value={marks}>
-        <WorkspaceContext.Provider value={past.workspace}>
-          <ViewContext.Provider value={pastView}>
-            <div className="history-past">
-              <Suspense fallback={<p role="status">Loading…</p>}>
-                <Shown />
-              </Suspense>
-            </div>
-          </ViewContext.Provider>
-        </WorkspaceContext.Provider>
-      </ChangeMarksContext.Provider>
+      {/* As it was then: card ages, stalls and the cycle's elapsed share at the checkpoint's time. */}
+      <FixedNowContext.Provider value={at}>
+        <ChangeMarksContext.Provider value={marks}>
+          <WorkspaceContext.Provider value={past.workspace}>
+            <ViewContext.Provider value={pastView}>
+              <div className="history-past">
+                <Suspense fallback={<p role="status">Loading…</p>}>
+                  <Shown />
+                </Suspense>
+              </div>
+            </ViewContext.Provider>
+          </WorkspaceContext.Provider>
+        </ChangeMarksContext.Provider>
+      </FixedNowContext.Provider>
     </>
   )
 }
