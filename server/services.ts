@@ -1,7 +1,7 @@
 /** @module What the HTTP routes need from the running server, as interfaces tests can satisfy. */
 import type { Session } from '../shared/doc/index.ts'
 import type { PersonId } from '../shared/model/index.ts'
-import type { HistoryJob } from './history/historyJob.ts'
+import type { HistoryJob, ResultOf } from './history/historyJob.ts'
 import type { Metrics } from './metrics.ts'
 import type { BallotStore } from './storage/BallotStore.ts'
 import type { ActivityLog } from './storage/ActivityLog.ts'
@@ -26,8 +26,8 @@ export interface LiveDocs {
 
 /** The memory routes' heavy jobs, off the rooms' thread: `HistoryWorker` in production. */
 export interface HistoryJobs {
-  /** The job's response text (see runHistoryJob); rejects with a 503 `busy` ApiError when full. */
-  run(job: HistoryJob): Promise<string | null>
+  /** The job's result (see runHistoryJob); rejects with a 503 `busy` ApiError when full. */
+  run<J extends HistoryJob>(job: J): Promise<ResultOf<J>>
 }
 
 export interface Services {

@@ -3,13 +3,14 @@
  * code here: there is no other peer to be fair to). On a board of `cards` cards: encoding a
  * checkpoint (what the room waits for, inside the transaction that ends a meeting), writing it
  * (FileCheckpoints, in the background), its bytes; "what changed" between two checkpoints a week
- * of work apart, computed in place and through the history worker; and the document's size after
- * `moves` card moves with the activity log on (ActivityRecorder) and off.
+ * of work apart, computed in place and through the history worker as `/changes` does it (the
+ * checkpoint's state vector there, then the live document's update beyond it); and the size after
+ * `moves` card moves of the document with the activity log on (ActivityRecorder) and off.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { checkIn, encodeState, moveTask } from '../../shared/doc/index.ts'
+import { checkIn, encodeState, moveTask, stateVectorOf } from '../../shared/doc/index.ts'
 import { HistoryWorker } from '../../server/history/HistoryWorker.ts'
 import { runHistoryJob } from '../../server/history/historyJob.ts'
 import type { HistoryJob } from '../../server/history/historyJob.ts'
@@ -64,12 +65,18 @@ export async function checkpointCosts(cards: number, runs: number, activityMoves
   work(board, 300, true)
   const job: HistoryJob = { kind: 'changes', before: first, after: encodeState(board.doc), from: Date.UTC(2026, 10, 24), to: Date.UTC(2026, 11, 1) }
   const diffInPlaceMs = await medianOf(runs, () => runHistoryJob(job))
+  // What `/changes` does on the room's thread: encode only what the live document holds beyond the checkpoint.
+  const vector = stateVectorOf(first)
+  const beyondMs = await medianOf(runs, () => encodeState(board.doc, vector))
+  const beyond = encodeState(board.doc, vector)
   const worker = new HistoryWorker({ log: (line) => console.error(line) })
   let firstJobMs: number
+  let vectorMs: number
   let diffWorkerMs: number
   try {
     firstJobMs = await timed(() => worker.run(job))
-    diffWorkerMs = await medianOf(runs, () => worker.run(job))
+    vectorMs = await medianOf(runs, () => worker.run({ kind: 'stateVector', state: first }))
+    diffWorkerMs = await medianOf(runs, () => worker.run({ ...job, after: beyond }))
   } finally {
     await worker.close()
   }
@@ -92,6 +99,9 @@ export async function checkpointCosts(cards: number, runs: number, activityMoves
     checkpointEncodeMs: encodeMs,
     checkpointWriteMs: writeMs,
     diffInPlaceMs,
+    liveBeyondEncodeMs: beyondMs,
+    liveBeyondBytes: beyond.length,
+    stateVectorWorkerMs: vectorMs,
     diffWorkerMs,
     diffWorkerFirstMs: firstJobMs,
     docBeforeMovesKiB: off.before / 1024,

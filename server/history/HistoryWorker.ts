@@ -10,7 +10,7 @@ import { ApiError } from '../errors.ts'
 import type { Metrics } from '../metrics.ts'
 import type { HistoryJobs } from '../services.ts'
 import { runHistoryJob } from './historyJob.ts'
-import type { HistoryJob } from './historyJob.ts'
+import type { HistoryJob, HistoryResult, ResultOf } from './historyJob.ts'
 import type { JobMessage, WorkerReply } from './historyThread.ts'
 
 /** Jobs queued or running at once; one more is refused with 503 `busy`. */
@@ -33,7 +33,7 @@ export interface HistoryWorkerOptions {
 
 interface Pending {
   readonly job: HistoryJob
-  readonly resolve: (text: string | null) => void
+  readonly resolve: (result: HistoryResult) => void
   readonly reject: (error: Error) => void
 }
 
@@ -59,7 +59,7 @@ export class HistoryWorker implements HistoryJobs {
     return this.#pending.size
   }
 
-  async run(job: HistoryJob): Promise<string | null> {
+  async run<J extends HistoryJob>(job: J): Promise<ResultOf<J>> {
     if (this.#closed) throw new ApiError(503, 'unavailable', 'The server is stopping')
     if (this.#inline) return runHistoryJob(job)
     if (this.#pending.size >= this.#maxQueued) {
@@ -69,8 +69,8 @@ export class HistoryWorker implements HistoryJobs {
     const worker = this.#worker ?? this.#start()
     if (worker === null) return runHistoryJob(job)
     const id = this.#nextId++
-    return new Promise<string | null>((resolve, reject) => {
-      this.#pending.set(id, { job, resolve, reject })
+    return new Promise<ResultOf<J>>((resolve, reject) => {
+      this.#pending.set(id, { job, resolve: (result) => resolve(result as ResultOf<J>), reject })
       this.#count()
       worker.postMessage({ id, job } satisfies JobMessage)
     })
@@ -112,7 +112,7 @@ export class HistoryWorker implements HistoryJobs {
     this.#pending.delete(reply.id)
     this.#count()
     if (pending === undefined) return
-    if (reply.kind === 'done') pending.resolve(reply.text)
+    if (reply.kind === 'done') pending.resolve(reply.result)
     else pending.reject(new Error(`history job failed: ${reply.message}`))
   }
 

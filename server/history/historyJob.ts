@@ -4,7 +4,7 @@
  * Both read every record of both states (about 100-250 ms on a 2,000-card board), so the server
  * runs them in its history worker (HistoryWorker.ts), never on the thread that serves the rooms.
  */
-import { readState } from '../../shared/doc/index.ts'
+import { readState, stateVectorOf } from '../../shared/doc/index.ts'
 import { unreachable } from '../../shared/model/index.ts'
 import type { PersonId } from '../../shared/model/index.ts'
 import { changesBetween, meetingMinutes } from '../../shared/rules/index.ts'
@@ -15,7 +15,16 @@ export type MinutesFormat = (typeof MinutesFormat)[keyof typeof MinutesFormat]
 
 /** Every state is an encoded Yjs update of a whole document (a checkpoint, or the live one now). */
 export type HistoryJob =
-  | { readonly kind: 'changes'; readonly before: Uint8Array; readonly after: Uint8Array; readonly from: number; readonly to: number }
+  | {
+      readonly kind: 'changes'
+      readonly before: Uint8Array
+      /** The live document: its whole state, or what it holds beyond `before` (encodeState since `before`'s vector). */
+      readonly after: Uint8Array
+      readonly from: number
+      readonly to: number
+    }
+  /** A checkpoint's state vector, so the live document can be encoded as what it holds beyond it. */
+  | { readonly kind: 'stateVector'; readonly state: Uint8Array }
   | {
       readonly kind: 'minutes'
       readonly meetingId: string
@@ -28,13 +37,28 @@ export type HistoryJob =
     }
 
 /**
- * The response text: the JSON of the changes (`changes`), or of `{ minutes }` or their Markdown
- * (`minutes`). Null when the end state holds no meeting with that id.
+ * What each kind of job gives: the JSON of the changes, the state vector, or the JSON of
+ * `{ minutes }` or their Markdown (null when the end state holds no meeting with that id).
  */
-export function runHistoryJob(job: HistoryJob): string | null {
+export interface HistoryResults {
+  readonly changes: string
+  readonly stateVector: Uint8Array
+  readonly minutes: string | null
+}
+export type HistoryResult = HistoryResults[HistoryJob['kind']]
+export type ResultOf<J extends HistoryJob> = HistoryResults[J['kind']]
+
+export function runHistoryJob<J extends HistoryJob>(job: J): ResultOf<J> {
+  return run(job) as ResultOf<J>
+}
+
+function run(job: HistoryJob): HistoryResult {
   switch (job.kind) {
     case 'changes':
-      return JSON.stringify(changesBetween(readState(job.before).snapshot, readState(job.after).snapshot, job.from, job.to))
+      // `after` applied on top of `before`: the live state, whether `after` is whole or only the rest.
+      return JSON.stringify(changesBetween(readState(job.before).snapshot, readState(job.before, job.after).snapshot, job.from, job.to))
+    case 'stateVector':
+      return stateVectorOf(job.state)
     case 'minutes': {
       const after = readState(job.end)
       const meeting = after.meeting.meeting?.id === job.meetingId ? after.meeting.meeting : null

@@ -4,7 +4,7 @@
  * worker that cannot start from one that failed a job.
  */
 import { parentPort } from 'node:worker_threads'
-import type { HistoryJob } from './historyJob.ts'
+import type { HistoryJob, HistoryResult } from './historyJob.ts'
 import { runHistoryJob } from './historyJob.ts'
 
 /** A job as the server posts it: `id` pairs it with its reply. */
@@ -16,7 +16,7 @@ export interface JobMessage {
 /** What the thread answers: once `ready`, then one `done` or `failed` per job, in order. */
 export type WorkerReply =
   | { readonly kind: 'ready' }
-  | { readonly kind: 'done'; readonly id: number; readonly text: string | null }
+  | { readonly kind: 'done'; readonly id: number; readonly result: HistoryResult }
   | { readonly kind: 'failed'; readonly id: number; readonly message: string }
 
 const port = parentPort
@@ -25,7 +25,7 @@ const reply = (message: WorkerReply) => port.postMessage(message)
 
 port.on('message', ({ id, job }: JobMessage) => {
   try {
-    reply({ kind: 'done', id, text: runHistoryJob(job) })
+    reply({ kind: 'done', id, result: runHistoryJob(job) })
   } catch (error) {
     reply({ kind: 'failed', id, message: (error as Error)?.stack ?? String(error) })
   }

@@ -53,7 +53,7 @@ export {
   revealVoteRound,
   voteRound,
 } from './commands/voteRounds.ts'
-export { encodeState, readState } from './readState.ts'
+export { encodeState, readState, stateVectorOf } from './readState.ts'
 export type { StoredState } from './readState.ts'
 export { deletePraise, thankSomeone } from './commands/praise.ts'
 export type { PraiseInput } from './commands/praise.ts'

@@ -10,7 +10,7 @@ import { runHistoryJob } from '../../../server/history/historyJob.ts'
 import type { HistoryJob } from '../../../server/history/historyJob.ts'
 import { ApiError } from '../../../server/errors.ts'
 import { Metrics } from '../../../server/metrics.ts'
-import { checkIn, createCycle, createKeyResult, createObjective, createTask, encodeState, initWorkspace, moveTask, openSession, snapshot } from '../../../shared/doc/index.ts'
+import { checkIn, createCycle, createKeyResult, createObjective, createTask, encodeState, initWorkspace, moveTask, openSession, readState, snapshot, stateVectorOf } from '../../../shared/doc/index.ts'
 import type { TaskId } from '../../../shared/model/index.ts'
 
 const workers: HistoryWorker[] = []
@@ -25,7 +25,7 @@ function worker(options: Partial<ConstructorParameters<typeof HistoryWorker>[0]>
 }
 
 /** A board of `cards` cards, checkpointed, then every card moved and a check-in made. */
-function changesJob(cards: number): HistoryJob {
+function changesJob(cards: number): Extract<HistoryJob, { kind: 'changes' }> {
   const doc = new Y.Doc()
   const s = openSession(doc, { now: () => Date.UTC(2026, 10, 20) })
   initWorkspace(s, { name: 'History' })
@@ -38,8 +38,11 @@ function changesJob(cards: number): HistoryJob {
   const before = encodeState(doc)
   for (const taskId of tasks) moveTask(s, { taskId, columnId: columns[1]!, keyResultId, index: 0 })
   checkIn(s, { keyResultId, value: 30, confidence: 7, note: 'Moving' })
+  boards.set(before, doc)
   return { kind: 'changes', before, after: encodeState(doc), from: Date.UTC(2026, 10, 20), to: Date.UTC(2026, 10, 21) }
 }
+/** The live document behind each job's `before`. */
+const boards = new Map<Uint8Array, Y.Doc>()
 
 describe('HistoryWorker', () => {
   it('gives the same changes JSON from its thread as computed in place', async () => {
@@ -47,6 +50,17 @@ describe('HistoryWorker', () => {
     const text = await worker().run(job)
     expect(text).toBe(runHistoryJob(job))
     expect((JSON.parse(text!) as { summary: { checkIns: number } }).summary.checkIns).toBe(1)
+  })
+
+  it("gives a checkpoint's state vector, and the same changes from the live document's update beyond it", async () => {
+    const w = worker()
+    const job = changesJob(30)
+    const vector = await w.run({ kind: 'stateVector', state: job.before })
+    expect(vector).toEqual(stateVectorOf(job.before))
+    const beyond = encodeState(boards.get(job.before)!, vector)
+    expect(beyond.length).toBeLessThan(job.after.length)
+    expect(await w.run({ ...job, after: beyond })).toBe(runHistoryJob(job))
+    expect(readState(job.before, beyond).snapshot).toEqual(readState(job.after).snapshot)
   })
 
   it('refuses a job past its queue with 503 busy, and counts it', async () => {

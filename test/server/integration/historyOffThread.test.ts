@@ -1,8 +1,9 @@
 /**
  * "What changed" runs off the rooms' thread, in `npm start`'s bundle (dist/server.mjs and its
- * history thread): on a 2,000-card board, while diffs are computing in the worker, a card moved by
- * one client reaches another, and /metrics answers; then every response is the JSON that
- * runHistoryJob (the diff as computed before the worker) gives for the same two states.
+ * history thread): while diffs of a 2,000-card board are computing in the worker, a card moved by
+ * one client of another room on the process reaches that room's other client, and /metrics
+ * answers; then every response is the JSON that runHistoryJob (the diff as computed before the
+ * worker) gives for the checkpoint and the whole live state.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { request } from 'node:http'
@@ -11,7 +12,6 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runHistoryJob } from '../../../server/history/historyJob.ts'
 import { createKeyResult, createObjective, createTask, encodeState, moveTask, publishCycle, snapshot } from '../../../shared/doc/index.ts'
-import type { TaskId } from '../../../shared/model/index.ts'
 import { startServerProcess } from '../../helpers/serverProcess.ts'
 import type { ServerProcess } from '../../helpers/serverProcess.ts'
 import { connectClient } from '../../helpers/syncClient.ts'
@@ -78,15 +78,26 @@ describe('what changed, off the rooms thread', () => {
     while (checkpoint === undefined && Date.now() < deadline) checkpoint = await published()
     expect(checkpoint).toBeDefined()
     const columns = [...snapshot(owner.doc).columns.keys()]
-    const tasks: TaskId[] = []
     // A few hundred cards per transaction: one update each, well under the message size limit.
     for (let batch = 0; batch < CARDS; batch += 250) {
       owner.doc.transact(() => {
-        for (let i = batch; i < batch + 250; i++) tasks.push(createTask(owner.s, { title: `Card ${i}`, columnId: columns[i % columns.length]!, keyResultId }))
+        for (let i = batch; i < batch + 250; i++) createTask(owner.s, { title: `Card ${i}`, columnId: columns[i % columns.length]!, keyResultId })
       })
     }
     await waitFor(() => snapshot(member.doc).tasks.size === CARDS, 'the board to reach the other client', 30_000)
     const after = encodeState(owner.doc)
+
+    // Another room on the same process, with a card to move while the diffs compute.
+    const v = (await (await fetch(`${url}/api/workspaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Other' }) })).json()) as Created
+    const mover = connectClient(url, v.id, v.tokens.editor)
+    const watcher = connectClient(url, v.id, v.tokens.editor)
+    clients.push(mover, watcher)
+    await Promise.all([mover.synced(), watcher.synced()])
+    const otherColumns = [...snapshot(mover.doc).columns.keys()]
+    const otherObjective = createObjective(mover.s, { cycleId: [...snapshot(mover.doc).cycles.keys()][0]!, title: 'Other' })
+    const otherKeyResult = createKeyResult(mover.s, { objectiveId: otherObjective, title: 'Other KR', start: 0, target: 10, weight: 100 })
+    const card = createTask(mover.s, { title: 'Card', columnId: otherColumns[0]!, keyResultId: otherKeyResult })
+    await waitFor(() => snapshot(watcher.doc).tasks.has(card), 'the card to reach the watcher')
 
     const jobs = async () => Number(/^roundtable_history_jobs (\d+)$/m.exec((await get(`${url}/metrics`)).body.toString())?.[1] ?? 0)
     const since = new Date().toISOString()
@@ -95,9 +106,9 @@ describe('what changed, off the rooms thread', () => {
     const computeDeadline = Date.now() + 30_000
     while (computing === 0 && Date.now() < computeDeadline) computing = await jobs()
     expect(computing, 'diffs queued in the history worker').toBeGreaterThan(0)
-    // The room while the worker computes: a move reaches the other client, and /metrics answers.
-    moveTask(owner.s, { taskId: tasks[0]!, columnId: columns[1]!, keyResultId, index: 0 })
-    await waitFor(() => snapshot(member.doc).tasks.get(tasks[0]!)?.placement.columnId === columns[1], 'the move to reach the other client')
+    // The other room while the worker computes: a move reaches its other client, and /metrics answers.
+    moveTask(mover.s, { taskId: card, columnId: otherColumns[1]!, keyResultId: otherKeyResult, index: 0 })
+    await waitFor(() => snapshot(watcher.doc).tasks.get(card)?.placement.columnId === otherColumns[1], 'the move to reach the other client')
     expect(await jobs()).toBeGreaterThan(0)
 
     const before = new Uint8Array((await api(`/checkpoints/${checkpoint!.id}`)).body)
