@@ -3,6 +3,7 @@
  * delete, send a test. Kept in this lazily loaded feature, out of the board's first load.
  */
 import type { WebhookEvent, DeliveryView, WebhookView } from '../../../shared/protocol/index.ts'
+import { errorMessage, getJson, workspaceUrl } from '../../app/index.ts'
 
 /** A hook as listed, with its newest deliveries (at most 5). */
 export interface ListedHook extends WebhookView {
@@ -20,21 +21,17 @@ export interface HookInput {
   readonly slack: boolean
 }
 
-async function call<T>(workspaceId: string, token: string, method: string, rest: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(`/api/workspaces/${encodeURIComponent(workspaceId)}/webhooks${rest}`, {
+async function call<T>(workspaceId: string, token: string, method: string, rest: string, body?: unknown): Promise<T> {
+  const res = await fetch(workspaceUrl(workspaceId, `webhooks${rest}`), {
     method,
-    signal,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  if (!res.ok) {
-    const error = (await res.json().catch(() => null)) as { error?: { message?: string } } | null
-    throw new Error(error?.error?.message ?? `The server answered ${res.status}`)
-  }
+  if (!res.ok) throw new Error(await errorMessage(res))
   return (res.status === 204 ? null : await res.json()) as T
 }
 
-export const listHooks = (id: string, token: string, signal?: AbortSignal) => call<{ webhooks: readonly ListedHook[] }>(id, token, 'GET', '', undefined, signal).then((r) => r.webhooks)
+export const listHooks = (id: string, token: string, signal?: AbortSignal) => getJson<{ webhooks: readonly ListedHook[] }>(workspaceUrl(id, 'webhooks'), token, signal).then((r) => r.webhooks)
 export const createHook = (id: string, token: string, input: HookInput) => call<CreatedHook>(id, token, 'POST', '', input)
 export const updateHook = (id: string, token: string, hookId: string, input: Partial<Omit<HookInput, 'url'>>) => call<WebhookView>(id, token, 'PATCH', `/${encodeURIComponent(hookId)}`, input)
 export const deleteHook = (id: string, token: string, hookId: string) => call<null>(id, token, 'DELETE', `/${encodeURIComponent(hookId)}`)
