@@ -1,6 +1,7 @@
 /**
- * @module A workspace as it was at a checkpoint: the live workspace's identity, presence and
- * clock over a document of its own, read from the checkpoint's state, with editing off. The real
+ * @module A workspace as it was at a checkpoint: the live workspace's identity and clock over a
+ * document of its own, read from the checkpoint's state, with editing off and nobody present (who
+ * is on a card now is not who was then). The real
  * board and OKR tree render it exactly as a viewer's link shows them: no drag, no fields, no adds.
  */
 import { useMemo } from 'react'
@@ -8,6 +9,12 @@ import { openSession, snapshot } from '../../../shared/doc/index.ts'
 import { storedDoc } from '../../../shared/doc/storedDoc.ts'
 import type { WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import type { Workspace } from '../../sync/openWorkspace.ts'
+import type { Peer, Presence } from '../../sync/presence.ts'
+
+const NOBODY: readonly Peer[] = []
+const ignore = () => {}
+/** Presence in the past: nobody there, and nothing I do there is shown to anyone. */
+const PAST_PRESENCE: Presence = { peers: () => NOBODY, subscribe: () => ignore, setUser: ignore, setActivity: ignore, setMeeting: ignore, destroy: ignore }
 
 export interface PastWorkspace {
   /** What the past views read through WorkspaceContext. */
@@ -26,6 +33,7 @@ export function usePastWorkspace(live: Workspace, state: Uint8Array): PastWorksp
       // A session with nobody acting: no command can reach it (nothing is editable), and none would sync.
       session: openSession(doc, { actor: null, now: live.clock.now }),
       connection: { ...live.connection, doc },
+      presence: PAST_PRESENCE,
     }
     return { workspace, snapshot: snapshot(doc) }
   }, [live, state])
