@@ -42,10 +42,10 @@ async function start(port = 0): Promise<RunningServer> {
 }
 
 /** Node's WebSocket, counting the bytes of every message it receives into `received.bytes`. */
-function countingWebSocket(received: { bytes: number }): typeof WebSocket {
+function countingWebSocket(received: { bytes: number }) {
   return class CountingWebSocket extends WebSocket {
-    constructor(...args: ConstructorParameters<typeof WebSocket>) {
-      super(...args)
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols)
       this.on('message', (data: ArrayBuffer) => (received.bytes += data.byteLength))
     }
   }
