@@ -16,7 +16,7 @@
  */
 import { randomId } from '../../shared/doc/index.ts'
 import { ActivityKind } from '../../shared/model/index.ts'
-import type { Activity, WorkspaceSnapshot } from '../../shared/model/index.ts'
+import type { Activity, KeyResultId, PersonId, TaskId, WorkspaceSnapshot } from '../../shared/model/index.ts'
 import { WebhookEvent } from '../../shared/protocol/index.ts'
 import { stallWarnings } from '../../shared/rules/index.ts'
 import type { ActivityLog } from '../storage/ActivityLog.ts'
@@ -145,14 +145,16 @@ export class Webhooks {
   }
 
   /**
-   * Takes the workspace's current stalls and comments as the baseline of its events (a new hook
-   * is not told about stalls and comments older than itself).
+   * Before a workspace's first hook (or its first since all were deleted), takes its current
+   * stalls and comments as the baseline of its events: a new hook is not told about older ones.
+   * Once it has hooks, their baseline is kept current by every look.
    */
   async baseline(workspaceId: string): Promise<void> {
     const { store, read, now } = this.#options
+    if (store.wants(workspaceId)) return
     const { stalled, comments } = await read(workspaceId, (snap) => ({ stalled: [...stalledKeyResults(stallWarnings(snap, now())).keys()].sort(), comments: [...snap.comments.keys()] }))
-    if (store.stallsOf(workspaceId) === undefined) store.setStalls(workspaceId, stalled)
-    if (!this.#seenComments.has(workspaceId)) this.#seenComments.set(workspaceId, new Set(comments))
+    store.setStalls(workspaceId, stalled)
+    this.#seenComments.set(workspaceId, new Set(comments))
   }
 
   /** Sends a test event to one hook. */
@@ -235,8 +237,8 @@ export class Webhooks {
     const events = await read(workspaceId, (snap) => {
       const t = now()
       const workspace = { id: workspaceId, title: snap.settings.name }
-      const kr = (id: string | null): Named | null => (id === null ? null : { id, title: snap.keyResults.get(id as never)?.title ?? '' })
-      const person = (id: string | null): Named | null => (id === null ? null : { id, title: snap.people.get(id as never)?.name ?? '' })
+      const kr = (id: string | null): Named | null => (id === null ? null : { id, title: snap.keyResults.get(id as KeyResultId)?.title ?? '' })
+      const person = (id: string | null): Named | null => (id === null ? null : { id, title: snap.people.get(id as PersonId)?.name ?? '' })
       const out: HookEvent[] = []
       for (const trigger of triggers) {
         if (!wants(trigger.event)) continue
@@ -246,7 +248,7 @@ export class Webhooks {
         }
         const { entry } = trigger
         const base = { ...this.#event(trigger.event, entry.at, workspace), keyResult: kr(entry.keyResultId), person: person(entry.personId), detail: entry.detail }
-        out.push(trigger.event === 'task-done' ? { ...base, task: { id: entry.target.id, title: snap.tasks.get(entry.target.id as never)?.title ?? '' } } : base)
+        out.push(trigger.event === 'task-done' ? { ...base, task: { id: entry.target.id, title: snap.tasks.get(entry.target.id as TaskId)?.title ?? '' } } : base)
       }
       if (wants(WebhookEvent.StallAppeared) || wants(WebhookEvent.StallCleared)) {
         const stalled = stalledKeyResults(stallWarnings(snap, t))
@@ -267,7 +269,7 @@ export class Webhooks {
         seen.add(comment.id)
         if (!wants(WebhookEvent.Mention)) continue
         const { kind, id } = comment.target
-        const task = kind === 'task' ? snap.tasks.get(id as never) : undefined
+        const task = kind === 'task' ? snap.tasks.get(id as TaskId) : undefined
         for (const mentioned of comment.mentions) {
           out.push({
             ...this.#event(WebhookEvent.Mention, comment.at, workspace),
