@@ -3,6 +3,7 @@
  * the height (the rest is under "More"), the board shows one column at a time, a key result's panel
  * is a full-screen sheet, a stall reason opens on tap, and a card moves by a held press and a
  * drag onto the column switcher (touch events sent through CDP: playwright has tap, no touch drag).
+ * The OKR tree fits the width: no sideways scroll, a key result's title on a line of its own.
  * Screenshots go to test-results/e2e/phone-*.png.
  */
 import { join } from 'node:path'
@@ -161,6 +162,23 @@ describe('the demo workspace on a phone', () => {
     const clipped = await warnings.evaluate((el) => [...el.querySelectorAll('span')].some((s) => s.scrollWidth > s.clientWidth + 1))
     expect(clipped).toBe(false)
     await shot('radar')
+
+    // The OKR tree fits the width: neither the page nor the view scrolls sideways, and a key
+    // result's title keeps a line of its own instead of what fixed figure columns leave it.
+    await showView(page, 'OKRs')
+    const krTitle = page.getByRole('button', { name: /^Open key result: / }).first()
+    await krTitle.waitFor()
+    const overflow = await page.evaluate(() => {
+      const view = document.querySelector('.shell__view')
+      // How far each scrolls sideways, in px.
+      return { page: Math.max(0, document.scrollingElement!.scrollWidth - innerWidth), view: view === null ? 0 : view.scrollWidth - view.clientWidth }
+    })
+    expect(overflow).toEqual({ page: 0, view: 0 })
+    const krBox = await box(krTitle)
+    expect(krBox.width).toBeGreaterThan(100)
+    expect(krBox.height).toBeGreaterThanOrEqual(24)
+    console.info(`phone: OKR tree, a key result's title ${Math.round(krBox.width)}x${Math.round(krBox.height)}px`)
+    await shot('okrs')
     expect(person.errors).toEqual([])
   })
 })
