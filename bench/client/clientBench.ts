@@ -192,13 +192,14 @@ async function drag(page: Page, notes: string[]): Promise<Figures> {
   const source = from.locator('[data-task-id] .card__title').first()
   const taskId = await from.locator('[data-task-id]').first().getAttribute('data-task-id')
   const to = page.locator(`section[aria-label="Blocked · ${lane.replaceAll('"', '\\"')}"]`)
-  // The lane's row in the middle of the viewport, then both boxes: near an edge, the drag would
-  // auto-scroll the board and drop the card in another lane; scrolling after a box was read would move it.
-  await from.evaluate((cell) => cell.scrollIntoView({ block: 'center' }))
+  // The card in the middle of the viewport, then both boxes: near an edge (or under the sticky
+  // headers of a lane taller than the viewport) the drag would auto-scroll the board or miss the
+  // card; scrolling after a box was read would move it. The drag is horizontal, along the lane's row.
+  await source.evaluate((title) => title.scrollIntoView({ block: 'center' }))
   const a = await box(source)
   const b = await box(to)
   const start = { x: a.x + Math.min(30, a.width / 3), y: a.y + a.height / 2 }
-  const end = { x: b.x + b.width / 2, y: b.y + b.height / 2 }
+  const end = { x: b.x + b.width / 2, y: Math.min(Math.max(start.y, b.y + 10), b.y + b.height - 10) }
   await page.evaluate(() => window.__benchProbe!.startFrames())
   await page.mouse.move(start.x, start.y)
   await page.mouse.down()
