@@ -8,7 +8,7 @@
 import * as Y from 'yjs'
 import { Root } from '../../shared/doc/index.ts'
 import { CycleStatus, MeetingStatus } from '../../shared/model/index.ts'
-import { CheckpointReason } from '../storage/CheckpointStore.ts'
+import { CheckpointReason } from '../../shared/protocol/index.ts'
 import type { CheckpointStore } from '../storage/CheckpointStore.ts'
 import { describeError } from './describeError.ts'
 

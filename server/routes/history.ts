@@ -9,11 +9,12 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { encodeState, readState } from '../../shared/doc/index.ts'
 import { isId } from '../../shared/model/index.ts'
+import { CheckpointReason } from '../../shared/protocol/index.ts'
+import type { CheckpointView } from '../../shared/protocol/index.ts'
 import { Need, authorize, tokenOf, workspaceIdOf } from '../auth/access.ts'
 import { ApiError } from '../errors.ts'
 import { MinutesFormat } from '../history/historyJob.ts'
 import type { Services } from '../services.ts'
-import { CheckpointReason } from '../storage/CheckpointStore.ts'
 import type { CheckpointInfo } from '../storage/CheckpointStore.ts'
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -67,7 +68,7 @@ export function history(services: Services) {
     .get('/:id/checkpoints', async (c) => {
       const workspaceId = reader(c)
       const list = await checkpoints.list(workspaceId)
-      return c.json({ checkpoints: list.map((cp) => ({ ...cp, at: iso(cp.at) })) })
+      return c.json({ checkpoints: list.map((cp): CheckpointView => ({ ...cp, at: iso(cp.at) })) })
     })
 
     .get('/:id/checkpoints/:checkpointId', async (c) => {

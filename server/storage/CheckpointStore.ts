@@ -5,25 +5,13 @@
  * `MemoryCheckpoints` is the in-memory store; `FileCheckpoints` keeps them in files. Both pass
  * the contract suite in test/server/storage/checkpointContract.ts.
  */
+import { CheckpointReason } from '../../shared/protocol/index.ts'
+import type { CheckpointView } from '../../shared/protocol/index.ts'
 import { assertDocId } from './docFiles.ts'
 
-export const CheckpointReason = {
-  MeetingStart: 'meeting-start',
-  MeetingEnd: 'meeting-end',
-  Publish: 'publish',
-  Close: 'close',
-  Daily: 'daily',
-} as const
-export type CheckpointReason = (typeof CheckpointReason)[keyof typeof CheckpointReason]
-
-export interface CheckpointInfo {
-  /** `<at>-<reason>`: unique per workspace, sorts by time. */
-  readonly id: string
+/** A checkpoint as kept: the listed shape with its date in milliseconds. */
+export interface CheckpointInfo extends Omit<CheckpointView, 'at'> {
   readonly at: number
-  readonly reason: CheckpointReason
-  /** The meeting it belongs to (meeting start and end), else null. */
-  readonly meetingId: string | null
-  readonly bytes: number
 }
 
 export interface CheckpointStore {

@@ -5,9 +5,10 @@
  */
 import { mkdir, readFile, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { CheckpointReason } from '../../shared/protocol/index.ts'
 import { atomicWrite } from './atomicWrite.ts'
 import { checkpointId, parseCheckpointId } from './CheckpointStore.ts'
-import type { CheckpointInfo, CheckpointReason, CheckpointStore } from './CheckpointStore.ts'
+import type { CheckpointInfo, CheckpointStore } from './CheckpointStore.ts'
 import { assertDocId, removeFile } from './docFiles.ts'
 
 const SUFFIX = '.ydoc'

@@ -1,4 +1,6 @@
 /** @module Wire constants shared by the sync server and the client. */
+export { CheckpointReason } from './checkpoints.ts'
+export type { CheckpointView } from './checkpoints.ts'
 export { CLOSE_REASON, CloseCode } from './closeCodes.ts'
 export { CONNECT_TIMEOUT_MS, HEARTBEAT_INTERVAL_MS, HEARTBEAT_MESSAGE, SILENCE_TIMEOUT_MS, isHeartbeat } from './heartbeat.ts'
 export { MessageType, SyncStep } from './messageType.ts'

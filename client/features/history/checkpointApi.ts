@@ -3,31 +3,12 @@
  * checkpoint's whole state (`GET .../checkpoints/:id`, the bytes the board is rebuilt from). Here
  * rather than in app/api.ts so they load with the view, not with the board.
  */
+import type { CheckpointView } from '../../../shared/protocol/index.ts'
 import { errorMessage, getJson, workspaceUrl } from '../../app/index.ts'
 
-/** Why a checkpoint was taken (server/storage/CheckpointStore.ts). */
-export const CheckpointReason = {
-  MeetingStart: 'meeting-start',
-  MeetingEnd: 'meeting-end',
-  Publish: 'publish',
-  Close: 'close',
-  Daily: 'daily',
-} as const
-export type CheckpointReason = (typeof CheckpointReason)[keyof typeof CheckpointReason]
-
-/** A checkpoint as the server lists it (its date as an ISO string). */
-export interface CheckpointSummary {
-  readonly id: string
-  readonly at: string
-  readonly reason: CheckpointReason
-  /** The meeting it belongs to (its start or end), else null. */
-  readonly meetingId: string | null
-  readonly bytes: number
-}
-
 /** A workspace's checkpoints, oldest first (as the server keeps them). */
-export async function fetchCheckpoints(id: string, token: string, signal?: AbortSignal): Promise<readonly CheckpointSummary[]> {
-  const body = await getJson<{ checkpoints: CheckpointSummary[] }>(workspaceUrl(id, 'checkpoints'), token, signal)
+export async function fetchCheckpoints(id: string, token: string, signal?: AbortSignal): Promise<readonly CheckpointView[]> {
+  const body = await getJson<{ checkpoints: CheckpointView[] }>(workspaceUrl(id, 'checkpoints'), token, signal)
   return body.checkpoints
 }
 

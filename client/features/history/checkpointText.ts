@@ -1,7 +1,7 @@
 /** @module Why a checkpoint was taken, in words: "End of weekly check-in", "Cycle published", "Daily". */
 import { MeetingKind, unreachable } from '../../../shared/model/index.ts'
+import { CheckpointReason } from '../../../shared/protocol/index.ts'
 import { MEETING_KIND_LABEL } from '../../format/meetingText.ts'
-import { CheckpointReason } from './checkpointApi.ts'
 
 /** "weekly check-in", "draft meeting": a meeting kind inside a sentence; "a meeting" when unknown. */
 function meetingName(kind: MeetingKind | null): string {

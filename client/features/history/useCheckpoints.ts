@@ -3,15 +3,15 @@
  * list gives the kind of the meeting a start or end belongs to.
  */
 import type { MeetingKind } from '../../../shared/model/index.ts'
+import type { CheckpointView } from '../../../shared/protocol/index.ts'
 import { fetchMeetings, storedToken } from '../../app/index.ts'
 import { useWorkspace } from '../../hooks/useWorkspace.ts'
 import { useRemote } from '../minutes/index.ts'
 import type { Remote } from '../minutes/index.ts'
 import { fetchCheckpoints } from './checkpointApi.ts'
-import type { CheckpointSummary } from './checkpointApi.ts'
 import { checkpointReasonText } from './checkpointText.ts'
 
-export interface Checkpoint extends CheckpointSummary {
+export interface Checkpoint extends CheckpointView {
   /** "End of weekly check-in", "Cycle published", "Daily". */
   readonly title: string
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { MeetingKind } from '../../../shared/model/index.ts'
 import { changesBetween } from '../../../shared/rules/index.ts'
-import { CheckpointReason } from '../../../client/features/history/checkpointApi.ts'
+import { CheckpointReason } from '../../../shared/protocol/index.ts'
 import { changeMarks } from '../../../client/features/history/changeMarks.ts'
 import { checkpointReasonText } from '../../../client/features/history/checkpointText.ts'
 import { checkIns, columnId, day, keyResult, krId, objective, objectiveId, task, taskId, workspace } from '../../shared/rules/fixtures.ts'

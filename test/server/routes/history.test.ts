@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createApp } from '../../../server/app.ts'
-import { CheckpointReason } from '../../../server/storage/CheckpointStore.ts'
+import { CheckpointReason } from '../../../shared/protocol/index.ts'
 import {
   OriginSource,
   checkIn,

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { CheckpointReason, MemoryCheckpoints } from '../../../server/storage/CheckpointStore.ts'
+import { MemoryCheckpoints } from '../../../server/storage/CheckpointStore.ts'
 import type { CheckpointStore } from '../../../server/storage/CheckpointStore.ts'
 import { FileCheckpoints } from '../../../server/storage/FileCheckpoints.ts'
+import { CheckpointReason } from '../../../shared/protocol/index.ts'
 
 interface Harness {
   readonly store: CheckpointStore
