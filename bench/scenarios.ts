@@ -3,7 +3,7 @@
  * and the quick suite, how each run is prepared on a freshly started peer, and which figures go
  * into the table (with the goals some of them carry).
  */
-import type { LoadCommand } from './load/commands.ts'
+import type { CheckpointShape, LoadCommand } from './load/commands.ts'
 import { PeerKind } from './peers.ts'
 import type { PeerProcess } from './peers.ts'
 
@@ -36,17 +36,7 @@ export interface SuiteConfig {
     readonly pauseMs: number
     readonly idleMs: number
   }
-  readonly checkpoint: {
-    readonly cards: number
-    readonly clients: number
-    readonly moveIntervalMs: number
-    readonly warmupMs: number
-    readonly stretchMs: number
-    readonly checkpointEveryMs: number
-    readonly requesters: number
-    readonly runs: number
-    readonly activityMoves: number
-  }
+  readonly checkpoint: CheckpointShape
 }
 
 export const FULL: SuiteConfig = {
@@ -327,15 +317,7 @@ export function scenarios(config: SuiteConfig): ScenarioSpec[] {
       kind: 'checkpoint',
       serverPid: peer.pid,
       room: (await peer.createRooms(1, 'checkpoint'))[0]!,
-      cards: k.cards,
-      clients: k.clients,
-      moveIntervalMs: k.moveIntervalMs,
-      warmupMs: k.warmupMs,
-      stretchMs: k.stretchMs,
-      checkpointEveryMs: k.checkpointEveryMs,
-      requesters: k.requesters,
-      runs: k.runs,
-      activityMoves: k.activityMoves,
+      ...k,
     }),
     figures: [
       { key: 'checkpointBytes', label: 'checkpoint size (bytes, the whole Yjs state)', digits: 0 },

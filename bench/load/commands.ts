@@ -86,15 +86,8 @@ export interface MeetingCommand {
   readonly timeLimitMs: number
 }
 
-/**
- * What the meeting's memory costs (Roundtable only): checkpoint and diff costs in process, then
- * fan-out latency on a `cards`-card board while checkpoints are forced and while `/changes` is
- * asked back to back, each stretch `stretchMs` long (see checkpoint.ts).
- */
-export interface CheckpointCommand {
-  readonly kind: 'checkpoint'
-  readonly serverPid: number
-  readonly room: RoomAddress
+/** The sizes and rates of the checkpoint scenario, as the suites set them (bench/scenarios.ts). */
+export interface CheckpointShape {
   readonly cards: number
   /** Clients in the room, each moving a card every `moveIntervalMs`. */
   readonly clients: number
@@ -109,6 +102,17 @@ export interface CheckpointCommand {
   readonly runs: number
   /** Card moves made on the in-process boards with the activity log on and off. */
   readonly activityMoves: number
+}
+
+/**
+ * What the meeting's memory costs (Roundtable only): checkpoint and diff costs in process, then
+ * fan-out latency on a `cards`-card board while checkpoints are forced and while `/changes` is
+ * asked back to back, each stretch `stretchMs` long (see checkpoint.ts).
+ */
+export interface CheckpointCommand extends CheckpointShape {
+  readonly kind: 'checkpoint'
+  readonly serverPid: number
+  readonly room: RoomAddress
 }
 
 /** Syncs a client with `room` and returns the document as one update. */
