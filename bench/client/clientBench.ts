@@ -6,12 +6,12 @@
  * (warm), a pointer drag across two columns and typing in a card's title. Prints one table, the
  * sizes side by side, medians with the range.
  */
-import { Buffer } from 'node:buffer'
 import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import type { CDPSession, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { ClientState, buildClient, checkClientBundle, hashClientInputs } from '../../server/clientBundle.ts'
 import { launchBrowser } from '../../test/e2e/helpers/browser.ts'
+import { countWebSocketBytes } from '../../test/e2e/helpers/webSocketBytes.ts'
 import { PeerKind, PeerProcess, sleep } from '../peers.ts'
 import { cell } from '../report.ts'
 import { percentile, summarize } from '../stats.ts'
@@ -148,23 +148,6 @@ async function oneRun(baseUrl: string, workspaceId: string, token: string, notes
     return figures
   } finally {
     await browser.close()
-  }
-}
-
-/** Bytes of every websocket frame the page receives (CDP), counted until `take()`. */
-async function countWebSocketBytes(cdp: CDPSession): Promise<{ take(): number }> {
-  let bytes = 0
-  cdp.on('Network.webSocketFrameReceived', ({ response }) => {
-    // Binary frames (opcode 2) come base64-encoded, text frames as they are.
-    bytes += response.opcode === 2 ? Buffer.from(response.payloadData, 'base64').length : Buffer.byteLength(response.payloadData)
-  })
-  await cdp.send('Network.enable')
-  return {
-    take() {
-      const taken = bytes
-      bytes = 0
-      return taken
-    },
   }
 }
 

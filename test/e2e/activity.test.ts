@@ -8,35 +8,22 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { OriginSource, createPerson, openSession, thankSomeone, updateKeyResult } from '../../shared/doc/index.ts'
 import type { KeyResultId, PersonId } from '../../shared/model/index.ts'
 import { connectClient } from '../helpers/syncClient.ts'
 import { DAY_MS, exportWorkspace, isoDay, seedWorkspace } from './helpers/api.ts'
-import { SCREENSHOTS, answerIdentityPrompt, card, connectionBadge, dragByKeyboard, newPerson, waitUntilSettledInView } from './helpers/app.ts'
+import { SCREENSHOTS, card, dragByKeyboard, waitUntilSettledInView } from './helpers/app.ts'
+import { joinAs } from './helpers/meeting.ts'
+import { screens } from './helpers/screens.ts'
 import { browserSuite } from './helpers/suite.ts'
 
 const KR = 'Weekly signups'
 const SHOTS = process.env.SHOTS_DIR ?? join(SCREENSHOTS, 'activity')
 const THANKS = 'Ran the survey in a week'
-
-/** The same screen at 1440x900 light and dark, and at 390x844 (light). */
-async function shots(page: Page, step: string, ready: () => Promise<void>): Promise<void> {
-  const sizes = [
-    { size: { width: 1440, height: 900 }, scheme: 'light', name: 'desktop-light' },
-    { size: { width: 1440, height: 900 }, scheme: 'dark', name: 'desktop-dark' },
-    { size: { width: 390, height: 844 }, scheme: 'light', name: 'phone' },
-  ] as const
-  for (const s of sizes) {
-    await page.setViewportSize(s.size)
-    await page.emulateMedia({ colorScheme: s.scheme })
-    await ready()
-    await page.screenshot({ path: join(SHOTS, `${step}-${s.name}.png`) })
-  }
-  await page.setViewportSize({ width: 1280, height: 800 })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
+/** Each screen at 1440x900 light and dark, and at 390x844 (light). */
+const { shots } = screens(SHOTS)
 
 /** An activity entry by its text (the person's avatar and name, then what they did). */
 const entry = (list: Locator, text: RegExp) => list.getByRole('listitem').filter({ hasText: text })
@@ -72,11 +59,8 @@ describe('activity and people\'s pages', () => {
       client.destroy()
     }
 
-    const ana = suite.track(await newPerson(suite.browser, 'Ana'))
+    const ana = await joinAs(suite, `${suite.server.url}/w/${ws.id}/board#token=${ws.tokens.editor}`, 'Ana')
     const { page } = ana
-    await page.goto(`${suite.server.url}/w/${ws.id}/board#token=${ws.tokens.editor}`)
-    await answerIdentityPrompt(page, 'Ana')
-    await connectionBadge(page, 'Live').waitFor()
 
     // 1. Ana moves the card to Doing and checks in the key result from its lane.
     await dragByKeyboard(page, card(page, 'Ship v2', 'To do'), 'Ship v2', [{ key: 'ArrowRight', over: 'Doing' }])

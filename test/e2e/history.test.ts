@@ -11,8 +11,9 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { DAY_MS, isoDay, pushCheckIn, seedWorkspace } from './helpers/api.ts'
-import { SCREENSHOTS, answerIdentityPrompt, card, connectionBadge, dragByKeyboard, newPerson } from './helpers/app.ts'
-import { axeScan } from './helpers/axe.ts'
+import { SCREENSHOTS, card, dragByKeyboard } from './helpers/app.ts'
+import { endMeeting, joinAs, startMeeting } from './helpers/meeting.ts'
+import { screens } from './helpers/screens.ts'
 import { browserSuite } from './helpers/suite.ts'
 
 const KR = 'Activated teams'
@@ -21,30 +22,8 @@ const SHOTS = process.env.SHOTS_DIR ?? join(SCREENSHOTS, 'history')
 
 const meetingPanel = (page: Page) => page.getByRole('complementary', { name: 'Weekly check-in meeting' })
 const lane = (page: Page) => page.getByRole('group', { name: `Key result: ${KR}` })
-
-/** axe findings of every screen shot: blocking ones fail the test at its end; the rest are printed. */
-const findings = { blocking: [] as string[], other: [] as string[] }
-
-/** The same screen at 1440x900 light and dark, and at 390x844 (light and dark), each also scanned by axe. */
-async function shots(page: Page, step: string, ready: () => Promise<void>): Promise<void> {
-  const sizes = [
-    { size: { width: 1440, height: 900 }, scheme: 'light', name: 'desktop-light' },
-    { size: { width: 1440, height: 900 }, scheme: 'dark', name: 'desktop-dark' },
-    { size: { width: 390, height: 844 }, scheme: 'light', name: 'phone' },
-    { size: { width: 390, height: 844 }, scheme: 'dark', name: 'phone-dark' },
-  ] as const
-  for (const s of sizes) {
-    await page.setViewportSize(s.size)
-    await page.emulateMedia({ colorScheme: s.scheme })
-    await ready()
-    await page.screenshot({ path: join(SHOTS, `${step}-${s.name}.png`) })
-    const scan = await axeScan(page, `${step} ${s.name}`)
-    findings.blocking.push(...scan.blocking)
-    findings.other.push(...scan.other)
-  }
-  await page.setViewportSize({ width: 1280, height: 800 })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
+/** Each screen at 1440x900 light and dark and at 390x844 light and dark, each also scanned by axe. */
+const { findings, shots } = screens(SHOTS, { phoneDark: true, axe: true })
 
 /** The workspace's checkpoints as the API lists them. */
 async function checkpointReasons(baseUrl: string, id: string, token: string): Promise<string[]> {
@@ -67,20 +46,15 @@ describe('history view', () => {
       tasks: [{ id: 't-mail', title: TASK, columnId: 'todo', keyResultId: 'kr-act' }],
       checkIns: [{ id: 'ci-1', keyResultId: 'kr-act', value: 20, confidence: 6, at: now - 3 * DAY_MS }],
     })
-    const maya = suite.track(await newPerson(suite.browser, 'Maya'))
+    const maya = await joinAs(suite, `${suite.server.url}/w/${ws.id}/board#token=${ws.tokens.owner}`, 'Maya')
     const { page } = maya
-    await page.goto(`${suite.server.url}/w/${ws.id}/board#token=${ws.tokens.owner}`)
-    await answerIdentityPrompt(page, 'Maya')
-    await connectionBadge(page, 'Live').waitFor()
 
     // 1. Progress 40% is checked in, then a weekly check-in starts and ends: its end is a checkpoint.
     await pushCheckIn(suite.server.url, ws.id, ws.tokens.editor, 'kr-act', { value: 40, confidence: 7, note: 'Before the meeting' })
     await lane(page).getByText('40%', { exact: true }).waitFor()
-    await page.getByRole('button', { name: 'Start meeting' }).click()
-    await page.getByRole('button', { name: 'Weekly check-in', exact: true }).click()
+    await startMeeting(page, 'Weekly check-in')
     await meetingPanel(page).getByRole('timer').waitFor()
-    await meetingPanel(page).getByRole('button', { name: 'End meeting' }).click()
-    await meetingPanel(page).waitFor({ state: 'detached' })
+    await endMeeting(meetingPanel(page))
     await expect.poll(() => checkpointReasons(suite.server.url, ws.id, ws.tokens.owner), { timeout: 10_000 }).toContain('meeting-end')
 
     // 2. After it: progress 55% and the card moves to Doing. The live board is editable (cards drag).

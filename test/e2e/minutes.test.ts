@@ -10,8 +10,9 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { DAY_MS, isoDay, pushCheckIn, seedWorkspace } from './helpers/api.ts'
-import { SCREENSHOTS, answerIdentityPrompt, connectionBadge, newPerson } from './helpers/app.ts'
-import { axeScan } from './helpers/axe.ts'
+import { SCREENSHOTS, connectionBadge } from './helpers/app.ts'
+import { endMeeting, joinAs, startMeeting } from './helpers/meeting.ts'
+import { screens } from './helpers/screens.ts'
 import { browserSuite } from './helpers/suite.ts'
 
 const STALLED = 'Weekly active teams'
@@ -27,28 +28,8 @@ async function showTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name, selected: true }).waitFor()
 }
 
-/** axe findings of every screen shot: blocking ones fail the test at its end; the rest are printed. */
-const findings = { blocking: [] as string[], other: [] as string[] }
-
-/** The same screen at 1440x900 light and dark, and at 390x844 (light), each also scanned by axe. */
-async function shots(page: Page, step: string, ready: () => Promise<void>): Promise<void> {
-  const sizes = [
-    { size: { width: 1440, height: 900 }, scheme: 'light', name: 'desktop-light' },
-    { size: { width: 1440, height: 900 }, scheme: 'dark', name: 'desktop-dark' },
-    { size: { width: 390, height: 844 }, scheme: 'light', name: 'phone' },
-  ] as const
-  for (const s of sizes) {
-    await page.setViewportSize(s.size)
-    await page.emulateMedia({ colorScheme: s.scheme })
-    await ready()
-    await page.screenshot({ path: join(SHOTS, `${step}-${s.name}.png`) })
-    const scan = await axeScan(page, `${step} ${s.name}`)
-    findings.blocking.push(...scan.blocking)
-    findings.other.push(...scan.other)
-  }
-  await page.setViewportSize({ width: 1280, height: 800 })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
+/** Each screen at 1440x900 light and dark and at 390x844 (light), each also scanned by axe. */
+const { findings, shots } = screens(SHOTS, { axe: true })
 
 describe('meeting minutes and "since last meeting"', () => {
   const suite = browserSuite()
@@ -70,11 +51,8 @@ describe('meeting minutes and "since last meeting"', () => {
         { id: 'ci-2', keyResultId: 'kr-nps', value: 50, confidence: 7, at: now - DAY_MS },
       ],
     })
-    const maya = suite.track(await newPerson(suite.browser, 'Maya'))
+    const maya = await joinAs(suite, `${suite.server.url}/w/${ws.id}/meetings#token=${ws.tokens.owner}`, 'Maya')
     const { page } = maya
-    await page.goto(`${suite.server.url}/w/${ws.id}/meetings#token=${ws.tokens.owner}`)
-    await answerIdentityPrompt(page, 'Maya')
-    await connectionBadge(page, 'Live').waitFor()
 
     // 1. No meeting yet: the view says what one is and how to start it.
     const empty = page.getByRole('heading', { name: 'No meeting has ended yet' })
@@ -83,8 +61,7 @@ describe('meeting minutes and "since last meeting"', () => {
     await shots(page, '0-empty', () => empty.waitFor())
 
     // 2. A weekly check-in: after "Since last meeting" the stalled KR comes first; Maya checks in on it and records a decision.
-    await page.getByRole('button', { name: 'Start meeting' }).click()
-    await page.getByRole('button', { name: 'Weekly check-in', exact: true }).click()
+    await startMeeting(page, 'Weekly check-in')
     await meetingPanel(page).getByRole('timer').waitFor()
     // It opens with "Since last meeting" (nothing yet: this is the first), then the stalled KR.
     await meetingPanel(page).getByRole('region', { name: 'Current item' }).getByText('Since last meeting').waitFor()
@@ -101,8 +78,7 @@ describe('meeting minutes and "since last meeting"', () => {
     await expect.poll(() => decision.inputValue()).toBe('Pair with sales on onboarding')
 
     // 3. Maya ends it: the Meetings view lists it, and its minutes hold the check-in and the decision.
-    await meetingPanel(page).getByRole('button', { name: 'End meeting' }).click()
-    await meetingPanel(page).waitFor({ state: 'detached' })
+    await endMeeting(meetingPanel(page))
     await krPanel(page, STALLED).getByRole('button', { name: 'Close key result panel' }).click()
     await showTab(page, 'Meetings')
     const list = page.getByRole('list', { name: 'Past meetings' })
@@ -173,8 +149,7 @@ describe('meeting minutes and "since last meeting"', () => {
 
     // 6. The next weekly check-in opens with "Since last meeting": the banner is back on the board
     //    while the meeting is on that item, and the panel lists the same changes.
-    await page.getByRole('button', { name: 'Start meeting' }).click()
-    await page.getByRole('button', { name: 'Weekly check-in', exact: true }).click()
+    await startMeeting(page, 'Weekly check-in')
     const current = meetingPanel(page).getByRole('region', { name: 'Current item' })
     await current.getByText('Since last meeting').first().waitFor()
     await banner.getByText('Since last meeting: 1 KR moved, 1 check-in').waitFor()

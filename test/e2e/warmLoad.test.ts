@@ -4,30 +4,12 @@
  * server sends what the copy lacks (a few bytes) instead of the whole document again. Bytes are
  * counted from Chromium's own view of the websocket (CDP Network.webSocketFrameReceived).
  */
-import { Buffer } from 'node:buffer'
-import type { CDPSession } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { seedWorkspace } from './helpers/api.ts'
 import { answerIdentityPrompt, card, connectionBadge, newPerson } from './helpers/app.ts'
 import { storedUpdates } from './helpers/offlineCopy.ts'
 import { browserSuite } from './helpers/suite.ts'
-
-/** Bytes of the websocket frames the page received since the last `take()`. */
-async function countReceived(cdp: CDPSession): Promise<{ take(): number }> {
-  let bytes = 0
-  cdp.on('Network.webSocketFrameReceived', ({ response }) => {
-    // Binary frames (opcode 2) come base64-encoded.
-    bytes += response.opcode === 2 ? Buffer.from(response.payloadData, 'base64').length : Buffer.byteLength(response.payloadData)
-  })
-  await cdp.send('Network.enable')
-  return {
-    take() {
-      const taken = bytes
-      bytes = 0
-      return taken
-    },
-  }
-}
+import { countWebSocketBytes } from './helpers/webSocketBytes.ts'
 
 describe('a reload with the offline copy present', () => {
   const suite = browserSuite()
@@ -43,7 +25,7 @@ describe('a reload with the offline copy present', () => {
     const ws = await seedWorkspace(suite.server.url, { name: 'Warm load', objectives: [{ id: 'obj-1', title: 'Ship it' }], keyResults, tasks })
     const person = suite.track(await newPerson(suite.browser, 'Ada'))
     const { page } = person
-    const received = await countReceived(await person.context.newCDPSession(page))
+    const received = await countWebSocketBytes(await person.context.newCDPSession(page))
 
     await page.goto(`${suite.server.url}/w/${ws.id}#token=${ws.tokens.editor}`)
     await answerIdentityPrompt(page, 'Ada')
