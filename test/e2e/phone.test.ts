@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { CDPSession, Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from './helpers/suite.ts'
-import { SCREENSHOTS, UI_TIMEOUT, answerIdentityPrompt, card, connectionBadge, showView } from './helpers/app.ts'
+import { SCREENSHOTS, UI_TIMEOUT, answerIdentityPrompt, card, connectionBadge, showView, waitUntilSettledInView } from './helpers/app.ts'
 import type { Person } from './helpers/app.ts'
 
 const PHONE = { width: 390, height: 844 } as const
@@ -26,7 +26,9 @@ async function touchDrag(page: Page, cdp: CDPSession, from: Locator, to: Locator
   let start: { x: number; y: number }
   let end: { x: number; y: number }
   for (let attempt = 1; ; attempt++) {
-    // Measured at each attempt: on a busy machine the page may still shift under the first press.
+    // Measured at each attempt, once the card has stopped moving: on a busy machine the page may
+    // still shift under the first press (lanes near the view are built after a jump).
+    await waitUntilSettledInView(page, from)
     const a = await box(from)
     const b = await box(to)
     start = { x: Math.round(a.x + Math.min(30, a.width / 3)), y: Math.round(a.y + a.height / 2) }
@@ -38,7 +40,7 @@ async function touchDrag(page: Page, cdp: CDPSession, from: Locator, to: Locator
       break
     } catch (error) {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
-      if (attempt === 2) throw error
+      if (attempt === 3) throw error
     }
   }
   const steps = 12
