@@ -5,7 +5,8 @@
  * Only lanes in or near the visible area build their cards (useNearView): a far lane shows its
  * header and one empty cell per column sized for its cards, so a 2,000-card board holds the few
  * lanes on screen, not 36,000 nodes. A lane stays built while it is focused, holds the card in
- * focus (a jump from the radar or the palette builds it first) or holds keyboard focus.
+ * focus (a jump from the radar or the palette builds it first) or holds keyboard focus. On a
+ * phone every lane is built (see `built`).
  */
 import { useEffect, useRef, useState } from 'react'
 import type { Column, ColumnId, Task, TaskId } from '../../../shared/model/index.ts'
@@ -41,7 +42,9 @@ export function BoardLane({ lane, focused, ctx }: { lane: LaneModel; focused: bo
   const near = useNearView(node)
   const [holdsFocus, setHoldsFocus] = useState(false)
   const holdsFocusCard = ctx.focusCell !== undefined && parseCellId(ctx.focusCell).keyResultId === (kr?.id ?? null)
-  const built = near || focused || holdsFocusCard || holdsFocus
+  // A phone (one column shown) builds every lane for now: in CI a card there was unbuilt and
+  // rebuilt under a jump on the demo board, which a desktop never showed (issue 16 follow-up).
+  const built = ctx.shownColumn !== null || near || focused || holdsFocusCard || holdsFocus
   useEffect(() => {
     if (focused && node.current) return revealElement(node.current, 'center')
   }, [focused])
