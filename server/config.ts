@@ -50,6 +50,11 @@ export interface Config {
   /** Where people open the app (PUBLIC_URL, no trailing slash): links in webhook payloads; null uses the origin a hook was created from. */
   readonly publicUrl: string | null
   readonly webhooks: WebhooksConfig
+  /**
+   * REDIS_URL: instances relay rooms' updates and presence to each other through this Redis
+   * (server/relay); null runs one instance alone. Needs DATABASE_URL: instances must share documents.
+   */
+  readonly redisUrl: string | null
 }
 
 /** The limits that can be tuned from the environment, and their variable names. */
@@ -94,6 +99,13 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   const clientDir = value('CLIENT_DIR')
+  const redisUrl = parseRedisUrl(value('REDIS_URL'))
+  if (redisUrl !== null && value('DATABASE_URL') === undefined) {
+    throw new ConfigError(
+      'REDIS_URL is set but DATABASE_URL is not: instances relaying through Redis must share their documents in PostgreSQL ' +
+        '(each one alone on its own DATA_DIR would diverge); set DATABASE_URL too, or unset REDIS_URL to run one instance',
+    )
+  }
   return {
     port: parsePort(value('PORT')),
     host: value('HOST') ?? DEFAULT_HOST,
@@ -108,7 +120,15 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxPending: parseCount('WEBHOOKS_MAX_PENDING', value('WEBHOOKS_MAX_PENDING'), DEFAULT_WEBHOOKS_MAX_PENDING),
       timeoutMs: parseCount('WEBHOOKS_TIMEOUT_MS', value('WEBHOOKS_TIMEOUT_MS'), DEFAULT_WEBHOOKS_TIMEOUT_MS),
     },
+    redisUrl,
   }
+}
+
+function parseRedisUrl(raw: string | undefined): string | null {
+  if (raw === undefined) return null
+  const url = URL.canParse(raw) ? new URL(raw) : null
+  if (url === null || (url.protocol !== 'redis:' && url.protocol !== 'rediss:')) throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379, got ${JSON.stringify(raw)}`)
+  return raw
 }
 
 function parsePublicUrl(raw: string | undefined): string | null {
