@@ -1,86 +1,27 @@
 /**
- * @module "+ Add key result" under an objective: title, kind and the kind's measure fields, weight,
- * and (once the cycle is published) the reason the change log needs. Refusals show inline.
+ * @module "+ Add key result" under an objective; the form (title, kind, measure fields, weight)
+ * loads when first opened, so the board's first load does not carry it.
  */
-import { useState } from 'react'
-import { createKeyResult } from '../../../shared/doc/index.ts'
-import { CycleStatus, enumValues, KeyResultKind } from '../../../shared/model/index.ts'
+import { lazy, Suspense, useState } from 'react'
 import type { ObjectiveId } from '../../../shared/model/index.ts'
 import { Button } from '../../ui/Button.tsx'
-import { SelectField, TextField } from '../../ui/Field.tsx'
 import { Icon } from '../../ui/Icon.tsx'
-import { useBoard } from './BoardContext.ts'
-import { KIND_HINT, KIND_NAME } from '../../format/labels.ts'
-import { EMPTY_DRAFT, KeyResultFields, patchOf } from '../okr/index.ts'
-import type { KeyResultDraft } from '../okr/index.ts'
-import { InlineAlert } from './InlineAlert.tsx'
-import { useCommand } from '../../app/index.ts'
+
+const AddKeyResultForm = lazy(() => import('./AddKeyResultForm.tsx').then((m) => ({ default: m.AddKeyResultForm })))
 
 export function AddKeyResult({ objectiveId, objectiveTitle }: { objectiveId: ObjectiveId; objectiveTitle: string }) {
-  const { ws, cycle } = useBoard()
   const [open, setOpen] = useState(false)
-  const [draft, setDraft] = useState<KeyResultDraft>(EMPTY_DRAFT)
-  const [reason, setReason] = useState('')
-  const edit = (patch: Partial<KeyResultDraft>) => setDraft((d) => ({ ...d, ...patch }))
-  const { error, run, clearError } = useCommand()
-  const published = cycle.status === CycleStatus.Published
-
-  const close = () => {
-    setOpen(false)
-    setDraft(EMPTY_DRAFT)
-    setReason('')
-    clearError()
-  }
-  const submit = () => {
-    const input = { objectiveId, ...patchOf(draft), ...(published ? { reason } : {}) }
-    if (run(() => createKeyResult(ws.session, input))) close()
-  }
-
-  if (!open) {
-    return (
-      <div className="objective-foot">
-        <Button variant="ghost" size="sm" onClick={() => setOpen(true)} aria-label={`Add key result to ${objectiveTitle}`}>
-          <Icon name="plus" size={14} /> Add key result
-        </Button>
-      </div>
-    )
-  }
-  return (
+  const button = (
     <div className="objective-foot">
-      <form
-        className="inline-form"
-        aria-label={`New key result for ${objectiveTitle}`}
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
-        <div className="inline-form__row">
-          <div className="inline-form__grow">
-            <TextField label="Key result" value={draft.title} autoFocus placeholder="e.g. Raise activation to 40%" onChange={(e) => edit({ title: e.target.value })} />
-          </div>
-          <SelectField label="Kind" value={draft.kind} onChange={(e) => edit({ kind: e.target.value as KeyResultKind })}>
-            {enumValues(KeyResultKind).map((k) => (
-              <option key={k} value={k}>
-                {KIND_NAME[k]}
-              </option>
-            ))}
-          </SelectField>
-          <KeyResultFields draft={draft} onChange={edit} />
-          {draft.kind === KeyResultKind.TaskDriven && <p className="form-note">{KIND_HINT[draft.kind]}</p>}
-          <TextField label="Weight %" type="number" min={0} max={100} value={draft.weight} onChange={(e) => edit({ weight: e.target.value })} />
-        </div>
-        {published && <TextField label="Why add it after publishing?" value={reason} onChange={(e) => setReason(e.target.value)} />}
-        <InlineAlert message={error} onDismiss={clearError} />
-        <div className="inline-form__actions">
-          <Button variant="primary" size="sm" type="submit">
-            Add key result
-          </Button>
-          <Button variant="ghost" size="sm" onClick={close}>
-            Cancel
-          </Button>
-        </div>
-      </form>
+      <Button variant="ghost" size="sm" onClick={() => setOpen(true)} aria-label={`Add key result to ${objectiveTitle}`}>
+        <Icon name="plus" size={14} /> Add key result
+      </Button>
     </div>
+  )
+  if (!open) return button
+  return (
+    <Suspense fallback={button}>
+      <AddKeyResultForm objectiveId={objectiveId} objectiveTitle={objectiveTitle} onClose={() => setOpen(false)} />
+    </Suspense>
   )
 }

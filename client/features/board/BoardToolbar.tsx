@@ -2,13 +2,15 @@
  * @module The strip above the board: what is shown (and how much the filters hide), and
  * "+ Add objective" for editors while the cycle is a draft (the shell shows the cycle itself).
  */
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { CycleStatus } from '../../../shared/model/index.ts'
 import { Button } from '../../ui/Button.tsx'
 import { Icon } from '../../ui/Icon.tsx'
-import { AddObjective } from './AddObjective.tsx'
 import { useBoard } from './BoardContext.ts'
 import type { BoardModel } from './boardModel.ts'
+
+// The form loads when first opened: the board's first load does not carry it.
+const AddObjective = lazy(() => import('./AddObjective.tsx').then((m) => ({ default: m.AddObjective })))
 
 export function BoardToolbar({ model }: { model: BoardModel }) {
   const { canEdit, cycle } = useBoard()
@@ -30,7 +32,11 @@ export function BoardToolbar({ model }: { model: BoardModel }) {
           </Button>
         )}
       </div>
-      {adding && <AddObjective onDone={() => setAdding(false)} />}
+      {adding && (
+        <Suspense fallback={null}>
+          <AddObjective onDone={() => setAdding(false)} />
+        </Suspense>
+      )}
     </>
   )
 }
