@@ -22,10 +22,10 @@ const declared = declaredIds(doc)
 const CONSTANT = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g
 
 describe('RULES.md', () => {
-  it('declares each id once, in the P, O, B, S, L and M families', () => {
+  it('declares each id once, in the P, O, B, S, L, M and I families', () => {
     expect(declared.length).toBeGreaterThan(0)
     expect(new Set(declared).size).toBe(declared.length)
-    for (const id of declared) expect(id).toMatch(/^[POBSLM][1-9]\d*$/)
+    for (const id of declared) expect(id).toMatch(/^[POBSLMI][1-9]\d*$/)
   })
 
   it('has a test for every id, and every tested id is in RULES.md', () => {
