@@ -6,6 +6,7 @@ import { ApiError, codeForStatus, errorBody } from './errors.ts'
 import { client } from './routes/client.ts'
 import { health } from './routes/health.ts'
 import { history } from './routes/history.ts'
+import { insightsRoute } from './routes/insights.ts'
 import { meetings, time } from './routes/meetings.ts'
 import { metrics } from './routes/metrics.ts'
 import { sync } from './routes/sync.ts'
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps = {}) {
     app.route('/api/workspaces', workspaces(deps.services))
     app.route('/api/workspaces', meetings(deps.services))
     app.route('/api/workspaces', history(deps.services))
+    app.route('/api/workspaces', insightsRoute(deps.services))
     if (deps.services.webhooks !== undefined) app.route('/api/workspaces', webhooks(deps.services, deps.services.webhooks))
     app.route('/', metrics(deps.services))
     if (deps.rooms !== undefined) app.route('/', sync(deps.services, deps.rooms))
