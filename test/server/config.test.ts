@@ -16,6 +16,7 @@ describe('readConfig', () => {
       checkpointRetentionDays: 90,
       publicUrl: null,
       webhooks: { allowPrivate: false, maxPending: 1000, timeoutMs: 10_000 },
+      redisUrl: null,
     })
   })
 
@@ -51,6 +52,7 @@ describe('readConfig', () => {
       checkpointRetentionDays: 30,
       publicUrl: 'https://okr.example.com',
       webhooks: { allowPrivate: true, maxPending: 50, timeoutMs: 2000 },
+      redisUrl: null,
     })
   })
 
@@ -84,6 +86,14 @@ describe('readConfig', () => {
 
   it('refuses a ROUNDTABLE_SECRET that is too short', () => {
     expect(() => readConfig({ ROUNDTABLE_SECRET: 'short' }, cwd)).toThrow(/ROUNDTABLE_SECRET must be at least 16/)
+  })
+
+  it('takes REDIS_URL with DATABASE_URL, and refuses it alone (instances could not share documents)', () => {
+    const both = { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://localhost/roundtable' }
+    expect(readConfig(both, cwd).redisUrl).toBe('redis://127.0.0.1:6379')
+    expect(() => readConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, cwd)).toThrow(/^REDIS_URL is set but DATABASE_URL is not/)
+    expect(() => readConfig({ ...both, REDIS_URL: 'http://127.0.0.1:6379' }, cwd)).toThrow(/^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/)
+    expect(readConfig({ REDIS_URL: '' }, cwd).redisUrl).toBeNull()
   })
 })
 
