@@ -10,6 +10,7 @@ const RadarView = lazy(() => import('../features/stall/RadarView.tsx').then((m) 
 const MeetingsView = lazy(() => import('../features/minutes/MeetingsView.tsx').then((m) => ({ default: m.MeetingsView })))
 const ActivityView = lazy(() => import('../features/activity/ActivityView.tsx').then((m) => ({ default: m.ActivityView })))
 const PersonPage = lazy(() => import('../features/people/PersonPage.tsx').then((m) => ({ default: m.PersonPage })))
+const InsightsView = lazy(() => import('../features/insights/InsightsView.tsx').then((m) => ({ default: m.InsightsView })))
 const HistoryView = lazy(() => import('../features/history/HistoryView.tsx').then((m) => ({ default: m.HistoryView })))
 // What the history view shows over a checkpoint's state: the same views, read-only.
 const PAST_VIEWS = { board: BoardView, okrs: OkrTreeView }
@@ -23,6 +24,8 @@ function Current() {
       return <OkrTreeView />
     case 'radar':
       return <RadarView />
+    case 'insights':
+      return <InsightsView />
     case 'meetings':
       return <MeetingsView />
     case 'activity':

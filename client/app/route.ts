@@ -12,7 +12,7 @@ export type Route =
   | { readonly page: 'not-found' }
 
 /** The views that have a path of their own; `okrs` is the OKR tree. */
-export type ViewSegment = 'board' | 'okrs' | 'radar' | 'meetings' | 'activity' | 'history'
+export type ViewSegment = 'board' | 'okrs' | 'radar' | 'insights' | 'meetings' | 'activity' | 'history'
 
 /** What a workspace path names besides the workspace: a view, a key result, a card, a past meeting or a person. */
 export type WorkspacePath =
@@ -24,10 +24,10 @@ export type WorkspacePath =
 const ID = '[A-Za-z0-9_-]{1,64}'
 // A checkpoint's id is longer: its time, its reason and its meeting's id (server/storage/CheckpointStore.ts).
 const CHECKPOINT = '[A-Za-z0-9_-]{1,120}'
-const WORKSPACE_PATH = new RegExp(`^/w/(${ID})(?:/(board|okrs|radar|meetings|activity|history)|/(kr|task|meetings|people)/(${ID})|/(history)/(${CHECKPOINT}))?/?$`)
+const WORKSPACE_PATH = new RegExp(`^/w/(${ID})(?:/(board|okrs|radar|insights|meetings|activity|history)|/(kr|task|meetings|people)/(${ID})|/(history)/(${CHECKPOINT}))?/?$`)
 
 /**
- * `/w/:id`, `/w/:id/board|okrs|radar|meetings|activity|history`, `/w/:id/kr/:krId`, `/w/:id/task/:taskId`,
+ * `/w/:id`, `/w/:id/board|okrs|radar|insights|meetings|activity|history`, `/w/:id/kr/:krId`, `/w/:id/task/:taskId`,
  * `/w/:id/meetings/:meetingId`, `/w/:id/people/:personId`, `/w/:id/history/:checkpointId` (a trailing slash is fine).
  */
 export function parseWorkspacePath(pathname: string): WorkspacePath | null {

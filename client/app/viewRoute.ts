@@ -2,7 +2,7 @@
  * @module A workspace's view as an address, and back. The view, the open key result or the card in
  * focus are the path; the cycle and the filters are the query:
  *
- *   /w/:id/board  /w/:id/okrs  /w/:id/radar    a view (`/w/:id` alone is the board)
+ *   /w/:id/board  /w/:id/okrs  /w/:id/radar  /w/:id/insights   a view (`/w/:id` alone is the board)
  *   /w/:id/meetings  /w/:id/meetings/:meetingId past meetings, and one meeting's minutes
  *   /w/:id/activity  /w/:id/people/:personId   the workspace's activity, and one person's page
  *   /w/:id/history  /w/:id/history/:checkpointId the checkpoints, and the board and OKRs at one (read-only)
@@ -22,8 +22,8 @@ import { parseWorkspacePath } from './route.ts'
 import type { ViewSegment } from './route.ts'
 
 // A person's page is `people/:personId`; a key result opened over it opens over the board.
-const SEGMENT: Readonly<Record<ViewName, ViewSegment>> = { board: 'board', tree: 'okrs', radar: 'radar', meetings: 'meetings', activity: 'activity', person: 'board', history: 'history' }
-const VIEW: Readonly<Record<string, ViewName>> = { board: 'board', okrs: 'tree', radar: 'radar', meetings: 'meetings', activity: 'activity', history: 'history' }
+const SEGMENT: Readonly<Record<ViewName, ViewSegment>> = { board: 'board', tree: 'okrs', radar: 'radar', insights: 'insights', meetings: 'meetings', activity: 'activity', person: 'board', history: 'history' }
+const VIEW: Readonly<Record<string, ViewName>> = { board: 'board', okrs: 'tree', radar: 'radar', insights: 'insights', meetings: 'meetings', activity: 'activity', history: 'history' }
 const LEVELS: readonly string[] = ['company', 'team', 'individual']
 
 /** A query parameter that holds a well-formed id, else null. */

@@ -6,7 +6,7 @@ import { createContext, useContext } from 'react'
 import type { CycleId, KeyResultId, MeetingId, ObjectiveLevel, PersonId, TaskId, TeamId } from '../../shared/model/index.ts'
 
 /** `activity` is the workspace's activity; `person` is one person's page (personId); `history` the checkpoints (checkpointId). */
-export type ViewName = 'board' | 'tree' | 'radar' | 'meetings' | 'activity' | 'person' | 'history'
+export type ViewName = 'board' | 'tree' | 'radar' | 'insights' | 'meetings' | 'activity' | 'person' | 'history'
 
 export interface Filters {
   readonly teamId: TeamId | null

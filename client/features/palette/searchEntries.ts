@@ -34,7 +34,7 @@ export interface CommandContext {
   readonly theme: 'light' | 'dark'
 }
 
-const VIEW_LABEL: Record<ViewName, string> = { board: 'Board', tree: 'OKRs', radar: 'Stall radar', meetings: 'Meetings', activity: 'Activity', person: 'Person', history: 'History' }
+const VIEW_LABEL: Record<ViewName, string> = { board: 'Board', tree: 'OKRs', radar: 'Stall radar', insights: 'Insights', meetings: 'Meetings', activity: 'Activity', person: 'Person', history: 'History' }
 
 /** The commands that make sense now, most specific first. */
 export function commandEntries(ctx: CommandContext): PaletteEntry[] {
@@ -44,7 +44,7 @@ export function commandEntries(ctx: CommandContext): PaletteEntry[] {
     out.push({ key: 'cmd-new-task', group: 'Command', title: `New task under ${kr.title}`, detail: null, target: { kind: 'newTask', keyResultId: kr.id } })
     out.push({ key: 'cmd-check-in', group: 'Command', title: `Check in ${kr.title}`, detail: null, target: { kind: 'checkIn', keyResultId: kr.id } })
   }
-  for (const view of ['board', 'tree', 'radar', 'meetings', 'activity', 'history'] as const) {
+  for (const view of ['board', 'tree', 'radar', 'insights', 'meetings', 'activity', 'history'] as const) {
     if (view !== ctx.view) out.push({ key: `cmd-view-${view}`, group: 'Command', title: `Go to ${VIEW_LABEL[view]}`, detail: null, target: { kind: 'view', view } })
   }
   out.push({ key: 'cmd-theme', group: 'Command', title: ctx.theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme', detail: null, target: { kind: 'theme' } })

@@ -1,5 +1,5 @@
 /**
- * @module The view switcher: a tablist (Board, OKRs, Stall radar, Meetings) with arrow-key movement. The
+ * @module The view switcher: a tablist (Board, OKRs, Stall radar, Insights, Meetings) with arrow-key movement. The
  * radar tab carries the count of warnings that need attention (critical and warning, not info);
  * its name stays "Stall radar" and the count is its description, so the tab is found by the same
  * name whatever the count. The tooltip says what is counted, since the radar lists info rows too.
@@ -17,6 +17,7 @@ export const VIEW_TABS: ReadonlyArray<{ view: ViewName; label: string; icon: Ico
   { view: 'board', label: 'Board', icon: 'board' },
   { view: 'tree', label: 'OKRs', icon: 'tree' },
   { view: 'radar', label: 'Stall radar', icon: 'radar' },
+  { view: 'insights', label: 'Insights', icon: 'chart' },
   { view: 'meetings', label: 'Meetings', icon: 'clock' },
 ]
 

@@ -37,9 +37,9 @@ describe('palette entries', () => {
   it('offers the open key result\'s commands to editors only, and the views not on screen', () => {
     const kr = { id: 'kr-1' as KeyResultId, title: 'Raise NPS' }
     const editor = commandEntries({ canEdit: true, view: 'board', openKeyResult: kr, theme: 'light' })
-    expect(titles(editor)).toEqual(['New task under Raise NPS', 'Check in Raise NPS', 'Go to OKRs', 'Go to Stall radar', 'Go to Meetings', 'Go to Activity', 'Go to History', 'Switch to the dark theme', 'Keyboard shortcuts'])
+    expect(titles(editor)).toEqual(['New task under Raise NPS', 'Check in Raise NPS', 'Go to OKRs', 'Go to Stall radar', 'Go to Insights', 'Go to Meetings', 'Go to Activity', 'Go to History', 'Switch to the dark theme', 'Keyboard shortcuts'])
     const viewer = commandEntries({ canEdit: false, view: 'tree', openKeyResult: kr, theme: 'dark' })
-    expect(titles(viewer)).toEqual(['Go to Board', 'Go to Stall radar', 'Go to Meetings', 'Go to Activity', 'Go to History', 'Switch to the light theme', 'Keyboard shortcuts'])
+    expect(titles(viewer)).toEqual(['Go to Board', 'Go to Stall radar', 'Go to Insights', 'Go to Meetings', 'Go to Activity', 'Go to History', 'Switch to the light theme', 'Keyboard shortcuts'])
   })
 
   it('lists the objectives, key results and tasks of one cycle and everyone in the workspace', () => {
