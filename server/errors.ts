@@ -65,6 +65,7 @@ const COMMAND_STATUS: Readonly<Record<CommandErrorCode, ContentfulStatusCode>> =
   [CommandErrorCode.NoMeeting]: 409,
   [CommandErrorCode.NotFacilitator]: 403,
   [CommandErrorCode.VoteClosed]: 409,
+  [CommandErrorCode.NotAuthor]: 403,
 }
 
 /** Runs `fn`; a CommandError becomes an ApiError with the command's code and message. */

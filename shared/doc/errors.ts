@@ -27,6 +27,8 @@ export const CommandErrorCode = {
   NotFacilitator: 'not-facilitator',
   /** The vote round is revealed or closed: it takes no more votes. */
   VoteClosed: 'vote-closed',
+  /** Only a comment's author may edit it (and only its author or an owner delete it). */
+  NotAuthor: 'not-author',
 } as const
 export type CommandErrorCode = (typeof CommandErrorCode)[keyof typeof CommandErrorCode]
 

@@ -137,10 +137,14 @@ const schema = z.object({
     z.object({
       id,
       target: z.object({ kind: oneOf(TargetKind), id }),
+      // Optional: exports made before replies, edits and deletes do not have them.
+      parentId: z.optional(z.nullable(id)),
       body: text(10_000),
       mentions: z.array(id).check(z.maxLength(50)),
       authorId: z.nullable(id),
       at: time,
+      editedAt: z.optional(z.nullable(time)),
+      deletedAt: z.optional(z.nullable(time)),
     }),
   ),
   scores: z.array(

@@ -17,6 +17,7 @@ import type {
   Column,
   ColumnId,
   Comment,
+  CommentId,
   Cycle,
   CycleId,
   CycleReopening,
@@ -213,10 +214,13 @@ export function readComment(id: string, value: unknown): Comment | undefined {
   return Object.freeze<Comment>({
     id: id as Comment['id'],
     target: Object.freeze({ kind: oneOf(target, 'kind', enumValues(TargetKind), TargetKind.Task), id: target.id }),
+    parentId: optId<CommentId>(f, 'parentId'),
     body: str(f, 'body'),
     mentions: Object.freeze(ids<Comment['mentions'][number]>(f, 'mentions')),
     authorId: optId(f, 'authorId'),
     at: num(f, 'at', 0),
+    editedAt: optNum(f, 'editedAt'),
+    deletedAt: optNum(f, 'deletedAt'),
   })
 }
 

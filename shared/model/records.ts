@@ -181,10 +181,17 @@ export interface CommentTarget {
 export interface Comment {
   readonly id: CommentId
   readonly target: CommentTarget
+  /** The top-level comment this one replies to (replies go one level deep); null at the top. */
+  readonly parentId: CommentId | null
+  /** Markdown-lite text; a mention is the token `@[personId]` (shared/doc/commentBody.ts). */
   readonly body: string
+  /** Everyone the body mentions, kept beside it so a reader need not parse the body. */
   readonly mentions: readonly PersonId[]
   readonly authorId: PersonId | null
   readonly at: Millis
+  readonly editedAt: Millis | null
+  /** Deleted while it had replies: the body is gone, the place in the thread stays. */
+  readonly deletedAt: Millis | null
 }
 
 /** End-of-cycle scoring of one key result, 0..1. */
