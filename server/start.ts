@@ -15,6 +15,7 @@ import { baseUrl } from './config.ts'
 import type { Config } from './config.ts'
 import { HistoryWorker } from './history/HistoryWorker.ts'
 import { Metrics } from './metrics.ts'
+import { RedisRelay } from './relay/RedisRelay.ts'
 import { Rooms } from './rooms/Rooms.ts'
 import { createDemoWorkspace } from './seed/createDemoWorkspace.ts'
 import type { Services } from './services.ts'
@@ -77,8 +78,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     now: () => Date.now(),
     log,
   })
+  const relay = config.redisUrl === null ? null : await RedisRelay.connect(config.redisUrl, log)
   // The rooms' activity and checkpoints also feed the webhooks (check-ins, cards done, meeting ends).
-  const rooms: Rooms = new Rooms({ storage, limits: config.limits, metrics, log, checkpoints: webhooks.watchCheckpoints(checkpoints), activity: webhooks.watchActivity(activity), checkpointRetentionDays: config.checkpointRetentionDays })
+  const rooms: Rooms = new Rooms({ storage, limits: config.limits, metrics, log, checkpoints: webhooks.watchCheckpoints(checkpoints), activity: webhooks.watchActivity(activity), checkpointRetentionDays: config.checkpointRetentionDays, relay })
   const diffs = new HistoryWorker({ log, metrics })
   const services: Services = {
     registry,
@@ -117,7 +119,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stop = () =>
     (stopping ??= (async () => {
       // Flush before anything else: every accepted update must be on disk when this resolves.
-      const closed = Promise.all([webhooks.close(), rooms.close().then(() => storage.close()), ballots.close()]).then(() => Promise.all([checkpoints.flush(), activity.flush()])).then(() => {})
+      const closed = Promise.all([webhooks.close(), rooms.close().then(() => Promise.all([storage.close(), relay?.close()])), ballots.close()]).then(() => Promise.all([checkpoints.flush(), activity.flush()])).then(() => {})
       syncServer.close()
       void diffs.close()
       const listening = new Promise<void>((resolve) => server.close(() => resolve()))

@@ -11,6 +11,7 @@ import { CycleStatus, MeetingStatus } from '../../shared/model/index.ts'
 import { CheckpointReason } from '../../shared/protocol/index.ts'
 import type { CheckpointStore } from '../storage/CheckpointStore.ts'
 import { describeError } from './describeError.ts'
+import { RELAYED } from './relayed.ts'
 
 export const DAY_MS = 86_400_000
 
@@ -33,6 +34,8 @@ export class CheckpointKeeper {
   readonly #options: CheckpointKeeperOptions
   #lastAt: number
   #lastTaken = 0
+  /** The transaction being looked at came from another instance (see #onTransaction). */
+  #following = false
   #meeting: MeetingMark | null
   readonly #cycleStatus = new Map<string, string>()
   #writing: Promise<void> = Promise.resolve()
@@ -72,6 +75,8 @@ export class CheckpointKeeper {
 
   readonly #onTransaction = (tr: Y.Transaction): void => {
     if (tr.changed.size === 0) return
+    // The instance that accepted a relayed change takes its checkpoint; this one only follows.
+    this.#following = tr.origin === RELAYED
     // A root is among changedParentTypes when anything under it changed (what observeDeep reports).
     const changed = tr.changedParentTypes as Map<unknown, unknown>
     if (changed.has(this.#doc.getMap(Root.Meeting))) this.#meetingChanged()
@@ -111,6 +116,7 @@ export class CheckpointKeeper {
   }
 
   #take(reason: CheckpointReason, meetingId: string | null): void {
+    if (this.#following) return
     // Strictly increasing: ids sort by time, and two at one millisecond never share a name.
     const at = Math.max(this.#options.now(), this.#lastTaken + 1)
     this.#lastAt = at

@@ -72,6 +72,16 @@ export class DocPersistence {
   }
 
   /**
+   * Another instance accepted `update` and logs it; this one only counts it, and marks the
+   * document for a compaction when the room unloads. That compaction (a merge in the shared
+   * store) covers the accepting instance's last commit window if it died before writing it.
+   */
+  relayed(update: Uint8Array): void {
+    this.#docBytes += update.length
+    this.#dirty = true
+  }
+
+  /**
    * Compacts the log into a snapshot of the current state unless nothing was logged since the last
    * compaction. One compaction at a time. Resolves false if storage failed (logged). Never rejects.
    */

@@ -26,6 +26,8 @@ import { loadDoc } from './loadDoc.ts'
 import { MeetingAttendance } from './MeetingAttendance.ts'
 import { meetingPersonOf, presencePersonOf } from './meetingPresence.ts'
 import { RefuseReason } from './refusal.ts'
+import { RelayBridge } from './RelayBridge.ts'
+import { RELAYED } from './relayed.ts'
 import { ServerOnlyGuard } from './ServerOnlyGuard.ts'
 import { AwarenessOutcome, RoomAwareness } from './RoomAwareness.ts'
 import type { RoomContext } from './RoomContext.ts'
@@ -64,6 +66,8 @@ export class LiveDoc {
    */
   #step1: Uint8Array | null = null
   #freshStep2: Uint8Array | null = null
+  /** The room's link to the other instances holding it (REDIS_URL); null when alone. */
+  readonly #relay: RelayBridge | null
   /** withDoc calls in progress, each collecting the appends its changes caused. */
   readonly #recorders = new Set<Promise<boolean>[]>()
   #destroyed = false
@@ -93,9 +97,10 @@ export class LiveDoc {
       reportError: (err: unknown) => log(`sync ${id}: broadcast failed: ${describeError(err)}`),
     }
     this.#fanOut = new FanOut(fanOutTarget, context.ticker)
-    this.#awareness = new RoomAwareness(doc, limits, (clientIds) => {
+    this.#awareness = new RoomAwareness(doc, limits, (clientIds, origin) => {
       this.#fanOut.queueAwareness(clientIds)
       this.#attendance.presenceChanged()
+      this.#relay?.awarenessChanged(clientIds, origin)
     })
     this.#attendance = new MeetingAttendance(doc, () => this.#presenceStates(), log)
     this.#activity =
@@ -121,6 +126,8 @@ export class LiveDoc {
           })
     doc.on('afterTransactionCleanup', this.#checkClientTransaction)
     doc.on('update', this.#onUpdate)
+    // Last: the bridge's sync request may be answered at once, into everything above.
+    this.#relay = context.relay === null ? null : new RelayBridge(id, doc, this.#awareness, context.relay, log)
   }
 
   /** Sync step 1 of the current state, to send to connections as they join. */
@@ -230,6 +237,7 @@ export class LiveDoc {
   /** Stops timers and listeners and destroys the document. */
   destroy(): void {
     this.#destroyed = true
+    this.#relay?.leave()
     this.#step1 = null
     this.#freshStep2 = null
     this.#fanOut.cancel()
@@ -308,12 +316,22 @@ export class LiveDoc {
     return this.#freshStep2
   }
 
-  /** Every change of the document, from a client or from withDoc: logged, then broadcast. */
-  readonly #onUpdate = (update: Uint8Array): void => {
+  /**
+   * Every change of the document, from a client or from withDoc: logged, relayed to the other
+   * instances, then broadcast. A change another instance accepted is that instance's to log (see
+   * DocPersistence.relayed): every instance logging it too would multiply the writes to the shared
+   * store for nothing.
+   */
+  readonly #onUpdate = (update: Uint8Array, origin: unknown): void => {
     this.#step1 = null
     this.#freshStep2 = null
-    const appended = this.persistence.append(update)
-    for (const recorder of this.#recorders) recorder.push(appended)
+    if (origin === RELAYED) {
+      this.persistence.relayed(update)
+    } else {
+      const appended = this.persistence.append(update)
+      for (const recorder of this.#recorders) recorder.push(appended)
+      this.#relay?.updated(update, origin)
+    }
     this.#fanOut.queueUpdate(update)
   }
 

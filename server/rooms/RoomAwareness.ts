@@ -6,6 +6,11 @@
  * y-websocket clients re-send every awareness change they receive, other people's included, so
  * entries for ids another connection owns, and entries no newer than what the room has, are
  * dropped silently: that is normal traffic, not an attack.
+ *
+ * With a relay between instances, the states of another instance's connections are owned by that
+ * instance (`applyRelayed`); they expire like any state its instance stops renewing (y-protocols'
+ * 30 s timeout), which is how a dead instance's presence goes. A client that moved here from
+ * another instance takes its id back with its first awareness message.
  */
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
@@ -41,19 +46,26 @@ export class RoomAwareness {
   readonly #limits: Limits
   readonly #owners = new Map<number, AwarenessOwner>()
   readonly #claims = new Map<AwarenessOwner, Set<number>>()
-  readonly #onUpdate: (change: AwarenessChange) => void
+  readonly #onUpdate: (change: AwarenessChange, origin: unknown) => void
+  /** Owners that stand for another instance's connections (see applyRelayed). */
+  readonly #relayed = new WeakSet<AwarenessOwner>()
   /** The encoded "everyone's state" message, until the next change. */
   #full: Uint8Array | null | undefined
 
-  /** @param onChange receives the client ids whose state changed or was renewed */
-  constructor(doc: Y.Doc, limits: Limits, onChange: (clientIds: readonly number[]) => void) {
+  /** @param onChange receives the client ids whose state changed or was renewed, and who changed them */
+  constructor(doc: Y.Doc, limits: Limits, onChange: (clientIds: readonly number[], origin: unknown) => void) {
     this.#limits = limits
     this.#awareness = new Awareness(doc)
     // The server shows no presence of its own.
     this.#awareness.setLocalState(null)
-    this.#onUpdate = ({ added, updated, removed }) => {
+    this.#onUpdate = ({ added, updated, removed }, origin) => {
       this.#full = undefined
-      onChange([...added, ...updated, ...removed])
+      // Another instance's state that expired or was removed belongs to nobody any more.
+      for (const id of removed) {
+        const owner = this.#owners.get(id)
+        if (owner !== undefined && this.#relayed.has(owner)) this.#disown(owner, id)
+      }
+      onChange([...added, ...updated, ...removed], origin)
     }
     this.#awareness.on('update', this.#onUpdate)
   }
@@ -71,7 +83,12 @@ export class RoomAwareness {
     for (const entry of entries) {
       const id = entry.clientId
       if (id === awareness.clientID) continue
-      const owner0 = this.#owners.get(id)
+      let owner0 = this.#owners.get(id)
+      // A client that moved here from another instance: its first message takes its id back
+      // (later ones carry the states its client re-sends, other people's included), at the clock
+      // the relay brought already.
+      const takeover = owner0 !== undefined && this.#relayed.has(owner0) && owned.size === 0 && claims.size === 0
+      if (takeover) owner0 = undefined
       if (owner0 !== undefined && owner0 !== owner) continue
       const known = awareness.meta.get(id)?.clock
       if (known !== undefined && entry.clock < known) continue
@@ -89,7 +106,7 @@ export class RoomAwareness {
       // y-protocols applies a newer clock, or the same clock when it removes a present state.
       const newer = known === undefined || entry.clock > known
       const sameClockRemoval = entry.clock === known && removal && awareness.states.has(id)
-      if (!newer && !sameClockRemoval) continue
+      if (!newer && !sameClockRemoval && !(takeover && entry.clock === known && !removal)) continue
       if (owner0 === undefined) {
         // Removing a state nobody owns (an echo of someone leaving) changes nothing.
         if (removal) continue
@@ -105,12 +122,64 @@ export class RoomAwareness {
     }
     if (accepted.length === 0) return AwarenessOutcome.Ignored
     for (const id of claims) {
+      const previous = this.#owners.get(id)
+      if (previous !== undefined) this.#disown(previous, id)
       owned.add(id)
       this.#owners.set(id, owner)
     }
     if (owned.size > 0) this.#claims.set(owner, owned)
     applyAwarenessUpdate(awareness, encodeAwarenessEntries(accepted), owner)
     return AwarenessOutcome.Applied
+  }
+
+  /**
+   * Applies an awareness update relayed from another instance, whose connections `owner` stands
+   * for: checked there already, so no limits here, but it changes no state a connection of this
+   * instance (or another instance) owns.
+   */
+  applyRelayed(owner: AwarenessOwner, entries: readonly AwarenessEntry[]): void {
+    this.#relayed.add(owner)
+    const awareness = this.#awareness
+    const accepted: AwarenessEntry[] = []
+    for (const entry of entries) {
+      const id = entry.clientId
+      const owner0 = this.#owners.get(id)
+      if (id === awareness.clientID || (owner0 !== undefined && owner0 !== owner)) continue
+      const removal = isNullState(entry.state)
+      if (owner0 === undefined) {
+        if (removal) continue
+        this.#owners.set(id, owner)
+        const owned = this.#claims.get(owner) ?? new Set<number>()
+        owned.add(id)
+        this.#claims.set(owner, owned)
+      }
+      accepted.push(entry)
+    }
+    if (accepted.length > 0) applyAwarenessUpdate(awareness, encodeAwarenessEntries(accepted), owner)
+  }
+
+  /** True for an owner that stands for another instance (see applyRelayed). */
+  isRelayed(owner: unknown): boolean {
+    return typeof owner === 'object' && owner !== null && this.#relayed.has(owner)
+  }
+
+  /** The awareness update (not a message) with the states of this instance's connections; null when none. */
+  localUpdate(): Uint8Array | null {
+    const ids: number[] = []
+    for (const [id, owner] of this.#owners) if (!this.#relayed.has(owner) && this.#awareness.states.has(id)) ids.push(id)
+    return ids.length === 0 ? null : encodeAwarenessUpdate(this.#awareness, ids)
+  }
+
+  /** The awareness update (not a message) for `clientIds`, removals included. */
+  update(clientIds: readonly number[]): Uint8Array {
+    return encodeAwarenessUpdate(this.#awareness, [...clientIds])
+  }
+
+  #disown(owner: AwarenessOwner, id: number): void {
+    this.#owners.delete(id)
+    const owned = this.#claims.get(owner)
+    owned?.delete(id)
+    if (owned?.size === 0) this.#claims.delete(owner)
   }
 
   /** Removes every state `owner` introduced (it left); the removal is broadcast. */
@@ -163,6 +232,11 @@ export class RoomAwareness {
     this.#awareness.off('update', this.#onUpdate)
     this.#awareness.destroy()
   }
+}
+
+/** An awareness entry whose state is JSON `null`: the client is gone. */
+function isNullState(state: Uint8Array): boolean {
+  return state.length === 4 && state[0] === 0x6e && state[1] === 0x75 && state[2] === 0x6c && state[3] === 0x6c
 }
 
 function tooMany(detail: string): Refusal {

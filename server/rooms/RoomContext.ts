@@ -4,6 +4,7 @@ import type { ActivityLog } from '../storage/ActivityLog.ts'
 import type { CheckpointStore } from '../storage/CheckpointStore.ts'
 import type { DocStorage } from '../storage/DocStorage.ts'
 import type { BroadcastTicker } from './BroadcastTicker.ts'
+import type { Relay } from './Relay.ts'
 import type { RoomMetrics } from './roomMetrics.ts'
 
 export interface RoomContext {
@@ -24,4 +25,6 @@ export interface RoomContext {
   readonly activity: ActivityLog | null
   /** The wall clock (epoch ms), for checkpoints and activity. */
   readonly clock: () => number
+  /** The other instances holding the same rooms (REDIS_URL); null when this one is alone. */
+  readonly relay: Relay | null
 }

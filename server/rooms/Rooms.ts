@@ -18,6 +18,7 @@ import type { RoomConnection } from './Connection.ts'
 import { BroadcastTicker } from './BroadcastTicker.ts'
 import { describeError } from './describeError.ts'
 import { Room } from './Room.ts'
+import type { Relay } from './Relay.ts'
 import type { RoomContext } from './RoomContext.ts'
 import type { ActivityLog } from '../storage/ActivityLog.ts'
 import type { CheckpointStore } from '../storage/CheckpointStore.ts'
@@ -41,6 +42,8 @@ export interface RoomsOptions {
   readonly activity?: ActivityLog
   /** The wall clock, for checkpoints and activity; default `Date.now`. */
   readonly clock?: () => number
+  /** Relays every room's changes and presence to the other instances (REDIS_URL); default none. */
+  readonly relay?: Relay | null
 }
 
 export interface ConnectOptions {
@@ -77,6 +80,7 @@ export class Rooms {
       activity: options.activity ?? null,
       checkpointRetentionDays: options.checkpointRetentionDays ?? DEFAULT_CHECKPOINT_RETENTION_DAYS,
       clock: options.clock ?? (() => Date.now()),
+      relay: options.relay ?? null,
     }
   }
 
