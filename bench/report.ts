@@ -82,8 +82,10 @@ export function scenarioTables(result: SuiteResult): { markdown: string; goals: 
     lines.push(`### ${spec.id}`, '', spec.title, '')
     const peers = spec.peers
     const withRatios = peers.includes(PeerKind.Reference)
+    const withHocuspocus = withRatios && peers.includes(PeerKind.Hocuspocus)
     const header = ['figure', ...peers.map((p) => PEER_LABEL[p].split(' (')[0]!)]
-    if (withRatios) header.push('Roundtable/ref', 'Hocuspocus/ref')
+    if (withRatios) header.push('Roundtable/ref')
+    if (withHocuspocus) header.push('Hocuspocus/ref')
     header.push('goal')
     lines.push(`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`)
     for (const figure of spec.figures) {
@@ -92,7 +94,8 @@ export function scenarioTables(result: SuiteResult): { markdown: string; goals: 
       const row = [figure.label, ...peers.map((p) => cell(summaries.get(p)!, figure.digits))]
       if (withRatios) {
         const ref = summaries.get(PeerKind.Reference)!
-        row.push(ratioCell(ratio(summaries.get(PeerKind.Roundtable)!, ref)), ratioCell(ratio(summaries.get(PeerKind.Hocuspocus)!, ref)))
+        row.push(ratioCell(ratio(summaries.get(PeerKind.Roundtable)!, ref)))
+        if (withHocuspocus) row.push(ratioCell(ratio(summaries.get(PeerKind.Hocuspocus)!, ref)))
       }
       const outcome = evaluateGoal(spec, figure, result.runs)
       if (outcome !== null) goals.push(outcome)

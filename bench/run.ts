@@ -13,7 +13,8 @@
  * `--profile=DIR` (every server runs with `--cpu-prof --cpu-prof-dir=DIR`), `--roundtable-env=K=V`
  * (repeatable: a setting for Roundtable only, e.g. `ROUNDTABLE_BROADCAST_MS=100`), `--node-flag=F`
  * (repeatable: a node or V8 flag for every server, e.g. `--node-flag=--trace-deopt`), `--client-dir=DIR`
- * (the client scenario serves that built client instead of building the tree's: comparing commits).
+ * (the client scenario serves that built client instead of building the tree's: comparing commits),
+ * `--held=K=V` (repeatable: the held scenarios' warmupMs, measureMs, cardsPerRoom, collectAfterConnect=1).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -24,6 +25,7 @@ import type { PeerKind } from './peers.ts'
 import { openFileLimits } from './proc.ts'
 import { goalSummary, othersCpu, scenarioTables } from './report.ts'
 import { FULL, QUICK, THROUGHPUT_ENV } from './scenarios.ts'
+import { roomCostSection } from './roomCost.ts'
 import { runSuite } from './suite.ts'
 
 const args = process.argv.slice(2)
@@ -36,6 +38,8 @@ const profile = option('profile')[0]
 const nodeFlags = option('node-flag')
 const clientDir = option('client-dir')[0]
 const roundtableEnv = Object.fromEntries(option('roundtable-env').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
+/** `--held=warmupMs=6000` (repeatable; numbers, or 0/1 for collectAfterConnect): the held scenarios' method changed, to find what moves a figure. */
+const heldChanges = Object.fromEntries(option('held').map((kv) => [kv.slice(0, kv.indexOf('=')), Number(kv.slice(kv.indexOf('=') + 1))]))
 const development =
   only.length > 0 ||
   peers.length > 0 ||
@@ -43,9 +47,14 @@ const development =
   profile !== undefined ||
   nodeFlags.length > 0 ||
   clientDir !== undefined ||
+  Object.keys(heldChanges).length > 0 ||
   Object.keys(roundtableEnv).length > 0
 const write = !quick && !development && !args.includes('--no-write')
-const config = quick ? QUICK : FULL
+const base = quick ? QUICK : FULL
+const config = {
+  ...base,
+  held: { ...base.held, ...heldChanges, collectAfterConnect: heldChanges.collectAfterConnect === 1 || (heldChanges.collectAfterConnect === undefined && base.held.collectAfterConnect) },
+}
 const RESULTS = fileURLToPath(new URL('RESULTS.md', import.meta.url))
 /** The hand-written section at the end of RESULTS.md (measurements behind design choices): a run keeps it. */
 const NOTES_HEADING = '\n## Notes\n'
@@ -85,7 +94,10 @@ const client =
   only.length === 0 || only.some((o) => CLIENT_SCENARIO.includes(o))
     ? await benchClient({ ...(quick ? CLIENT_QUICK : CLIENT_FULL), ...(clientDir !== undefined ? { clientDir } : {}) })
     : ''
-const { markdown, goals } = scenarioTables(suite)
+const tables = scenarioTables(suite)
+const rooms = roomCostSection(config, suite)
+const markdown = tables.markdown + rooms.markdown
+const goals = [...tables.goals, ...rooms.goals]
 const others = othersCpu(suite)
 const wallS = (performance.now() - started) / 1000
 

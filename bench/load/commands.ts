@@ -27,6 +27,22 @@ export interface FanOutCommand extends Common {
   readonly measureMs: number
 }
 
+/**
+ * The independent harness's method (held.ts): stock y-websocket providers, `clientsPerRoom` per
+ * room moving a card every `moveIntervalMs` (0: idle, presence only), memory read as held.
+ */
+export interface HeldCommand extends Common {
+  readonly kind: 'held'
+  readonly rooms: readonly RoomAddress[]
+  readonly clientsPerRoom: number
+  readonly cardsPerRoom: number
+  readonly moveIntervalMs: number
+  readonly warmupMs: number
+  readonly measureMs: number
+  /** A forced GC once the clients connected (fan-out's method), to measure what it changes. */
+  readonly collectAfterConnect: boolean
+}
+
 export interface StormCommand extends Common {
   readonly kind: 'storm'
   readonly rooms: readonly RoomAddress[]
@@ -123,6 +139,7 @@ export interface CaptureCommand {
 
 export type LoadCommand =
   | FanOutCommand
+  | HeldCommand
   | StormCommand
   | ColdLoadCommand
   | ThroughputCommand

@@ -12,6 +12,7 @@ import { coldLoad } from './coldLoad.ts'
 import type { ChildMessage, DurabilityReply, DurabilityRequest, LoadCommand, LoadResult, ParentMessage } from './commands.ts'
 import { durability } from './durability.ts'
 import { fanOut } from './fanOut.ts'
+import { held } from './held.ts'
 import { followLatency } from './meeting.ts'
 import { storm } from './storm.ts'
 import { throughput } from './throughput.ts'
@@ -42,6 +43,8 @@ async function run(command: LoadCommand): Promise<LoadResult> {
   switch (command.kind) {
     case 'fan-out':
       return fanOut(command, harness)
+    case 'held':
+      return held(command, harness)
     case 'storm':
       return storm(command, harness)
     case 'cold-load':
