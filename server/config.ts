@@ -55,6 +55,11 @@ export interface Config {
    * (server/relay); null runs one instance alone. Needs DATABASE_URL: instances must share documents.
    */
   readonly redisUrl: string | null
+  /**
+   * DATABASE_URL: documents, checkpoints, ballots, the registry and the link secret live in this
+   * PostgreSQL (server/storage/pg) instead of DATA_DIR; null keeps them in DATA_DIR.
+   */
+  readonly databaseUrl: string | null
 }
 
 /** The limits that can be tuned from the environment, and their variable names. */
@@ -100,7 +105,8 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const clientDir = value('CLIENT_DIR')
   const redisUrl = parseRedisUrl(value('REDIS_URL'))
-  if (redisUrl !== null && value('DATABASE_URL') === undefined) {
+  const databaseUrl = parseDatabaseUrl(value('DATABASE_URL'))
+  if (redisUrl !== null && databaseUrl === null) {
     throw new ConfigError(
       'REDIS_URL is set but DATABASE_URL is not: instances relaying through Redis must share their documents in PostgreSQL ' +
         '(each one alone on its own DATA_DIR would diverge); set DATABASE_URL too, or unset REDIS_URL to run one instance',
@@ -121,7 +127,17 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
       timeoutMs: parseCount('WEBHOOKS_TIMEOUT_MS', value('WEBHOOKS_TIMEOUT_MS'), DEFAULT_WEBHOOKS_TIMEOUT_MS),
     },
     redisUrl,
+    databaseUrl,
   }
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined) return null
+  const url = URL.canParse(raw) ? new URL(raw) : null
+  if (url === null || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
+    throw new ConfigError(`DATABASE_URL must be a postgres:// or postgresql:// URL such as postgres://roundtable@127.0.0.1:5432/roundtable, got ${JSON.stringify(raw.replace(/\/\/[^@/]*@/, '//***@'))}`)
+  }
+  return raw
 }
 
 function parseRedisUrl(raw: string | undefined): string | null {

@@ -17,6 +17,7 @@ describe('readConfig', () => {
       publicUrl: null,
       webhooks: { allowPrivate: false, maxPending: 1000, timeoutMs: 10_000 },
       redisUrl: null,
+      databaseUrl: null,
     })
   })
 
@@ -53,6 +54,7 @@ describe('readConfig', () => {
       publicUrl: 'https://okr.example.com',
       webhooks: { allowPrivate: true, maxPending: 50, timeoutMs: 2000 },
       redisUrl: null,
+      databaseUrl: null,
     })
   })
 
@@ -94,6 +96,14 @@ describe('readConfig', () => {
     expect(() => readConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, cwd)).toThrow(/^REDIS_URL is set but DATABASE_URL is not/)
     expect(() => readConfig({ ...both, REDIS_URL: 'http://127.0.0.1:6379' }, cwd)).toThrow(/^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/)
     expect(readConfig({ REDIS_URL: '' }, cwd).redisUrl).toBeNull()
+  })
+
+  it('takes DATABASE_URL as a postgres URL, refuses anything else without echoing its password', () => {
+    expect(readConfig({ DATABASE_URL: 'postgresql://rt:pw@127.0.0.1:5432/rt' }, cwd).databaseUrl).toBe('postgresql://rt:pw@127.0.0.1:5432/rt')
+    expect(readConfig({ DATABASE_URL: '' }, cwd).databaseUrl).toBeNull()
+    const refused = () => readConfig({ DATABASE_URL: 'mysql://rt:hunter2@127.0.0.1/rt' }, cwd)
+    expect(refused).toThrow(/^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/)
+    expect(refused).not.toThrow(/hunter2/)
   })
 })
 
