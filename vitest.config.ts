@@ -9,5 +9,7 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 20_000,
+    // One line when the multi-instance suites skip (no redis-server or PostgreSQL here).
+    globalSetup: ['test/scaleNotice.ts'],
   },
 })
