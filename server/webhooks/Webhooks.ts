@@ -14,9 +14,9 @@
  * events of a workspace that has hooks are collected and resolved `settleMs` after its last edit,
  * with one read of the document (titles, names, stall rules), then queued for delivery.
  */
-import { randomId } from '../../shared/doc/index.ts'
+import { commentPlainText, randomId } from '../../shared/doc/index.ts'
 import { ActivityKind } from '../../shared/model/index.ts'
-import type { Activity, KeyResultId, PersonId, TaskId, WorkspaceSnapshot } from '../../shared/model/index.ts'
+import type { Activity, Comment, KeyResultId, PersonId, TaskId, WorkspaceSnapshot } from '../../shared/model/index.ts'
 import { CheckpointReason, WebhookEvent } from '../../shared/protocol/index.ts'
 import { stallWarnings } from '../../shared/rules/index.ts'
 import type { ActivityLog } from '../storage/ActivityLog.ts'
@@ -72,7 +72,7 @@ export class Webhooks {
   readonly #queue: DeliveryQueue
   readonly #stalls = new StallTracker()
   readonly #pending = new Map<string, Pending>()
-  /** The comments already looked at, per workspace (for mentions). */
+  /** The mentions already looked at, per workspace (seenKey: comment and person). */
   readonly #seenComments = new Map<string, Set<string>>()
   readonly #startedAt: number
   readonly #sweep: ReturnType<typeof setInterval>
@@ -151,7 +151,7 @@ export class Webhooks {
   async baseline(workspaceId: string): Promise<void> {
     const { store, read, now } = this.#options
     if (store.wants(workspaceId)) return
-    const { stalled, comments } = await read(workspaceId, (snap) => ({ stalled: [...stalledKeyResults(stallWarnings(snap, now())).keys()].sort(), comments: [...snap.comments.keys()] }))
+    const { stalled, comments } = await read(workspaceId, (snap) => ({ stalled: [...stalledKeyResults(stallWarnings(snap, now())).keys()].sort(), comments: [...snap.comments.values()].flatMap((c) => c.mentions.map((p) => seenKey(c, p))) }))
     store.setStalls(workspaceId, stalled)
     this.#seenComments.set(workspaceId, new Set(comments))
   }
@@ -259,24 +259,26 @@ export class Webhooks {
       }
       let seen = this.#seenComments.get(workspaceId)
       if (seen === undefined) {
-        // After a restart: comments written before it were looked at then.
-        seen = new Set([...snap.comments.values()].filter((c) => c.at < this.#startedAt).map((c) => c.id))
+        // After a restart: comments written (or last edited) before it were looked at then.
+        seen = new Set([...snap.comments.values()].filter((c) => (c.editedAt ?? c.at) < this.#startedAt).flatMap((c) => c.mentions.map((p) => seenKey(c, p))))
         this.#seenComments.set(workspaceId, seen)
       }
+      const nameOf = (id: PersonId) => snap.people.get(id)?.name
       for (const comment of snap.comments.values()) {
-        if (seen.has(comment.id)) continue
-        seen.add(comment.id)
-        if (!wants(WebhookEvent.Mention)) continue
         const { kind, id } = comment.target
         const task = kind === 'task' ? snap.tasks.get(id as TaskId) : undefined
         for (const mentioned of comment.mentions) {
+          if (seen.has(seenKey(comment, mentioned))) continue
+          seen.add(seenKey(comment, mentioned))
+          if (!wants(WebhookEvent.Mention)) continue
           out.push({
             ...this.#event(WebhookEvent.Mention, comment.at, workspace),
             keyResult: kind === 'keyResult' ? kr(id) : kr(task?.placement.keyResultId ?? null),
             task: task === undefined ? null : { id, title: task.title },
             person: person(comment.authorId),
             mentioned: person(mentioned),
-            comment: { id: comment.id, body: comment.body },
+            // Mentions are stored as ids; a chat message reads names.
+            comment: { id: comment.id, body: commentPlainText(comment.body, nameOf) },
           })
         }
       }
@@ -293,4 +295,9 @@ export class Webhooks {
     const body = deliveryBody(event, this.#options.publicUrl ?? hook.origin, hook.slack)
     this.#queue.send({ hookId: hook.id, url: hook.url, secret: hook.secret, eventId: event.id, event: event.event, body })
   }
+}
+
+/** A mention is told once per comment and person: an edit that mentions someone new tells about them only. */
+function seenKey(comment: Comment, person: string): string {
+  return `${comment.id}:${person}`
 }

@@ -13,7 +13,7 @@ import { readConfig } from '../../../server/config.ts'
 import { startServer } from '../../../server/start.ts'
 import type { RunningServer } from '../../../server/start.ts'
 import { verifySignature } from '../../../server/webhooks/signature.ts'
-import { OriginSource, addComment, checkIn, createKeyResult, createObjective, createPerson, createTask, moveTask, openSession, publishCycle, snapshot } from '../../../shared/doc/index.ts'
+import { OriginSource, addComment, checkIn, editComment, createKeyResult, createObjective, createPerson, createTask, moveTask, openSession, publishCycle, snapshot } from '../../../shared/doc/index.ts'
 import { endMeeting, startMeeting } from '../../../shared/doc/meetings.ts'
 import { MeetingKind } from '../../../shared/model/index.ts'
 import type { CycleId, KeyResultId, PersonId } from '../../../shared/model/index.ts'
@@ -211,6 +211,20 @@ describe('webhooks over the real server', () => {
     await server!.services.webhooks!.settled()
     expect(received).toHaveLength(1)
     expect(received[0]?.json).toMatchObject({ event: 'mention', text: 'Ada mentioned Ben: "Ben, can you take this?"', mentioned: { name: 'Ben' } })
+  })
+
+  it('tell a hook a mention with names for the stored tokens, and, after an edit, only the newly mentioned', async () => {
+    await start()
+    const w = await workspace()
+    await api('POST', `/api/workspaces/${w.id}/webhooks`, w.tokens.owner, { url: hookUrl(), events: ['mention'] })
+    const commentId = await server!.rooms.withDoc(w.id, (doc) => addComment(openSession(doc, { source: OriginSource.Api, actor: w.ada }), { target: { kind: 'keyResult', id: w.krId }, body: `@[${w.ben}] can you take this?` }))
+    await waitFor(() => received.length === 1, 'the mention')
+    expect(received[0]?.json).toMatchObject({ event: 'mention', text: 'Ada mentioned Ben: "@Ben can you take this?"', mentioned: { name: 'Ben' } })
+    await server!.rooms.withDoc(w.id, (doc) => editComment(openSession(doc, { source: OriginSource.Api, actor: w.ada }), commentId, `@[${w.ben}] can you take this? cc @[${w.ada}]`))
+    await waitFor(() => received.length === 2, 'the new mention')
+    await server!.services.webhooks!.settled()
+    expect(received).toHaveLength(2)
+    expect(received[1]?.json).toMatchObject({ event: 'mention', mentioned: { name: 'Ada' } })
   })
 
   it('tell a hook a card is done (linked to the card) and a meeting\'s minutes are ready (linked to them)', async () => {
