@@ -6,7 +6,7 @@ import type { Metrics } from './metrics.ts'
 import type { BallotStore } from './storage/BallotStore.ts'
 import type { ActivityLog } from './storage/ActivityLog.ts'
 import type { CheckpointStore } from './storage/CheckpointStore.ts'
-import type { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
+import type { Registry } from './storage/WorkspaceRegistry.ts'
 import type { Webhooks } from './webhooks/Webhooks.ts'
 
 /** The live documents: `Rooms` in production. */
@@ -31,7 +31,7 @@ export interface HistoryJobs {
 }
 
 export interface Services {
-  readonly registry: WorkspaceRegistry
+  readonly registry: Registry
   readonly docs: LiveDocs
   /** Meeting votes not revealed yet: on the server only, never in the document. */
   readonly ballots: BallotStore

@@ -15,12 +15,24 @@ export interface WorkspaceMeta {
   readonly linkVersions: Readonly<Record<Role, number>>
 }
 
+/** What the server needs of a registry: reads from memory (every request checks a token), writes durable. */
+export interface Registry {
+  get(id: string): WorkspaceMeta | undefined
+  /** Oldest first. */
+  list(): WorkspaceMeta[]
+  /** Records a new workspace; resolves once it is written. */
+  create(id: string, name: string, now: number): Promise<WorkspaceMeta>
+  /** Bumps the link version of `roles`, invalidating every older token of those roles. */
+  rotate(id: string, roles: readonly Role[]): Promise<WorkspaceMeta>
+  rename(id: string, name: string): Promise<void>
+}
+
 interface RegistryData {
   version: 1
   workspaces: Record<string, WorkspaceMeta>
 }
 
-export class WorkspaceRegistry {
+export class WorkspaceRegistry implements Registry {
   readonly #db: Low<RegistryData>
   /** Writes are chained so two changes never interleave their read-modify-write. */
   #queue: Promise<void> = Promise.resolve()
