@@ -10,7 +10,7 @@
  * With a relay between instances, the states of another instance's connections are owned by that
  * instance (`applyRelayed`); they expire like any state its instance stops renewing (y-protocols'
  * 30 s timeout), which is how a dead instance's presence goes. A client that moved here from
- * another instance takes its id back with its first awareness message.
+ * another instance takes its id back with its next renewal (a newer clock).
  */
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
@@ -84,13 +84,12 @@ export class RoomAwareness {
       const id = entry.clientId
       if (id === awareness.clientID) continue
       let owner0 = this.#owners.get(id)
-      // A client that moved here from another instance: its first message takes its id back
-      // (later ones carry the states its client re-sends, other people's included), at the clock
-      // the relay brought already.
-      const takeover = owner0 !== undefined && this.#relayed.has(owner0) && owned.size === 0 && claims.size === 0
-      if (takeover) owner0 = undefined
-      if (owner0 !== undefined && owner0 !== owner) continue
       const known = awareness.meta.get(id)?.clock
+      // A client that moved here from another instance takes its id back with a newer clock (its
+      // next renewal, within 15 s, before the old instance's copy expires). Clients re-sending
+      // what they received never carry a clock newer than the room's.
+      if (owner0 !== undefined && this.#relayed.has(owner0) && known !== undefined && entry.clock > known) owner0 = undefined
+      if (owner0 !== undefined && owner0 !== owner) continue
       if (known !== undefined && entry.clock < known) continue
       if (!mayWrite) {
         // Viewers' clients announce themselves like anyone's; their presence is not shown.
@@ -106,7 +105,7 @@ export class RoomAwareness {
       // y-protocols applies a newer clock, or the same clock when it removes a present state.
       const newer = known === undefined || entry.clock > known
       const sameClockRemoval = entry.clock === known && removal && awareness.states.has(id)
-      if (!newer && !sameClockRemoval && !(takeover && entry.clock === known && !removal)) continue
+      if (!newer && !sameClockRemoval) continue
       if (owner0 === undefined) {
         // Removing a state nobody owns (an echo of someone leaving) changes nothing.
         if (removal) continue
