@@ -20,7 +20,7 @@ import { CheckpointKeeper } from './CheckpointKeeper.ts'
 import { CycleGuard } from './CycleGuard.ts'
 import { describeError } from './describeError.ts'
 import { DocPersistence } from './DocPersistence.ts'
-import { encodeSyncStep1, encodeSyncStep2 } from './encode.ts'
+import { encodeSyncAnswer, encodeSyncStep1 } from './encode.ts'
 import { FanOut } from './FanOut.ts'
 import { loadDoc } from './loadDoc.ts'
 import { MeetingAttendance } from './MeetingAttendance.ts'
@@ -65,7 +65,7 @@ export class LiveDoc {
    * is held twice (document and encoding) until it changes or unloads.
    */
   #step1: Uint8Array | null = null
-  #freshStep2: Uint8Array | null = null
+  #freshStep2: readonly Uint8Array[] | null = null
   /** The room's link to the other instances holding it (REDIS_URL); null when alone. */
   readonly #relay: RelayBridge | null
   /** withDoc calls in progress, each collecting the appends its changes caused. */
@@ -185,9 +185,11 @@ export class LiveDoc {
 
   handle(connection: Connection, message: ClientMessage): void {
     switch (message.kind) {
-      case ClientMessageKind.SyncStep1:
-        connection.send(this.#step2For(message.stateVector))
+      case ClientMessageKind.SyncStep1: {
+        const answer = this.#step2For(message.stateVector)
+        connection.sendAll(answer, answer.reduce((bytes, m) => bytes + m.length, 0))
         return
+      }
       case ClientMessageKind.SyncStep2:
         this.#receiveUpdate(connection, message.update, true)
         return
@@ -310,9 +312,9 @@ export class LiveDoc {
     if (problem !== null) throw new Error(`inconsistent update: ${problem}`)
   }
 
-  #step2For(stateVector: Uint8Array): Uint8Array {
-    if (!isEmptyStateVector(stateVector)) return encodeSyncStep2(this.doc, stateVector)
-    this.#freshStep2 ??= encodeSyncStep2(this.doc, stateVector)
+  #step2For(stateVector: Uint8Array): readonly Uint8Array[] {
+    if (!isEmptyStateVector(stateVector)) return encodeSyncAnswer(this.doc, stateVector)
+    this.#freshStep2 ??= encodeSyncAnswer(this.doc, stateVector)
     return this.#freshStep2
   }
 

@@ -6,6 +6,13 @@ import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { AwarenessEntry } from '../../shared/protocol/decodeAwareness.ts'
 import { MessageType, SyncStep } from '../../shared/protocol/index.ts'
+import { syncPieces } from './syncPieces.ts'
+
+/**
+ * The size of one piece of a large answer to sync step 1: a browser on a slow laptop integrates
+ * 64 KB of a board in about 40 ms, so each piece is one short task.
+ */
+export const SYNC_PIECE_BYTES = 64 * 1024
 
 /** Sync step 1: the server's state vector, asking the client for what the server lacks. */
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
@@ -15,6 +22,16 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
 /** Sync step 2: everything in `doc` that a peer with `stateVector` lacks. */
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   return syncMessage(SyncStep.Step2, Y.encodeStateAsUpdate(doc, stateVector))
+}
+
+/**
+ * The answer to a peer's sync step 1: what it lacks. A large answer is cut into update messages
+ * first (syncPieces), one task each in the browser, and sync step 2, after which y-websocket
+ * reports "synced", carries the rest (the delete set, and nothing else when the pieces hold all).
+ */
+export function encodeSyncAnswer(doc: Y.Doc, stateVector: Uint8Array, pieceBytes = SYNC_PIECE_BYTES): Uint8Array[] {
+  const { pieces, reached } = syncPieces(doc, stateVector, pieceBytes)
+  return [...pieces.map(encodeSyncUpdate), encodeSyncStep2(doc, reached)]
 }
 
 /** A sync update message carrying `update`. */
