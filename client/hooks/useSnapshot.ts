@@ -1,11 +1,13 @@
 /**
  * @module Reads a slice of the workspace through `useSyncExternalStore`. The selector runs only
  * when the snapshot changed, and its result is kept (same object) while `isEqual` says it is equal,
- * so a component re-renders only when its own slice changed.
+ * so a component re-renders only when its own slice changed. A peer's changes are announced in the
+ * next task (subscribeChanges).
  */
 import { useCallback, useRef, useSyncExternalStore } from 'react'
-import { snapshot, subscribe } from '../../shared/doc/index.ts'
+import { snapshot } from '../../shared/doc/index.ts'
 import type { WorkspaceSnapshot } from '../../shared/model/index.ts'
+import { subscribeChanges } from './subscribeChanges.ts'
 import { useWorkspace } from './useWorkspace.ts'
 
 export function useSnapshot<T>(
@@ -15,7 +17,7 @@ export function useSnapshot<T>(
   const { connection } = useWorkspace()
   const doc = connection.doc
   const memo = useRef<{ snap: WorkspaceSnapshot; selector: unknown; value: T } | null>(null)
-  const subscribeToDoc = useCallback((onChange: () => void) => subscribe(doc, onChange), [doc])
+  const subscribeToDoc = useCallback((onChange: () => void) => subscribeChanges(doc, onChange), [doc])
   const read = () => {
     const snap = snapshot(doc)
     const last = memo.current
