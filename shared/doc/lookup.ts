@@ -6,6 +6,7 @@ import { CommandErrorCode, must, refuse } from './errors.ts'
 import { asFields, str } from './decode.ts'
 import { readColumn, readCycle, readKeyResult, readObjective, readTask } from './read.ts'
 import { byRank } from './rank.ts'
+import { cachedTasks } from './snapshot.ts'
 import { Root, recordOf } from './schema.ts'
 import type { RecordMap } from './schema.ts'
 
@@ -74,8 +75,10 @@ export function allRecords<T>(doc: Y.Doc, root: Root, read: (id: string, m: Reco
 }
 
 /**
- * The ranks of the cards in one board cell, in board order, leaving out `except`. Reads only the
- * two fields it needs from each card: this runs on every drop, over every card of the board.
+ * The ranks of the cards in one board cell, in board order, leaving out `except`. This runs on
+ * every drop: it reads the snapshot cache's cards where the document has one (a browser), else
+ * only the two fields it needs from each card's Y.Map. Inside a transaction the cache has not seen
+ * the transaction's own cards yet (a template adds several to one cell): the Y.Maps are read.
  */
 export function cellRanks(
   doc: Y.Doc,
@@ -85,6 +88,15 @@ export function cellRanks(
   except: TaskId | null,
 ): string[] {
   const cell: Array<{ id: string; rank: string }> = []
+  const cached = doc._transaction === null ? cachedTasks(doc) : undefined
+  if (cached !== undefined) {
+    for (const task of cached.values()) {
+      const { placement } = task
+      if (task.id === except || task.cycleId !== cycleId || placement.columnId !== columnId || placement.keyResultId !== keyResultId) continue
+      cell.push({ id: task.id, rank: placement.rank })
+    }
+    return cell.sort(byRank((t) => t.rank)).map((t) => t.rank)
+  }
   doc.getMap(Root.Tasks).forEach((value, id) => {
     if (id === except || !(value instanceof Y.Map) || value.get('cycleId') !== cycleId) return
     const placement = asFields(value.get('placement'))

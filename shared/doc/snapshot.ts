@@ -6,7 +6,7 @@
  * observer on the document.
  */
 import * as Y from 'yjs'
-import type { WorkspaceSnapshot } from '../model/index.ts'
+import type { Task, WorkspaceSnapshot } from '../model/index.ts'
 import { repair } from './repair.ts'
 import {
   readChange,
@@ -147,6 +147,15 @@ export function snapshot(doc: Y.Doc): WorkspaceSnapshot {
     cache.last,
   )
   return cache.last
+}
+
+/**
+ * The tasks as `snapshot(doc)` read them (before repair), brought up to date, when `doc` has a
+ * snapshot cache (a browser's document has one); undefined otherwise. A drop looks up the ranks
+ * of one cell here instead of reading every card's Y.Map (21 ms for 2,000 cards, issue 16).
+ */
+export function cachedTasks(doc: Y.Doc): ReadonlyMap<string, Task> | undefined {
+  return caches.get(doc)?.raw(Root.Tasks) as ReadonlyMap<string, Task> | undefined
 }
 
 /**

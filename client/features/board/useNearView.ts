@@ -4,7 +4,7 @@
  * starts (and when the set changes), so a 60-lane board measures the few lanes on screen, not 800
  * rects. Without IntersectionObserver (tests), everything counts as near.
  */
-import { useEffect, useState } from 'react'
+import { startTransition, useEffect, useState } from 'react'
 import type { RefObject } from 'react'
 
 /** How far beyond the visible area a lane still counts as near (auto-scroll and keyboard moves reach it). */
@@ -18,7 +18,9 @@ export function useNearView(ref: RefObject<HTMLElement | null>): boolean {
     const observer = new IntersectionObserver(
       (entries) => {
         const entry = entries[entries.length - 1]
-        if (entry) setNear(entry.isIntersecting)
+        // A transition: building a lane's cards renders in slices that yield to input and to the
+        // next piece of a first sync, instead of one long task for every lane that came near.
+        if (entry) startTransition(() => setNear(entry.isIntersecting))
       },
       { root: node.closest('.board__scroll'), rootMargin: MARGIN },
     )
