@@ -6,8 +6,8 @@
  */
 import { useMemo, useReducer } from 'react'
 import { INITIAL_VIEW } from '../hooks/useView.ts'
-import type { Filters, ViewActions, ViewName, ViewState } from '../hooks/useView.ts'
-import type { CycleId, KeyResultId, PersonId, TaskId } from '../../shared/model/index.ts'
+import type { Filters, ThreadTarget, ViewActions, ViewName, ViewState } from '../hooks/useView.ts'
+import type { CommentId, CycleId, KeyResultId, PersonId, TaskId } from '../../shared/model/index.ts'
 import { navigate, useHref } from './route.ts'
 import { parseView, viewHref } from './viewRoute.ts'
 
@@ -15,7 +15,8 @@ type ViewEvent =
   | { readonly type: 'view'; readonly view: ViewName }
   | { readonly type: 'cycle'; readonly cycleId: CycleId | null }
   | { readonly type: 'filters'; readonly filters: Partial<Filters> }
-  | { readonly type: 'keyResult'; readonly keyResultId: KeyResultId | null }
+  | { readonly type: 'keyResult'; readonly keyResultId: KeyResultId | null; readonly commentId: CommentId | null }
+  | { readonly type: 'thread'; readonly thread: ThreadTarget | null; readonly commentId: CommentId | null }
   | { readonly type: 'focus'; readonly taskId: TaskId | null; readonly keyResultId: KeyResultId | null }
   | { readonly type: 'person'; readonly personId: PersonId }
 
@@ -31,7 +32,17 @@ export function viewReducer(state: ViewState, event: ViewEvent): ViewState {
     case 'filters':
       return { ...state, filters: { ...state.filters, ...event.filters } }
     case 'keyResult':
-      return state.keyResultId === event.keyResultId ? state : { ...state, keyResultId: event.keyResultId }
+      // One side panel at a time: a key result's replaces a conversation's.
+      return state.keyResultId === event.keyResultId && state.commentId === event.commentId && state.thread === null
+        ? state
+        : { ...state, keyResultId: event.keyResultId, thread: null, commentId: event.keyResultId === null ? null : event.commentId }
+    case 'thread': {
+      const { thread, commentId } = event
+      if (thread === null) return { ...state, thread: null, commentId: null }
+      // A task's conversation shows beside its card on the board.
+      const card = thread.kind === 'task' ? { view: 'board' as const, focusTaskId: thread.id } : {}
+      return { ...state, ...card, thread, commentId, keyResultId: null }
+    }
     case 'focus':
       return {
         ...state,
@@ -41,7 +52,7 @@ export function viewReducer(state: ViewState, event: ViewEvent): ViewState {
       }
     case 'person':
       // A page of its own: no card, minutes or key-result panel over it.
-      return { ...state, view: 'person', personId: event.personId, focusTaskId: null, meetingId: null, keyResultId: null }
+      return { ...state, view: 'person', personId: event.personId, focusTaskId: null, meetingId: null, keyResultId: null, thread: null, commentId: null }
   }
 }
 
@@ -50,7 +61,8 @@ function actionsFor(dispatch: (event: ViewEvent) => void): ViewActions {
     setView: (view) => dispatch({ type: 'view', view }),
     setCycle: (cycleId) => dispatch({ type: 'cycle', cycleId }),
     setFilters: (filters) => dispatch({ type: 'filters', filters }),
-    openKeyResult: (keyResultId) => dispatch({ type: 'keyResult', keyResultId }),
+    openKeyResult: (keyResultId, commentId) => dispatch({ type: 'keyResult', keyResultId, commentId: commentId ?? null }),
+    openThread: (thread, commentId) => dispatch({ type: 'thread', thread, commentId: commentId ?? null }),
     focus: ({ taskId, keyResultId }) => dispatch({ type: 'focus', taskId: taskId ?? null, keyResultId: keyResultId ?? null }),
     openPerson: (personId) => dispatch({ type: 'person', personId }),
   }

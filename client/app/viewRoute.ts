@@ -8,6 +8,8 @@
  *   /w/:id/history  /w/:id/history/:checkpointId the checkpoints, and the board and OKRs at one (read-only)
  *   /w/:id/kr/:krId?view=okrs|radar            a key result's panel, over the board (or that view)
  *   /w/:id/task/:taskId?kr=:krId               the board with a card revealed and focused
+ *   ...&thread=task:ID|objective:ID             a task's or objective's conversation in the side panel
+ *   ...&comment=:commentId                      a comment highlighted in the open panel's conversation
  *   ...&cycle=:cycleId&team=:teamId&owner=:personId&level=company|team|individual
  *
  * The token is never part of either: it comes in the fragment, which useWorkspaceAccess removes
@@ -15,9 +17,9 @@
  * are dropped, so the next navigation cleans them out of the address.
  */
 import { isId } from '../../shared/model/index.ts'
-import type { CycleId, KeyResultId, MeetingId, ObjectiveLevel, PersonId, TaskId, TeamId } from '../../shared/model/index.ts'
+import type { CommentId, CycleId, KeyResultId, MeetingId, ObjectiveId, ObjectiveLevel, PersonId, TaskId, TeamId } from '../../shared/model/index.ts'
 import { INITIAL_VIEW } from '../hooks/useView.ts'
-import type { ViewName, ViewState } from '../hooks/useView.ts'
+import type { ThreadTarget, ViewName, ViewState } from '../hooks/useView.ts'
 import { parseWorkspacePath } from './route.ts'
 import type { ViewSegment } from './route.ts'
 
@@ -30,6 +32,13 @@ const LEVELS: readonly string[] = ['company', 'team', 'individual']
 function idParam<Id extends string>(query: URLSearchParams, key: string): Id | null {
   const value = query.get(key)
   return value !== null && isId(value) ? (value as Id) : null
+}
+
+/** `task:ID` or `objective:ID`, else null. */
+function threadParam(query: URLSearchParams): ThreadTarget | null {
+  const [kind, id, ...rest] = (query.get('thread') ?? '').split(':')
+  if (rest.length > 0 || !isId(id)) return null
+  return kind === 'task' ? { kind, id: id as TaskId } : kind === 'objective' ? { kind, id: id as ObjectiveId } : null
 }
 
 /** The view state an address shows (defaults for what it does not say). */
@@ -45,6 +54,8 @@ export function parseView(pathname: string, search: string): ViewState {
       ownerId: idParam<PersonId>(query, 'owner'),
       level: LEVELS.includes(level) ? (level as ObjectiveLevel) : null,
     },
+    thread: threadParam(query),
+    commentId: idParam<CommentId>(query, 'comment'),
   }
   switch (path?.kind) {
     case 'kr':
@@ -84,7 +95,9 @@ export function viewHref(workspaceId: string, state: ViewState): string {
   } else if (state.view === 'history' && state.checkpointId !== null) {
     path = `history/${state.checkpointId}`
   }
-  const { cycleId, filters } = state
+  const { cycleId, filters, thread, commentId } = state
+  if (thread !== null) query.set('thread', `${thread.kind}:${thread.id}`)
+  if (commentId !== null && (thread !== null || state.keyResultId !== null)) query.set('comment', commentId)
   if (cycleId !== null) query.set('cycle', cycleId)
   if (filters.teamId !== null) query.set('team', filters.teamId)
   if (filters.ownerId !== null) query.set('owner', filters.ownerId)
