@@ -9,7 +9,6 @@ import type { WebSocketServer } from 'ws'
 import { readSnapshot } from '../shared/doc/index.ts'
 import { createApp } from './app.ts'
 import type { WorkspaceLinks } from './auth/links.ts'
-import { loadSecret } from './auth/secret.ts'
 import { closeRefusedUpgrades } from './sync/closeRefusedUpgrades.ts'
 import { baseUrl } from './config.ts'
 import type { Config } from './config.ts'
@@ -19,12 +18,9 @@ import { RedisRelay } from './relay/RedisRelay.ts'
 import { Rooms } from './rooms/Rooms.ts'
 import { createDemoWorkspace } from './seed/createDemoWorkspace.ts'
 import type { Services } from './services.ts'
-import { FileBallotStore } from './storage/FileBallotStore.ts'
-import { FileCheckpoints } from './storage/FileCheckpoints.ts'
 import { FileActivityLog } from './storage/ActivityLog.ts'
-import { FileStorage } from './storage/FileStorage.ts'
 import { WebhookStore } from './storage/WebhookStore.ts'
-import { WorkspaceRegistry } from './storage/WorkspaceRegistry.ts'
+import { openStores } from './storage/openStores.ts'
 import { createSyncServer } from './sync/syncServer.ts'
 import { Webhooks } from './webhooks/Webhooks.ts'
 
@@ -59,14 +55,9 @@ export interface RunningServer {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.error(message))
   const metrics = new Metrics()
-  const storage = await FileStorage.open({
-    dir: join(config.dataDir, 'docs'),
-    commitWindowMs: config.limits.commitWindowMs,
-    metrics,
-  })
-  const registry = await WorkspaceRegistry.open(config.dataDir)
-  const ballots = await FileBallotStore.open(config.dataDir)
-  const checkpoints = new FileCheckpoints(join(config.dataDir, 'checkpoints'))
+  // Documents, registry, ballots, checkpoints and secret: in PostgreSQL with DATABASE_URL, else DATA_DIR.
+  const stores = await openStores(config, metrics, log)
+  const { storage, registry, ballots, checkpoints } = stores
   const activity = new FileActivityLog(join(config.dataDir, 'activity'), log)
   const webhooks: Webhooks = new Webhooks({
     store: await WebhookStore.open(config.dataDir, log),
@@ -90,7 +81,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     activity,
     diffs,
     webhooks,
-    secret: await loadSecret(config.dataDir, config.secret),
+    secret: stores.secret,
     metrics,
     now: () => Date.now(),
   }
@@ -119,7 +110,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stop = () =>
     (stopping ??= (async () => {
       // Flush before anything else: every accepted update must be on disk when this resolves.
-      const closed = Promise.all([webhooks.close(), rooms.close().then(() => Promise.all([storage.close(), relay?.close()])), ballots.close()]).then(() => Promise.all([checkpoints.flush(), activity.flush()])).then(() => {})
+      const closed = Promise.all([webhooks.close(), rooms.close().then(() => Promise.all([storage.close(), relay?.close()])), ballots.close()]).then(() => Promise.all([checkpoints.flush(), activity.flush()])).then(() => stores.close())
       syncServer.close()
       void diffs.close()
       const listening = new Promise<void>((resolve) => server.close(() => resolve()))
