@@ -23,6 +23,11 @@ export class DocPersistence {
   #docBytes = 0
   /** Something was logged since the last compaction began: unloading must compact. */
   #dirty = false
+  /**
+   * Another instance's update arrived since the last compaction began: the next compaction covers
+   * it, but it does not make `dirty` (a busy peer would keep an unloading room compacting forever).
+   */
+  #relayed = false
   #compaction: Promise<boolean> | null = null
   #scheduled: ReturnType<typeof setImmediate> | null = null
   readonly #appends = new Set<Promise<boolean>>()
@@ -78,7 +83,7 @@ export class DocPersistence {
    */
   relayed(update: Uint8Array): void {
     this.#docBytes += update.length
-    this.#dirty = true
+    this.#relayed = true
   }
 
   /**
@@ -87,18 +92,20 @@ export class DocPersistence {
    */
   async compact(): Promise<boolean> {
     while (this.#compaction !== null) await this.#compaction
-    if (!this.#dirty) return true
+    if (!this.#dirty && !this.#relayed) return true
     const { storage, docId, encodeState, log } = this.#options
     // Taken in the same tick as storage.compact: the contract that keeps later appends.
     const state = encodeState()
+    const dirty = this.#dirty
     this.#dirty = false
+    this.#relayed = false
     this.#logBytes = 0
     this.#docBytes = state.length
     const compaction = storage.compact(docId, state).then(
       () => true,
       (err: unknown) => {
         log(`storage ${docId}: compaction failed: ${describeError(err)}`)
-        this.#dirty = true
+        this.#dirty ||= dirty
         return false
       },
     )

@@ -11,7 +11,7 @@ import { RelayKind } from '../../../server/rooms/Relay.ts'
 import type { Relay, RelayLink, RelayListener } from '../../../server/rooms/Relay.ts'
 import { decodeRelayMessage, encodeRelayMessage } from '../../../server/rooms/relayCodec.ts'
 import { Rooms } from '../../../server/rooms/Rooms.ts'
-import { FakeClient, TestStorage, exchange, text, turn } from './harness.ts'
+import { FakeClient, TestStorage, exchange, text, turn, waitFor } from './harness.ts'
 
 /** Redis pub/sub in memory: per channel, the subscribed listeners of each instance. */
 class MemoryBus {
@@ -123,6 +123,33 @@ describe('relay between instances', () => {
     // Two edits: two appends (one per accepting instance) and two relayed updates, no echo.
     expect(storage.appends - appendsBefore).toBe(2)
     expect(bus.published.filter((m) => m.kind === RelayKind.Update).length - publishedBefore).toBe(2)
+  })
+
+  it('a room unloads while its peer keeps editing: relayed edits do not keep it compacting, and its compaction holds them', async () => {
+    bus = new MemoryBus()
+    const [a, b] = [instance('A'), instance('B')]
+    const [ca, cb] = [client(a, 'w5'), client(b, 'w5')]
+    await settle(ca, cb)
+    type(cb, 0, 'b')
+    await settle(ca, cb)
+    // The peer edits while every compaction is in flight (a busy room on a slow database).
+    const compact = storage.compact.bind(storage)
+    let compactions = 0
+    storage.compact = (docId, state) => {
+      compactions++
+      if (compactions < 50) type(ca, 0, 'a')
+      return new Promise<void>((resolve) => setTimeout(resolve, 5)).then(() => compact(docId, state))
+    }
+    try {
+      cb.disconnect()
+      await waitFor(() => b.stats().rooms === 0 || compactions >= 50, 'B to unload, or 50 compactions')
+    } finally {
+      storage.compact = compact
+    }
+    expect(b.stats().rooms).toBe(0)
+    expect(compactions).toBeLessThan(5)
+    // B's compaction holds B's own edit (merging peers' rows is the shared storage's, see PgStorage).
+    expect(text(await storage.stored('w5'))).toContain('b')
   })
 
   it('an instance that opens the room later catches up from its peer, unstored edits included', async () => {
