@@ -6,9 +6,9 @@
 import type { ExpectedCourse, TimeValue } from '../../../shared/rules/index.ts'
 import { dayLabel, lastDayLabel } from './insightText.ts'
 
-const W = 320
-const H = 150
-const PAD = { left: 40, right: 10, top: 10, bottom: 22 }
+const W = 260
+const H = 140
+const PAD = { left: 46, right: 8, top: 10, bottom: 22 }
 
 interface BurnUpChartProps {
   /** The chart's accessible name: what it shows, in words. */
@@ -22,6 +22,8 @@ interface BurnUpChartProps {
   /** Progress 0..1 (percent axis) or the KR's own unit. */
   readonly unit: 'value' | 'progress'
   readonly format: (value: number) => string
+  /** The axis' labels (numbers without the unit, which would not fit). */
+  readonly tick?: (value: number) => string
 }
 
 function domain(props: BurnUpChartProps): [number, number] {
@@ -41,16 +43,25 @@ function domain(props: BurnUpChartProps): [number, number] {
   return [lo - pad, hi + pad]
 }
 
+/** The values worth a label: 0% and 100%, the start and the target, the band's edges, else the lowest and highest value. */
+function ticksOf(props: BurnUpChartProps, lo: number, hi: number): number[] {
+  if (props.unit === 'progress') return [0, 1]
+  const e = props.expected
+  if (e.kind === 'band') return [e.low, e.high]
+  if (e.kind === 'line') return [e.points[0].value, e.points[1].value]
+  const values = props.actual.map((p) => p.value)
+  return values.length === 0 ? [lo, hi] : [...new Set([Math.min(...values), Math.max(...values)])]
+}
+
 export function BurnUpChart(props: BurnUpChartProps) {
-  const { start, end, now, actual, expected, forecast, format, label } = props
+  const { start, end, now, actual, expected, forecast, label } = props
   const [lo, hi] = domain(props)
   const span = Math.max(1, end - start)
   const x = (t: number) => PAD.left + ((Math.min(Math.max(t, start), end) - start) / span) * (W - PAD.left - PAD.right)
   const y = (v: number) => PAD.top + (1 - (v - lo) / (hi - lo)) * (H - PAD.top - PAD.bottom)
   const path = (points: readonly TimeValue[]) => points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.at).toFixed(1)} ${y(p.value).toFixed(1)}`).join(' ')
   const bottom = H - PAD.bottom
-  const ticks = [lo + (hi - lo) * 0.08, hi - (hi - lo) * 0.08]
-  const shownTicks = props.unit === 'progress' ? [0, 1] : ticks
+  const shownTicks = ticksOf(props, lo, hi)
   return (
     <svg className="burnup" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <line className="burnup__axis" x1={PAD.left} x2={W - PAD.right} y1={bottom} y2={bottom} />
@@ -58,7 +69,7 @@ export function BurnUpChart(props: BurnUpChartProps) {
         <g key={v}>
           <line className="burnup__grid" x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
           <text className="burnup__tick" x={PAD.left - 4} y={y(v) + 3} textAnchor="end">
-            {format(v)}
+            {(props.tick ?? props.format)(v)}
           </text>
         </g>
       ))}

@@ -58,7 +58,10 @@ export function BurnUpPanel({ data }: { data: Insights }) {
                 const latest = b.actual[b.actual.length - 1]
                 return (
                   <figure key={k.keyResultId} className="ins-card" data-key-result={k.keyResultId}>
-                    <figcaption>{k.title}</figcaption>
+                    <figcaption>
+                      {k.title}
+                      {b.unit === 'value' && unitOf(k.keyResultId) !== '' && <span className="ins-card__unit">{unitOf(k.keyResultId)}</span>}
+                    </figcaption>
                     <BurnUpChart
                       label={`${k.title}: ${b.actual.length} points ${EXPECTED_WORDS[b.expected.kind]}${latest ? `, latest ${format(latest.value)}` : ''}`}
                       start={start}
@@ -69,6 +72,7 @@ export function BurnUpPanel({ data }: { data: Insights }) {
                       forecast={forecastLine(f)}
                       unit={b.unit}
                       format={format}
+                      tick={b.unit === 'value' ? (v) => formatNumber(Math.round(v * 100) / 100) : pct}
                     />
                     {f && <p className={`ins-forecast ins-forecast--${f.status}`}>{f.text}</p>}
                   </figure>

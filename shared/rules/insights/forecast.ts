@@ -1,4 +1,5 @@
 /** @module Where a key result lands at the cycle's end if its recent pace goes on (I3). */
+import { KeyResultKind } from '../../model/index.ts'
 import type { CheckIn, Cycle, KeyResult } from '../../model/index.ts'
 import { DAY_MS, cycleWindow } from '../cycleTime.ts'
 import { clamp01, percent } from '../math.ts'
@@ -54,7 +55,11 @@ export function forecast(kr: KeyResult, cycle: Cycle, checkIns: readonly CheckIn
   const window = cycleWindow(cycle)
   const n = checkIns.length
   if (measure === null || window === null) {
-    const why = measure === null ? 'nothing to extend: it is done or not, or measured by its cards' : 'the cycle has no valid dates'
+    const why =
+      window === null ? 'the cycle has no valid dates'
+      : kr.kind === KeyResultKind.Milestone || kr.kind === KeyResultKind.Baseline ? `a ${kr.kind} is done or not`
+      : kr.kind === KeyResultKind.TaskDriven ? 'it is measured by its cards'
+      : 'it has no target to aim at'
     return { status: 'notMeasured', points: 0, text: `no forecast: ${why}` }
   }
   if (n < FORECAST_MIN_CHECK_INS) {

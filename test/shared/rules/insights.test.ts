@@ -126,11 +126,12 @@ describe('I2 burn-up', () => {
 
 describe('I3 forecast', () => {
   const kr = keyResult({ start: 0, target: 100 })
-  it('[I3] no forecast from fewer than 3 check-ins, and it says so', () => {
+  it('[I3] no forecast from fewer than 3 check-ins or for a KR done or not, and it says why', () => {
     expect(forecast(kr, cycle(), checkIns('k1', [[10, 10], [20, 20]]))).toEqual({ status: 'tooFew', points: 2, text: 'no forecast: 2 check-ins, at least 3 needed' })
     expect(forecast(kr, cycle(), []).text).toBe('no forecast: 0 check-ins, at least 3 needed')
     const milestone = keyResult({ kind: 'milestone', start: null, target: null })
-    expect(forecast(milestone, cycle(), checkIns('k1', [[1, 0], [2, 0], [3, 0]])).status).toBe('notMeasured')
+    expect(forecast(milestone, cycle(), checkIns('k1', [[1, 0], [2, 0], [3, 0]]))).toEqual({ status: 'notMeasured', points: 0, text: 'no forecast: a milestone is done or not' })
+    expect(forecast(keyResult({ target: null }), cycle(), checkIns('k1', [[1, 0], [2, 0], [3, 0]])).text).toBe('no forecast: it has no target to aim at')
   })
 
   it('[I3] a least-squares line over the check-ins, extended to the cycle end, in words', () => {
