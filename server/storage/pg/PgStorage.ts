@@ -36,9 +36,18 @@ interface Append {
 
 interface Row {
   readonly kind: number
+  readonly id: string
   readonly writer: string | null
   readonly seq: string | null
+  /** The snapshot row's version (its xmin: changes with every write of the row). */
+  readonly version: string | null
   readonly data: Buffer
+}
+
+/** What a `load` returned of a document: the room built its state from it, so that state covers it. */
+interface Loaded {
+  readonly snapshot: string | null
+  readonly rows: ReadonlySet<string>
 }
 
 interface PendingAppend {
@@ -53,6 +62,12 @@ export class PgStorage implements DocStorage {
   readonly #closeRetryMs: number
   /** Names this storage's rows and snapshots; a new one per process. */
   readonly #writer = randomUUID()
+  /**
+   * Per document, the snapshot version and rows the last `load` returned. A compaction need not
+   * merge them again (after a restart every row and snapshot has another writer, and merging a
+   * 2,000-card board's took seconds instead of milliseconds).
+   */
+  readonly #loaded = new Map<string, Loaded>()
   readonly #group: GroupCommit<Append>
   /** Appends queued or being written, per document, in order: `load` returns them too. */
   readonly #pending = new Map<string, PendingAppend[]>()
@@ -81,11 +96,12 @@ export class PgStorage implements DocStorage {
     // Taken before the query: an append written meanwhile is in the rows or still in this copy.
     const pending = [...(this.#pending.get(docId) ?? [])]
     const { rows } = await this.#pool.query<Row>(
-      `SELECT 0 AS kind, NULL AS writer, NULL AS seq, state AS data, 0::bigint AS id FROM doc_snapshots WHERE doc_id = $1 AND state <> ''
-       UNION ALL SELECT 1, writer, seq::text, update, id FROM doc_updates WHERE doc_id = $1
+      `SELECT 0 AS kind, 0::bigint AS id, NULL AS writer, NULL AS seq, xmin::text AS version, state AS data FROM doc_snapshots WHERE doc_id = $1 AND state <> ''
+       UNION ALL SELECT 1, id, writer, seq::text, NULL, update FROM doc_updates WHERE doc_id = $1
        ORDER BY kind, id`,
       [docId],
     )
+    this.#loaded.set(docId, { snapshot: rows[0]?.kind === 0 ? rows[0].version : null, rows: new Set(rows.filter((r) => r.kind === 1).map((r) => r.id)) })
     const written = new Set(rows.filter((r) => r.writer === this.#writer).map((r) => Number(r.seq)))
     const updates = rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength))
     let logBytes = rows.reduce((n, r) => n + (r.kind === 1 ? r.data.byteLength : 0), 0)
@@ -127,6 +143,8 @@ export class PgStorage implements DocStorage {
     return this.#inOrder(docId, async () => {
       const started = performance.now()
       await this.#retrying(() => this.#compactNow(docId, copy, covered))
+      // Its rows are gone and its snapshot rewritten: nothing of that load is left to skip.
+      this.#loaded.delete(docId)
       this.#metrics?.inc(...M.compactions)
       this.#metrics?.inc(...M.flushSeconds, {}, (performance.now() - started) / 1000)
     })
@@ -146,6 +164,7 @@ export class PgStorage implements DocStorage {
       await this.#retrying(() => this.#transaction(async (query) => {
         await query('DELETE FROM doc_snapshots WHERE doc_id = $1', [docId])
         await query('DELETE FROM doc_updates WHERE doc_id = $1', [docId])
+        this.#loaded.delete(docId)
       }))
     })
     this.#deleting.set(docId, deleting)
@@ -255,11 +274,15 @@ export class PgStorage implements DocStorage {
   async #compactNow(docId: string, state: Uint8Array, covered: number): Promise<void> {
     await this.#transaction(async (query) => {
       await query(`INSERT INTO doc_snapshots (doc_id, state, writer) VALUES ($1, '', $2) ON CONFLICT (doc_id) DO NOTHING`, [docId, this.#writer])
-      const snapshot = (await query('SELECT state, writer FROM doc_snapshots WHERE doc_id = $1 FOR UPDATE', [docId])).rows[0] as { state: Buffer; writer: string | null }
+      const snapshot = (await query('SELECT state, writer, xmin::text AS version FROM doc_snapshots WHERE doc_id = $1 FOR UPDATE', [docId])).rows[0] as { state: Buffer; writer: string | null; version: string }
       const rows = (await query('SELECT id, writer, seq, update FROM doc_updates WHERE doc_id = $1 ORDER BY id', [docId])).rows as { id: string; writer: string; seq: string; update: Buffer }[]
       const parts: Uint8Array[] = [state]
-      if (snapshot.writer !== this.#writer && snapshot.state.byteLength > 0) parts.push(snapshot.state)
-      for (const row of rows) if (row.writer !== this.#writer || Number(row.seq) > covered) parts.push(row.update)
+      const loaded = this.#loaded.get(docId)
+      if (snapshot.writer !== this.#writer && snapshot.version !== loaded?.snapshot && snapshot.state.byteLength > 0) parts.push(snapshot.state)
+      for (const row of rows) {
+        const mine = row.writer === this.#writer && Number(row.seq) <= covered
+        if (!mine && loaded?.rows.has(row.id) !== true) parts.push(row.update)
+      }
       // Alone, `state` is written byte for byte (mergeUpdates returns a lone update as it is).
       const merged = parts.length === 1 ? state : Y.mergeUpdates(parts)
       await query('UPDATE doc_snapshots SET state = $2, writer = $3, compacted_at = now() WHERE doc_id = $1', [docId, Buffer.from(merged), parts.length === 1 ? this.#writer : null])

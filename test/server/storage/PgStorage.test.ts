@@ -65,6 +65,37 @@ describe.skipIf(postgres.skip)('PgStorage on PostgreSQL', () => {
     await Promise.all(pools.map((p) => p.end()))
   })
 
+  it('after a restart, compacts what it loaded without merging it again, and merges rows appended since by another instance', async () => {
+    const url = await postgres.database('reloaded')
+    const pool = openPool(url)
+    await migrate(pool)
+    const e = editor()
+    const before = new PgStorage({ pool, commitWindowMs: 2 })
+    for (let i = 0; i < 20; i++) await before.append('doc', e.edit((m) => m.set(`k${i}`, i)))
+    await before.compact('doc', Y.encodeStateAsUpdate(e.doc))
+    await before.append('doc', e.edit((m) => m.set('after compaction', true)))
+    await before.close()
+
+    // A restarted instance: every row and the snapshot were written by another writer.
+    const restarted = new PgStorage({ pool, commitWindowMs: 2 })
+    const room = replay(await restarted.load('doc'))
+    const state = Y.encodeStateAsUpdate(room)
+    await restarted.compact('doc', state)
+    const snapshot = await pool.query<{ state: Buffer }>('SELECT state FROM doc_snapshots')
+    expect(snapshot.rows[0]!.state.equals(Buffer.from(state))).toBe(true)
+
+    // Another instance appends after that load: the next compaction must keep its edit.
+    const other = new PgStorage({ pool, commitWindowMs: 2 })
+    const f = editor()
+    await other.append('doc', f.edit((m) => m.set('from the other instance', 1)))
+    room.getMap('m').set('from the room', 2)
+    await restarted.compact('doc', Y.encodeStateAsUpdate(room))
+    const loaded = replay(await other.load('doc')).getMap('m').toJSON()
+    expect(loaded).toMatchObject({ k0: 0, k19: 19, 'after compaction': true, 'from the other instance': 1, 'from the room': 2 })
+    await Promise.all([restarted.close(), other.close()])
+    await pool.end()
+  })
+
   it('waits out a PostgreSQL restart: appends made meanwhile resolve once it is back, none lost', async () => {
     const server = await postgres.server()
     const url = await postgres.database('restart')
