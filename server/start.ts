@@ -69,7 +69,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     now: () => Date.now(),
     log,
   })
-  const relay = config.redisUrl === null ? null : await RedisRelay.connect(config.redisUrl, log)
+  const relay = config.redisUrl === null ? null : await RedisRelay.connect(config.redisUrl, log, metrics)
   // The rooms' activity and checkpoints also feed the webhooks (check-ins, cards done, meeting ends).
   const rooms: Rooms = new Rooms({ storage, limits: config.limits, metrics, log, checkpoints: webhooks.watchCheckpoints(checkpoints), activity: webhooks.watchActivity(activity), checkpointRetentionDays: config.checkpointRetentionDays, relay })
   const diffs = new HistoryWorker({ log, metrics })

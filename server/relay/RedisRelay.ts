@@ -11,9 +11,11 @@
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { ConfigError } from '../config.ts'
+import type { Metrics } from '../metrics.ts'
 import type { Relay, RelayLink, RelayListener, RelayMessage } from '../rooms/Relay.ts'
 import { RelayKind } from '../rooms/Relay.ts'
 import { decodeRelayMessage, encodeRelayMessage } from '../rooms/relayCodec.ts'
+import { RelayMetrics } from './relayMetrics.ts'
 
 /** How long a start waits for Redis before it gives up with a clear message. */
 const CONNECT_TIMEOUT_MS = 10_000
@@ -28,12 +30,14 @@ export class RedisRelay implements Relay {
   readonly #pub: Redis
   readonly #sub: Redis
   readonly #log: (message: string) => void
+  readonly #metrics: RelayMetrics
   readonly #listeners = new Map<string, Set<RelayListener>>()
   #down = false
   #closed = false
 
-  private constructor(url: string, log: (message: string) => void) {
+  private constructor(url: string, log: (message: string) => void, metrics: Metrics | undefined) {
     this.#log = log
+    this.#metrics = new RelayMetrics(metrics)
     const options = {
       lazyConnect: true,
       enableOfflineQueue: false,
@@ -54,8 +58,8 @@ export class RedisRelay implements Relay {
   }
 
   /** Connects both clients; a ConfigError when Redis cannot be reached (nothing else to do then). */
-  static async connect(url: string, log: (message: string) => void): Promise<RedisRelay> {
-    const relay = new RedisRelay(url, log)
+  static async connect(url: string, log: (message: string) => void, metrics?: Metrics): Promise<RedisRelay> {
+    const relay = new RedisRelay(url, log, metrics)
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer')), CONNECT_TIMEOUT_MS).unref())
     try {
       await Promise.race([Promise.all([relay.#pub.connect(), relay.#sub.connect()]), timeout])
@@ -81,6 +85,7 @@ export class RedisRelay implements Relay {
     return {
       publish: (message: RelayMessage) => {
         if (left || this.#closed || this.#pub.status !== 'ready') return
+        this.#metrics.published(message.kind)
         this.#pub.publish(channel, Buffer.from(encodeRelayMessage(this.instanceId, message))).catch(() => {
           // Redis went away mid-publish: the resync after its return covers what was lost.
         })
@@ -121,13 +126,17 @@ export class RedisRelay implements Relay {
 
   readonly #resubscribe = (): void => {
     if (!this.#ready()) return
+    this.#metrics.up(true)
+    if (this.#listeners.size > 0) this.#metrics.resynced()
     if (this.#down) this.#log('relay: Redis is back, resynchronizing the rooms')
     this.#down = false
     this.#subscribe([...this.#listeners.keys()])
   }
 
   readonly #lost = (): void => {
-    if (this.#closed || this.#down) return
+    if (this.#closed) return
+    this.#metrics.up(false)
+    if (this.#down) return
     this.#down = true
     this.#log('relay: lost Redis, rooms are not relayed until it is back')
   }
@@ -138,6 +147,7 @@ export class RedisRelay implements Relay {
     const received = decodeRelayMessage(bytes)
     if (received === null || received.from === this.instanceId) return
     if (received.message.kind === RelayKind.SyncReply && received.message.to !== this.instanceId) return
+    this.#metrics.received(received.message.kind)
     for (const listener of listeners) listener.receive(received)
   }
 }

@@ -4,6 +4,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ConfigError } from '../../server/config.ts'
+import { Metrics } from '../../server/metrics.ts'
+import { RelayMetricName } from '../../server/relay/relayMetrics.ts'
 import { RedisRelay } from '../../server/relay/RedisRelay.ts'
 import { RelayKind } from '../../server/rooms/Relay.ts'
 import type { ReceivedRelayMessage, RelayListener } from '../../server/rooms/Relay.ts'
@@ -27,8 +29,8 @@ afterAll(async () => {
   await redis?.dispose()
 })
 
-async function relay(): Promise<RedisRelay> {
-  const r = await RedisRelay.connect(redis.url, () => {})
+async function relay(metrics?: Metrics): Promise<RedisRelay> {
+  const r = await RedisRelay.connect(redis.url, () => {}, metrics)
   relays.push(r)
   return r
 }
@@ -58,13 +60,16 @@ describe.skipIf(!scaleTestsRequired() && findRedisServer() === null)('RedisRelay
     expect(lc.received.map((m) => m.message.kind)).toEqual([RelayKind.Update])
   })
 
-  it('after a Redis restart each joined room is told it is subscribed again, and hears its peers', async () => {
-    const [a, b] = [await relay(), await relay()]
+  it('after a Redis restart each joined room is told it is subscribed again, and hears its peers; /metrics shows the outage', async () => {
+    const metrics = new Metrics()
+    const [a, b] = [await relay(metrics), await relay()]
     const [la, lb] = [listener(), listener()]
     a.join('w2', la)
     const linkB = b.join('w2', lb)
     await waitFor(() => la.subscriptions === 1 && lb.subscriptions === 1, 'subscribed')
+    expect(metrics.value(RelayMetricName.Up)).toBe(1)
     await redis.stop()
+    await waitFor(() => metrics.value(RelayMetricName.Up) === 0, 'the relay to be down')
     // Lost while Redis is down: published into nothing, not queued for later.
     linkB.publish({ kind: RelayKind.Update, update: new Uint8Array([9]) })
     await redis.start()
@@ -72,6 +77,9 @@ describe.skipIf(!scaleTestsRequired() && findRedisServer() === null)('RedisRelay
     linkB.publish({ kind: RelayKind.Update, update: new Uint8Array([10]) })
     await waitFor(() => la.received.length > 0, 'a message after the restart')
     expect(la.received.map((m) => m.message.kind === RelayKind.Update && [...m.message.update])).toEqual([[10]])
+    expect(metrics.value(RelayMetricName.Up)).toBe(1)
+    expect(metrics.value(RelayMetricName.Resyncs)).toBe(1)
+    expect(metrics.value(RelayMetricName.Received, { kind: 'update' })).toBe(1)
   })
 
   it('a room that left hears nothing more', async () => {
