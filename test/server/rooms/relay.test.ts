@@ -142,7 +142,7 @@ describe('relay between instances', () => {
     }
     try {
       cb.disconnect()
-      await waitFor(() => b.stats().rooms === 0 || compactions >= 50, 'B to unload, or 50 compactions')
+      await waitFor(() => b.stats().rooms === 0 || compactions >= 50, 5_000)
     } finally {
       storage.compact = compact
     }
