@@ -274,11 +274,14 @@ export class PgStorage implements DocStorage {
   async #compactNow(docId: string, state: Uint8Array, covered: number): Promise<void> {
     await this.#transaction(async (query) => {
       await query(`INSERT INTO doc_snapshots (doc_id, state, writer) VALUES ($1, '', $2) ON CONFLICT (doc_id) DO NOTHING`, [docId, this.#writer])
-      const snapshot = (await query('SELECT state, writer, xmin::text AS version FROM doc_snapshots WHERE doc_id = $1 FOR UPDATE', [docId])).rows[0] as { state: Buffer; writer: string | null; version: string }
+      // The state itself only when it must be merged: a board's is a megabyte, sent as hex.
+      const snapshot = (await query(`SELECT writer, xmin::text AS version, state = '' AS empty FROM doc_snapshots WHERE doc_id = $1 FOR UPDATE`, [docId])).rows[0] as { writer: string | null; version: string; empty: boolean }
       const rows = (await query('SELECT id, writer, seq, update FROM doc_updates WHERE doc_id = $1 ORDER BY id', [docId])).rows as { id: string; writer: string; seq: string; update: Buffer }[]
       const parts: Uint8Array[] = [state]
       const loaded = this.#loaded.get(docId)
-      if (snapshot.writer !== this.#writer && snapshot.version !== loaded?.snapshot && snapshot.state.byteLength > 0) parts.push(snapshot.state)
+      if (snapshot.writer !== this.#writer && snapshot.version !== loaded?.snapshot && !snapshot.empty) {
+        parts.push(((await query('SELECT state FROM doc_snapshots WHERE doc_id = $1', [docId])).rows[0] as { state: Buffer }).state)
+      }
       for (const row of rows) {
         const mine = row.writer === this.#writer && Number(row.seq) <= covered
         if (!mine && loaded?.rows.has(row.id) !== true) parts.push(row.update)
