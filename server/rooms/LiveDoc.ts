@@ -147,12 +147,14 @@ export class LiveDoc {
 
   /**
    * The people whose presence shows them in meeting `meetingId`, from connections that may write
-   * (a viewer's presence never gets in, and a viewer cannot vote).
+   * (a viewer's presence never gets in, and a viewer cannot vote), here or on another instance
+   * (whose relayed presence only ever holds its writers'): a vote round waits for everyone.
    */
   presentIn(meetingId: string): Set<PersonId> {
     const present = new Set<PersonId>()
     for (const { owner, state } of this.#awareness.ownedStates()) {
-      if (!(owner instanceof Connection) || !owner.canWrite || owner.closed) continue
+      const writer = owner instanceof Connection ? owner.canWrite && !owner.closed : this.#awareness.isRelayed(owner)
+      if (!writer) continue
       const personId = meetingPersonOf(state, meetingId)
       if (personId !== null) present.add(personId)
     }

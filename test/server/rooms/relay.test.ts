@@ -226,6 +226,11 @@ describe('relay between instances', () => {
     const onA = client(a, 'w4')
     await settle(onA, cb, watcher, moved)
     expect(onA.awareness.getStates().get(bobId)).toEqual({ name: 'Bob' })
+    // Who is in a meeting counts the other instance's people too (a vote waits for them).
+    const personId = 'P1234567890abcde'
+    watcher.setPresence({ user: { name: 'Wanda', personId }, meeting: { meetingId: 'M1', following: null, away: false } })
+    await settle(onA, cb, watcher, moved)
+    expect([...a.presentIn('w4', 'M1')]).toEqual([personId])
     cb.disconnect()
     await settle(onA, watcher, moved)
     expect(onA.awareness.getStates().has(bobId)).toBe(false)
