@@ -3,7 +3,7 @@
  * memory (VmRSS) of one pid, and the machine's busy time, so figures never come from a wall clock.
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux unless told otherwise). */
 export const CLOCK_TICKS = clockTicks()
@@ -39,6 +39,53 @@ export function processCpuMs(pid: number | 'self'): number {
   const utime = Number(fields[11])
   const stime = Number(fields[12])
   return ((utime + stime) * 1000) / CLOCK_TICKS
+}
+
+/**
+ * CPU of `pid` and its children in milliseconds: its own utime + stime, the cutime + cstime of the
+ * children it reaped, and the utime + stime of those alive (PostgreSQL: the postmaster and its
+ * backends). 0 if it is gone.
+ */
+export function processTreeCpuMs(pid: number): number {
+  const fields = (p: number | string) => {
+    const stat = readFileSync(`/proc/${p}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  }
+  try {
+    const own = fields(pid)
+    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue
+      try {
+        const f = fields(entry)
+        if (Number(f[1]) === pid) ticks += Number(f[11]) + Number(f[12])
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    return (ticks * 1000) / CLOCK_TICKS
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * The pid of the first process whose command line (arguments joined by spaces; redis-server
+ * rewrites its own to `redis-server HOST:PORT`) holds every one of `parts`, or null. `runuser`,
+ * which starts PostgreSQL as its user with the same arguments, is not it.
+ */
+export function findProcess(parts: readonly string[]): number | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')
+      const cmdline = args.join(' ')
+      if (parts.every((w) => cmdline.includes(w)) && !args[0]!.endsWith('runuser')) return Number(entry)
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return null
 }
 
 /** VmRSS of `pid` in KiB. */

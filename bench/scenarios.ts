@@ -32,6 +32,8 @@ export interface SuiteConfig {
     /** A forced GC once the clients connected, before the warm-up (what fan-out does); off here. */
     readonly collectAfterConnect: boolean
   }
+  /** Two instances on Redis + PostgreSQL beside one on lowdb (twoInstances.ts): [rooms, clients per room], held's method. */
+  readonly twoInstances: { readonly shapes: readonly (readonly [number, number])[]; readonly repeats: number }
   readonly storm: {
     /** [clients, rooms] */
     readonly shapes: readonly (readonly [number, number])[]
@@ -58,6 +60,7 @@ export const FULL: SuiteConfig = {
   repeats: 3,
   fanOut: { shapes: [[1, 50], [10, 20], [50, 10]], cardsPerRoom: 40, moveIntervalMs: 1000, warmupMs: 6000, measureMs: 5000 },
   held: { shapes: [[10, 20, true], [50, 10, true], [50, 1, true], [50, 20, false]], repeats: 2, cardsPerRoom: 40, moveIntervalMs: 1000, warmupMs: 8000, measureMs: 15_000, collectAfterConnect: false },
+  twoInstances: { shapes: [[10, 20], [50, 10]], repeats: 2 },
   storm: { shapes: [[1000, 50], [500, 1]], cardsPerRoom: 20, timeoutMs: 60_000 },
   coldLoad: { cards: 2000, edits: 5000, fresh: 5 },
   throughput: { writers: 4, inFlight: 32, warmupMs: 2000, measureMs: 8000 },
@@ -71,6 +74,7 @@ export const QUICK: SuiteConfig = {
   repeats: 1,
   fanOut: { shapes: [[1, 20], [5, 10], [20, 5]], cardsPerRoom: 40, moveIntervalMs: 1000, warmupMs: 1000, measureMs: 3000 },
   held: { shapes: [[5, 10, true], [20, 5, true], [20, 1, true]], repeats: 1, cardsPerRoom: 40, moveIntervalMs: 1000, warmupMs: 2000, measureMs: 4000, collectAfterConnect: false },
+  twoInstances: { shapes: [[5, 10]], repeats: 1 },
   storm: { shapes: [[300, 15], [150, 1]], cardsPerRoom: 20, timeoutMs: 30_000 },
   coldLoad: { cards: 1000, edits: 2500, fresh: 3 },
   throughput: { writers: 4, inFlight: 32, warmupMs: 1000, measureMs: 3000 },

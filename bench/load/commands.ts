@@ -41,6 +41,13 @@ export interface HeldCommand extends Common {
   readonly measureMs: number
   /** A forced GC once the clients connected (fan-out's method), to measure what it changes. */
   readonly collectAfterConnect: boolean
+  /**
+   * Two instances (issue 18): the same rooms on instance B and its pid. Each room's clients are
+   * split across both; holders stay on A. No forced GC then (`inspectPort` 0).
+   */
+  readonly second?: { readonly rooms: readonly RoomAddress[]; readonly serverPid: number }
+  /** Processes whose CPU is reported apart (redis-server, PostgreSQL's postmaster with its backends). */
+  readonly sides?: Readonly<Record<string, number>>
 }
 
 export interface StormCommand extends Common {

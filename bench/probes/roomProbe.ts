@@ -7,7 +7,10 @@
  *   node --import tsx bench/probes/roomProbe.ts roundtable 50 10 20
  *
  * `K=V` arguments after those go to the server's environment (e.g. ROUNDTABLE_BROADCAST_MS=50).
+ * TRIM=1 then asks glibc to give back the free memory of its heaps (malloc_trim(0) through gdb):
+ * what comes back was free memory held by malloc, not anything a room keeps alive.
  */
+import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { BenchClient } from '../load/BenchClient.ts'
 import { cardId, moveCard, prng } from '../load/board.ts'
@@ -54,6 +57,12 @@ try {
   for (const [name, kib] of rssByMapping(peer.pid)) {
     const grown = kib - (mappingsBefore.get(name) ?? 0)
     if (Math.abs(grown) >= 100) console.log(`  ${name}: ${(grown / rooms).toFixed(1)} KiB per room`)
+  }
+  if (process.env.TRIM === '1') {
+    execFileSync('gdb', ['-p', String(peer.pid), '-batch', '-ex', 'call (int)malloc_trim(0)'], { stdio: 'ignore' })
+    const trimmed = processRssKiB(peer.pid)
+    const heap = rssByMapping(peer.pid).get('[heap]') ?? 0
+    console.log(`  after malloc_trim(0): VmRSS ${trimmed} KiB (${((trimmed - freshKept) / rooms).toFixed(0)} KiB per room over the fresh server), [heap] ${((heap - (mappingsBefore.get('[heap]') ?? 0)) / rooms).toFixed(1)} KiB per room`)
   }
   try {
     console.log(`  open files: ${readdirSync(`/proc/${peer.pid}/fd`).length}`)
