@@ -1,5 +1,6 @@
-/** @module The workspace screen: top bar, banners, the active view and the key-result panel beside it. */
+/** @module The workspace screen: top bar, banners, the active view and the key-result or conversation panel beside it. */
 import { lazy, Suspense } from 'react'
+import { ThreadPanel } from '../features/comments/index.ts'
 import { MeetingLayer } from '../features/meeting/index.ts'
 import { KeyboardOverlays, SkipLink } from '../features/palette/index.ts'
 import { PANEL_ID, ReadOnlyBanner, TopBar, useUndoShortcuts } from '../features/shell/index.ts'
@@ -13,7 +14,7 @@ const KeyResultPanel = lazy(() => import('../features/krpanel/KeyResultPanel.tsx
 
 export function Shell() {
   const { undo, canEdit } = useWorkspace()
-  const { keyResultId } = useView()
+  const { keyResultId, thread } = useView()
   useUndoShortcuts(undo, canEdit)
   return (
     <div className="shell">
@@ -27,6 +28,7 @@ export function Shell() {
             <KeyResultPanel />
           </Suspense>
         )}
+        {thread !== null && <ThreadPanel />}
         <MeetingLayer />
       </main>
       <KeyboardOverlays />

@@ -26,6 +26,9 @@ const PATHS = {
   moon: 'M21 13A9 9 0 1111 3a7 7 0 0010 10z',
   lock: 'M6 11h12v9H6zM8 11V8a4 4 0 018 0v3',
   activity: 'M3 12h4l3-8 4 16 3-8h4',
+  comment: 'M4 5h16v11H9l-5 4z',
+  inbox: 'M4 13l2.5-8h11l2.5 8v6H4zM4 13h5l1 2h4l1-2h5',
+  reply: 'M10 8L5 13l5 5M5 13h9a5 5 0 015 5v1',
 } as const
 
 export type IconName = keyof typeof PATHS

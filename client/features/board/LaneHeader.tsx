@@ -16,6 +16,7 @@ import type { LaneModel } from './boardModel.ts'
 import { CardStallIcon } from './CardStallIcon.tsx'
 import { valueText } from '../../format/keyResultText.ts'
 import { KIND_NAME } from '../../format/labels.ts'
+import { CommentCount } from '../comments/index.ts'
 
 const BAR: Record<string, string> = { critical: 'var(--critical)', warning: 'var(--warning)' }
 
@@ -36,6 +37,7 @@ export const LaneHeader = memo(function LaneHeader(props: LaneModel & { keyResul
       <div className="lane-head__facts">
         <span className="lane-head__kind">{KIND_NAME[kr.kind]}</span>
         <span className="lane-head__value">{valueText(kr, current, tasksDone, tasksTotal)}</span>
+        <CommentCount targetId={kr.id} label={kr.title} onOpen={() => openKeyResult(kr.id)} />
         {owner && (
           <span className="lane-head__who">
             <Avatar name={owner.name} color={colorFor(owner.name)} size="sm" detail="owner" />

@@ -20,6 +20,7 @@ import { TaskTitleEditor } from './TaskTitleEditor.tsx'
 import { ageText, formatDate } from '../../format/dates.ts'
 import { isOverdue } from './isOverdue.ts'
 import { shareLink } from '../../app/index.ts'
+import { ThreadCommentCount } from '../comments/index.ts'
 
 export interface TaskCardProps {
   readonly task: Task
@@ -82,6 +83,7 @@ export const TaskCardContent = memo(function TaskCardContent(props: TaskCardCont
             in {columnName} {ageText(task.movedAt, now)}
           </span>
         )}
+        <ThreadCommentCount thread={{ kind: 'task', id: task.id }} label={task.title} />
         {assignee && (
           <span className="card__end">
             <Avatar name={assignee.name} color={colorFor(assignee.name)} size="sm" detail="assignee" />

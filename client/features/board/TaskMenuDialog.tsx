@@ -1,6 +1,6 @@
 /**
  * @module A card's details for editors: title, assignee, due date, labels, the reason a missed date
- * was missed (once overdue), a link to the card, and delete after a confirmation. One updateTask saves what changed.
+ * was missed (once overdue), a link to the card, its conversation, and delete after a confirmation. One updateTask saves what changed.
  * While it is open, others see me editing the card.
  */
 import { useEffect, useState } from 'react'
@@ -18,6 +18,8 @@ import { isOverdue } from './isOverdue.ts'
 import { InlineAlert } from './InlineAlert.tsx'
 import { shareLink, useCommand } from '../../app/index.ts'
 import { ActivityDetails } from '../activity/index.ts'
+import { useCommentCount } from '../comments/index.ts'
+import { useView } from '../../hooks/useView.ts'
 
 export function TaskMenuDialog({ taskId, now, onClose }: { taskId: TaskId | null; now: number; onClose: () => void }) {
   const task = useSnapshot((s) => (taskId === null ? null : (s.tasks.get(taskId) ?? null)))
@@ -42,6 +44,8 @@ function TaskForm({ task, overdue, onClose }: { task: Task; overdue: boolean; on
   const [reason, setReason] = useState(task.missedReason ?? '')
   const [confirming, setConfirming] = useState(false)
   const { error, run, clearError } = useCommand()
+  const { openThread } = useView()
+  const comments = useCommentCount(task.id)
 
   const save = () => {
     const nextLabels = [...new Set(labels.split(',').map((l) => l.trim()).filter(Boolean))]
@@ -100,6 +104,15 @@ function TaskForm({ task, overdue, onClose }: { task: Task; overdue: boolean; on
       <ActivityDetails target={task.id} label="Activity of this task" empty="Nothing on record yet: moves and edits show here." />
       <div className="dialog-row">
         <CopyLinkButton label="Copy link to this task" link={shareLink(ws.workspaceId, { taskId: task.id })} />
+        <Button
+          size="sm"
+          onClick={() => {
+            onClose()
+            openThread({ kind: 'task', id: task.id })
+          }}
+        >
+          <Icon name="comment" size={14} /> {comments === 0 ? 'Comment' : `Comments (${comments})`}
+        </Button>
       </div>
       <div className="dialog-row dialog-row--danger">
         {confirming ? (

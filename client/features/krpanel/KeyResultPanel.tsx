@@ -14,18 +14,18 @@ import { Icon } from '../../ui/Icon.tsx'
 import { autoFocusAllowed } from '../../ui/autoFocusAllowed.ts'
 import { ActivityList } from '../activity/index.ts'
 import { CheckInForm } from '../checkin/index.ts'
+import { Thread, useCommentCount } from '../comments/index.ts'
 import { CoTypedField } from '../okr/index.ts'
 import { StallIcon, useStallWarnings } from '../stall/index.ts'
 import { shareLink } from '../../app/index.ts'
 import { ChangeLog } from './ChangeLog.tsx'
 import { CheckInChart } from './CheckInChart.tsx'
 import { CheckInHistory } from './CheckInHistory.tsx'
-import { CommentThread } from './CommentThread.tsx'
 import { KeyResultStalls } from './KeyResultStalls.tsx'
 import { KeyResultSummary } from './KeyResultSummary.tsx'
 import { PanelSection } from './PanelSection.tsx'
 import { ScoreForm } from './ScoreForm.tsx'
-import { useChanges, useCheckIns, useComments, useKeyResultDetails } from './useKeyResultDetails.ts'
+import { useChanges, useCheckIns, useKeyResultDetails } from './useKeyResultDetails.ts'
 import type { KeyResultDetails } from './useKeyResultDetails.ts'
 import './krpanel.css'
 
@@ -39,14 +39,14 @@ export function KeyResultPanel() {
 
 function PanelBody({ details }: { details: KeyResultDetails }) {
   const { kr, objective, cycle, progress, score } = details
-  const { openKeyResult } = useView()
+  const { openKeyResult, commentId } = useView()
   const { canEdit, workspaceId } = useWorkspace()
   const now = useNow()
   // Not when a meeting moved the screen here: that was someone else's click, or the meeting panel's.
   const [autoFocus] = useState(autoFocusAllowed)
   const checkIns = useCheckIns(kr.id)
   const changes = useChanges(kr.id)
-  const comments = useComments(kr.id)
+  const comments = useCommentCount(kr.id)
   const published = cycle !== null && cycle.status === CycleStatus.Published
   const all = useStallWarnings(published ? cycle.id : null, now)
   const warnings = useMemo(() => (published ? all.filter((w) => w.keyResultId === kr.id) : []), [all, kr.id, published])
@@ -94,8 +94,8 @@ function PanelBody({ details }: { details: KeyResultDetails }) {
             <ChangeLog changes={changes} reopenings={cycle.reopenings} now={now} />
           </PanelSection>
         )}
-        <PanelSection title="Comments" count={comments.length}>
-          <CommentThread keyResultId={kr.id} comments={comments} now={now} />
+        <PanelSection title="Comments" count={comments}>
+          <Thread target={{ kind: 'keyResult', id: kr.id }} highlight={commentId} label={kr.title} />
         </PanelSection>
         <PanelSection title="Activity">
           <ActivityList target={kr.id} label="Activity of this key result" empty="Nothing on record yet: check-ins, card moves and edits show here." />

@@ -1,6 +1,6 @@
 /** @module Everything the key-result panel shows about one KR, each piece its own narrow slice. */
 import { useCallback } from 'react'
-import type { CheckIn, Comment, Cycle, KeyResult, KeyResultChange, KeyResultId, Objective, WorkspaceSnapshot } from '../../../shared/model/index.ts'
+import type { CheckIn, Cycle, KeyResult, KeyResultChange, KeyResultId, Objective, WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import { checkInsOf, keyResultProgress, keyResultScore } from '../../../shared/rules/index.ts'
 import type { KeyResultProgress, KeyResultScore } from '../../../shared/rules/index.ts'
 import { sameItems, useSnapshot } from '../../hooks/useSnapshot.ts'
@@ -39,11 +39,5 @@ export function useCheckIns(id: KeyResultId): readonly CheckIn[] {
 /** After-publish edits of the KR, newest first. */
 export function useChanges(id: KeyResultId): readonly KeyResultChange[] {
   const select = useCallback((snap: WorkspaceSnapshot) => [...snap.changeLog.values()].filter((c) => c.keyResultId === id).sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1)), [id])
-  return useSnapshot(select, sameItems)
-}
-
-/** Comments on the KR, oldest first (a conversation reads top to bottom). */
-export function useComments(id: KeyResultId): readonly Comment[] {
-  const select = useCallback((snap: WorkspaceSnapshot) => [...snap.comments.values()].filter((c) => c.target.kind === 'keyResult' && c.target.id === id).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)), [id])
   return useSnapshot(select, sameItems)
 }

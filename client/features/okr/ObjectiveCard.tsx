@@ -23,6 +23,7 @@ import { ObjectiveDialog } from './ObjectiveDialog.tsx'
 import { useOkrTreeShared } from './OkrTreeContext.ts'
 import { PersonChip } from '../identity/index.ts'
 import { ScoreBadge } from './ScoreBadge.tsx'
+import { ThreadCommentCount } from '../comments/index.ts'
 
 const FIXED_TITLE = 'Objectives are fixed once the cycle is published'
 
@@ -72,6 +73,7 @@ export function ObjectiveCard({ objective: o, keyResults, context = false }: { o
         {team && <span className="okr-card__team">{team.name}</span>}
         <Badge tone={o.origin === Origin.BottomUp ? 'accent' : 'neutral'} title="Where the objective came from">{ORIGIN_LABEL[o.origin]}</Badge>
         {o.status !== ObjectiveStatus.Active && <Badge tone={o.status === ObjectiveStatus.Achieved ? 'ok' : 'neutral'}>{STATUS_LABEL[o.status]}</Badge>}
+        <ThreadCommentCount thread={{ kind: 'objective', id: o.id }} label={o.title} />
       </div>
       <ChangedSince mark={context ? null : changed} />
       <HintNote hints={hintsFor(hints, 'objective', o.id)} />

@@ -1,6 +1,7 @@
 /**
  * @module Adds an objective (title, level, owner, team, alignment, origin) or edits the fields
  * that are not co-typed in place. Once the cycle is published only owner, team and status change.
+ * An existing objective's dialog also holds its conversation.
  */
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
@@ -15,6 +16,7 @@ import { LEVEL_LABEL, ORIGIN_LABEL, STATUS_LABEL } from '../../format/labels.ts'
 import { useCommand } from '../../app/index.ts'
 import { usePeople, useTeams } from './useOkrData.ts'
 import { ActivityDetails } from '../activity/index.ts'
+import { Thread } from '../comments/index.ts'
 
 export interface ObjectiveDialogProps {
   readonly cycle: Cycle
@@ -109,6 +111,14 @@ export function ObjectiveDialog({ cycle, objective, onClose }: ObjectiveDialogPr
         {error && <p className="form-error" role="alert">{error}</p>}
       </form>
       {objective && <ActivityDetails target={objective.id} label="Activity of this objective" empty="Nothing on record yet: edits and status changes show here." />}
+      {objective && (
+        <section className="objective-thread" aria-labelledby={`${formId}-comments`}>
+          <h3 id={`${formId}-comments`} className="objective-thread__title">
+            Comments
+          </h3>
+          <Thread target={{ kind: 'objective', id: objective.id }} label={objective.title} />
+        </section>
+      )}
     </Dialog>
   )
 }

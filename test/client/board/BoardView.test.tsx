@@ -77,10 +77,11 @@ describe('board view', () => {
     expect(cardIn('Doing · Cut onboarding time', 'Shorter sign-up form')).toBeTruthy()
   })
 
-  it('shows the refusal of a command inline instead of crashing (a KR in a published cycle needs a reason)', () => {
+  it('shows the refusal of a command inline instead of crashing (a KR in a published cycle needs a reason)', async () => {
     renderWithWorkspace(<BoardView />, { seed: seedBoard, view })
     fireEvent.click(screen.getByRole('button', { name: 'Add key result to Make sync bulletproof' }))
-    const form = screen.getByRole('form', { name: 'New key result for Make sync bulletproof' })
+    // The form loads when first opened.
+    const form = await screen.findByRole('form', { name: 'New key result for Make sync bulletproof' }, { timeout: 10_000 })
     fireEvent.change(within(form).getByLabelText('Key result'), { target: { value: 'Zero data loss' } })
     fireEvent.click(within(form).getByRole('button', { name: 'Add key result' }))
     expect(within(form).getByRole('alert').textContent).toMatch(/reason/i)
