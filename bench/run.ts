@@ -7,6 +7,7 @@
  *   npm run bench -- --quick          smaller shapes, 1 repeat (under 3 minutes), writes nothing
  *   npm run bench -- --only=fan-out   only scenarios whose id contains the text (repeatable)
  *   npm run bench -- --only=client    the client in Chromium on big boards (bench/client), about 6 minutes
+ *   npm run bench -- --only=insights  the insights dashboard: compute time in process, render time in Chromium (bench/insights)
  *   npm run bench -- --no-write       do not write bench/RESULTS.md
  *
  * For development (these never write RESULTS.md): `--peers=roundtable,reference`, `--repeats=N`,
@@ -20,6 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { CLIENT_FULL, CLIENT_QUICK, CLIENT_SCENARIO, benchClient } from './client/clientBench.ts'
+import { INSIGHTS_SCENARIO, benchInsights } from './insights/insightsBench.ts'
 import { benchModel } from './model.ts'
 import type { PeerKind } from './peers.ts'
 import { openFileLimits } from './proc.ts'
@@ -94,6 +96,7 @@ const client =
   only.length === 0 || only.some((o) => CLIENT_SCENARIO.includes(o))
     ? await benchClient({ ...(quick ? CLIENT_QUICK : CLIENT_FULL), ...(clientDir !== undefined ? { clientDir } : {}) })
     : ''
+const insightsSection = only.length === 0 || only.some((o) => INSIGHTS_SCENARIO.includes(o)) ? await benchInsights() : ''
 const tables = scenarioTables(suite)
 const rooms = roomCostSection(config, suite)
 const markdown = tables.markdown + rooms.markdown
@@ -122,6 +125,7 @@ const out: string[] = [
   '',
   markdown,
   client,
+  insightsSection,
   '## Model (shared/doc + shared/rules, in process)',
   '',
   '| figure | value |',

@@ -32,7 +32,7 @@ export const CLIENT_FULL: ClientBenchConfig = { sizes: [200, 500, 2000], runs: 5
 export const CLIENT_QUICK: ClientBenchConfig = { sizes: [200, 2000], runs: 2 }
 
 /** The bench's own production build of the client, so a run never replaces what `npm start` serves. */
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/bench-client', import.meta.url))
+export const CLIENT_DIR = fileURLToPath(new URL('../../dist/bench-client', import.meta.url))
 const VIEWPORT = { width: 1440, height: 900 } as const
 /** Deadline for one thing to show up; a 2,000-card board takes seconds on a busy machine. */
 const UI_TIMEOUT_MS = 30_000
@@ -101,7 +101,7 @@ export async function benchClient(config: ClientBenchConfig, log: (line: string)
 const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ')
 const cores = () => availableParallelism()
 
-async function ensureClientBuild(log: (line: string) => void): Promise<void> {
+export async function ensureClientBuild(log: (line: string) => void): Promise<void> {
   if ((await checkClientBundle(CLIENT_DIR, await hashClientInputs())) === ClientState.Fresh) return
   const started = performance.now()
   const warnings = (await buildClient(CLIENT_DIR)).trim()
