@@ -5,8 +5,8 @@
  * Only lanes in or near the visible area build their cards (useNearView): a far lane shows its
  * header and one empty cell per column sized for its cards, so a 2,000-card board holds the few
  * lanes on screen, not 36,000 nodes. A lane stays built while it is focused, holds the card in
- * focus (a jump from the radar or the palette builds it first) or holds keyboard focus. On a
- * phone every lane is built (see `built`).
+ * focus (a jump from the radar or the palette builds it first), holds keyboard focus or shows the
+ * dragged card. On a phone every lane is built (see `built`).
  */
 import { useEffect, useRef, useState } from 'react'
 import type { Column, ColumnId, Task, TaskId } from '../../../shared/model/index.ts'
@@ -28,6 +28,8 @@ export interface LaneContext {
   readonly now: number
   readonly focusTaskId: TaskId | null
   readonly focusCell: CellId | undefined
+  /** Where the dragged card shows now (its cell, or the one it is previewed in); undefined when no drag. */
+  readonly dragCell: CellId | undefined
 }
 
 const NONE: readonly Task[] = []
@@ -41,10 +43,14 @@ export function BoardLane({ lane, focused, ctx }: { lane: LaneModel; focused: bo
   const node = useRef<HTMLDivElement>(null)
   const near = useNearView(node)
   const [holdsFocus, setHoldsFocus] = useState(false)
-  const holdsFocusCard = ctx.focusCell !== undefined && parseCellId(ctx.focusCell).keyResultId === (kr?.id ?? null)
-  // A phone (one column shown) builds every lane for now: in CI a card there was unbuilt and
-  // rebuilt under a jump on the demo board, which a desktop never showed (issue 16 follow-up).
-  const built = ctx.shownColumn !== null || near || focused || holdsFocusCard || holdsFocus
+  const holds = (cell: CellId | undefined) => cell !== undefined && parseCellId(cell).keyResultId === (kr?.id ?? null)
+  // The dragged card must stay mounted (dnd-kit drops a drag whose node goes) wherever the drag
+  // scrolls the board to.
+  const wanted = near || focused || holds(ctx.focusCell) || holdsFocus || holds(ctx.dragCell)
+  // A phone (one column shown) builds every lane for now: in CI the touch drag's press lifted
+  // nothing twice with near lanes only, and here once in two runs even with every lane kept built
+  // once near (so not a card unbuilt under the finger); with every lane built it passes (issue 16).
+  const built = ctx.shownColumn !== null || wanted
   useEffect(() => {
     if (focused && node.current) return revealElement(node.current, 'center')
   }, [focused])

@@ -97,6 +97,7 @@ export function BoardView() {
     now,
     focusTaskId: view.focusTaskId,
     focusCell,
+    dragCell: dnd.dragCell,
   }
   const style = { '--board-columns': model.columns.length } as CSSProperties
   return (

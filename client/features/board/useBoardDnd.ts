@@ -12,6 +12,7 @@ import type { Workspace } from '../../sync/openWorkspace.ts'
 import { SCREEN_READER_INSTRUCTIONS, boardAnnouncements } from './announcements.ts'
 import type { BoardNames } from './announcements.ts'
 import type { BoardModel } from './boardModel.ts'
+import type { CellId } from './cellId.ts'
 import { boardCollisions } from './boardCollisions.ts'
 import { applyPreview, layoutOf, planDrop, planOver } from './dropPlan.ts'
 import type { Layout, Preview } from './dropPlan.ts'
@@ -61,6 +62,8 @@ export interface BoardDnd {
   /** The cells as shown: with the dragged card in the cell it is over. */
   readonly cells: Layout['cells']
   readonly activeTask: Task | null
+  /** The cell the dragged card shows in now; undefined when nothing is dragged. */
+  readonly dragCell: CellId | undefined
 }
 
 export function useBoardDnd(model: BoardModel | null, names: BoardNames, ws: Workspace, report: (err: unknown) => void): BoardDnd {
@@ -140,5 +143,6 @@ export function useBoardDnd(model: BoardModel | null, names: BoardNames, ws: Wor
     return (cell && base.cells.get(cell)?.find((t) => t.id === activeId)) || null
   }, [activeId, base])
 
-  return { contextProps, cells: layout.cells, activeTask }
+  const dragCell = activeId === null ? undefined : layout.where(activeId)
+  return { contextProps, cells: layout.cells, activeTask, dragCell }
 }
