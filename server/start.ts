@@ -3,7 +3,6 @@
  * and listening. main.ts calls it after reading the environment; integration tests call it on port 0.
  */
 import type { Server } from 'node:http'
-import { join } from 'node:path'
 import { createAdaptorServer } from '@hono/node-server'
 import type { WebSocketServer } from 'ws'
 import { readSnapshot } from '../shared/doc/index.ts'
@@ -18,7 +17,6 @@ import { RedisRelay } from './relay/RedisRelay.ts'
 import { Rooms } from './rooms/Rooms.ts'
 import { createDemoWorkspace } from './seed/createDemoWorkspace.ts'
 import type { Services } from './services.ts'
-import { FileActivityLog } from './storage/ActivityLog.ts'
 import { WebhookStore } from './storage/WebhookStore.ts'
 import { openStores } from './storage/openStores.ts'
 import { createSyncServer } from './sync/syncServer.ts'
@@ -55,10 +53,9 @@ export interface RunningServer {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.error(message))
   const metrics = new Metrics()
-  // Documents, registry, ballots, checkpoints and secret: in PostgreSQL with DATABASE_URL, else DATA_DIR.
+  // Documents, registry, ballots, checkpoints, activity and secret: in PostgreSQL with DATABASE_URL, else DATA_DIR.
   const stores = await openStores(config, metrics, log)
-  const { storage, registry, ballots, checkpoints } = stores
-  const activity = new FileActivityLog(join(config.dataDir, 'activity'), log)
+  const { storage, registry, ballots, checkpoints, activity } = stores
   const webhooks: Webhooks = new Webhooks({
     store: await WebhookStore.open(config.dataDir, log),
     read: (workspaceId, fn) => rooms.withDoc(workspaceId, (doc) => fn(readSnapshot(doc))),

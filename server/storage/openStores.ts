@@ -1,12 +1,14 @@
 /**
- * @module Opens what the server keeps: documents, registry, ballots, checkpoints and the link
- * secret, in PostgreSQL when DATABASE_URL is set (shared by every instance), else in DATA_DIR.
+ * @module Opens what the server keeps: documents, registry, ballots, checkpoints, activity and the
+ * link secret, in PostgreSQL when DATABASE_URL is set (shared by every instance), else in DATA_DIR.
  */
 import { join } from 'node:path'
 import { loadSecret } from '../auth/secret.ts'
 import { ConfigError } from '../config.ts'
 import type { Config } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
+import { FileActivityLog } from './ActivityLog.ts'
+import type { ActivityLog } from './ActivityLog.ts'
 import type { BallotStore } from './BallotStore.ts'
 import type { CheckpointStore } from './CheckpointStore.ts'
 import type { DocStorage } from './DocStorage.ts'
@@ -16,6 +18,7 @@ import { FileStorage } from './FileStorage.ts'
 import { WorkspaceRegistry } from './WorkspaceRegistry.ts'
 import type { Registry } from './WorkspaceRegistry.ts'
 import { migrate } from './pg/migrations.ts'
+import { PgActivityLog } from './pg/PgActivityLog.ts'
 import { PgBallotStore } from './pg/PgBallotStore.ts'
 import { PgCheckpoints } from './pg/PgCheckpoints.ts'
 import { PgListener } from './pg/PgListener.ts'
@@ -29,10 +32,11 @@ export interface Stores {
   readonly registry: Registry
   readonly ballots: BallotStore
   readonly checkpoints: CheckpointStore
+  readonly activity: ActivityLog
   readonly secret: string
   /** Where they live, for the start log: `DATA_DIR` or the database's host and name. */
   readonly where: string
-  /** Releases connections; call once storage, ballots and checkpoints are closed and flushed. */
+  /** Releases connections; call once storage, ballots, checkpoints and activity are closed and flushed. */
   close(): Promise<void>
 }
 
@@ -43,6 +47,7 @@ export async function openStores(config: Config, metrics: Metrics, log: (message
     registry: await WorkspaceRegistry.open(config.dataDir),
     ballots: await FileBallotStore.open(config.dataDir),
     checkpoints: new FileCheckpoints(join(config.dataDir, 'checkpoints')),
+    activity: new FileActivityLog(join(config.dataDir, 'activity'), log),
     secret: await loadSecret(config.dataDir, config.secret),
     where: config.dataDir,
     close: async () => {},
@@ -62,6 +67,7 @@ async function openPgStores(url: string, config: Config, metrics: Metrics, log: 
       registry: await PgWorkspaceRegistry.open(pool, listener),
       ballots: await PgBallotStore.open(pool, listener),
       checkpoints: new PgCheckpoints(pool),
+      activity: new PgActivityLog(pool, log),
       secret: await loadPgSecret(pool, config.secret),
       where,
       close: async () => {

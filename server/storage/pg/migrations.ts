@@ -69,6 +69,22 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'activity',
+    sql: `
+      -- Who did what, per workspace, newest by id; the entry as the activity routes serve it.
+      CREATE TABLE activity (
+        id bigserial PRIMARY KEY,
+        workspace_id text NOT NULL,
+        target_id text NOT NULL,
+        key_result_id text,
+        person_id text,
+        entry jsonb NOT NULL
+      );
+      CREATE INDEX activity_workspace ON activity (workspace_id, id);
+    `,
+  },
 ]
 
 /** Any constant both sides agree on: the key of the advisory lock taken while migrating. */

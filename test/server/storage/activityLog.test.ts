@@ -2,10 +2,16 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { FileActivityLog, MAX_ACTIVITY, MemoryActivityLog } from '../../../server/storage/ActivityLog.ts'
 import type { ActivityLog } from '../../../server/storage/ActivityLog.ts'
 import type { Activity, KeyResultId } from '../../../shared/model/index.ts'
+import { migrate } from '../../../server/storage/pg/migrations.ts'
+import { PgActivityLog } from '../../../server/storage/pg/PgActivityLog.ts'
+import { openPool } from '../../../server/storage/pg/pgPool.ts'
+import { postgresForFile } from '../../helpers/postgres.ts'
+
+const postgres = postgresForFile(afterAll)
 
 const entry = (i: number, targetId = 't1', keyResultId: string | null = 'kr1'): Activity => ({
   kind: 'moved',
@@ -25,6 +31,19 @@ const logs: ReadonlyArray<readonly [string, () => Promise<{ log: ActivityLog; re
       return { log: new FileActivityLog(dir), reopen: () => new FileActivityLog(dir), cleanup: () => rm(dir, { recursive: true, force: true }) }
     },
   ],
+  // PostgreSQL (DATABASE_URL) when its binaries are here (or ROUNDTABLE_SCALE_TESTS=require).
+  ...(postgres.skip
+    ? []
+    : ([
+        [
+          'postgres',
+          async () => {
+            const pool = openPool(await postgres.database('activity'))
+            await migrate(pool)
+            return { log: new PgActivityLog(pool), reopen: () => new PgActivityLog(pool), cleanup: () => pool.end() }
+          },
+        ],
+      ] as const)),
 ]
 
 describe.each(logs)('%s activity log', (_name, make) => {
