@@ -14,9 +14,10 @@ const draftCycle = (s: Session) => {
   createCycle(s, { id: 'cy', name: 'Q2 2026', startDate: '2026-04-01', endDate: '2026-06-30' })
 }
 const view = { cycleId: 'cy' as never }
-// The guide loads on demand (an empty cycle is rare): wait for it once, then query as usual.
+// The guide loads on demand (an empty cycle is rare): wait for it once, then query as usual. Its
+// first import can take longer than findByRole's default second on a busy machine.
 const guide = () => screen.getByRole('region', { name: 'Get Q2 2026 going in three steps' })
-const guideLoaded = () => screen.findByRole('region', { name: 'Get Q2 2026 going in three steps' })
+const guideLoaded = () => screen.findByRole('region', { name: 'Get Q2 2026 going in three steps' }, { timeout: 10_000 })
 
 describe('first run', () => {
   it('explains the three steps and fills the cycle from a template in the board view', async () => {
