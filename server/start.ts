@@ -101,7 +101,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const address = server.address()
   const url = baseUrl(config.host, typeof address === 'object' && address !== null ? address.port : config.port)
 
-  const demo = options.demo !== false && registry.list().length === 0 ? await createDemoWorkspace(services, url) : undefined
+  const demo = options.demo !== false && (await stores.isFirstStart()) ? await createDemoWorkspace(services, url) : undefined
 
   let stopping: Promise<void> | undefined
   const stop = () =>

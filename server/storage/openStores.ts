@@ -34,6 +34,12 @@ export interface Stores {
   readonly checkpoints: CheckpointStore
   readonly activity: ActivityLog
   readonly secret: string
+  /**
+   * True for the one start that should create the demo workspace: the registry is empty and, in
+   * PostgreSQL, no other instance claimed it first (instances starting together on an empty
+   * database would each create one).
+   */
+  isFirstStart(): Promise<boolean>
   /** Where they live, for the start log: `DATA_DIR` or the database's host and name. */
   readonly where: string
   /** Releases connections; call once storage, ballots, checkpoints and activity are closed and flushed. */
@@ -42,13 +48,15 @@ export interface Stores {
 
 export async function openStores(config: Config, metrics: Metrics, log: (message: string) => void): Promise<Stores> {
   if (config.databaseUrl !== null) return openPgStores(config.databaseUrl, config, metrics, log)
+  const registry = await WorkspaceRegistry.open(config.dataDir)
   return {
     storage: await FileStorage.open({ dir: join(config.dataDir, 'docs'), commitWindowMs: config.limits.commitWindowMs, metrics }),
-    registry: await WorkspaceRegistry.open(config.dataDir),
+    registry,
     ballots: await FileBallotStore.open(config.dataDir),
     checkpoints: new FileCheckpoints(join(config.dataDir, 'checkpoints')),
     activity: new FileActivityLog(join(config.dataDir, 'activity'), log),
     secret: await loadSecret(config.dataDir, config.secret),
+    isFirstStart: async () => registry.list().length === 0,
     where: config.dataDir,
     close: async () => {},
   }
@@ -62,13 +70,19 @@ async function openPgStores(url: string, config: Config, metrics: Metrics, log: 
   try {
     await migrate(pool)
     listener = await PgListener.open(url, log)
+    const registry = await PgWorkspaceRegistry.open(pool, listener)
     return {
       storage: new PgStorage({ pool, commitWindowMs: config.limits.commitWindowMs, metrics, log }),
-      registry: await PgWorkspaceRegistry.open(pool, listener),
+      registry,
       ballots: await PgBallotStore.open(pool, listener),
       checkpoints: new PgCheckpoints(pool),
       activity: new PgActivityLog(pool, log),
       secret: await loadPgSecret(pool, config.secret),
+      isFirstStart: async () => {
+        if (registry.list().length > 0) return false
+        const claimed = await pool.query(`INSERT INTO settings (name, value) VALUES ('demo_claimed', now()::text) ON CONFLICT (name) DO NOTHING`)
+        return claimed.rowCount === 1
+      },
       where,
       close: async () => {
         await listener?.close()

@@ -23,11 +23,11 @@ afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })))
 })
 
-async function start(databaseUrl: string): Promise<RunningServer> {
+async function start(databaseUrl: string, demo = false): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roundtable-pg-instance-'))
   dirs.push(dataDir)
   const env = { PORT: '0', DATA_DIR: dataDir, DATABASE_URL: databaseUrl }
-  const server = await startServer({ ...readConfig(env), limits: { ...readConfig({}).limits, commitWindowMs: 10 } }, { log: () => {}, demo: false, serveClient: false })
+  const server = await startServer({ ...readConfig(env), limits: { ...readConfig({}).limits, commitWindowMs: 10 } }, { log: () => {}, demo, serveClient: false })
   running.push(server)
   return server
 }
@@ -67,6 +67,16 @@ describe.skipIf(postgres.skip)('two instances on one PostgreSQL database', () =>
     writer.destroy()
     const value = await b.services.docs.withDoc(w.id, (doc) => doc.getMap('probe').get('written on'))
     expect(value).toBe('A')
+  })
+
+  it('creates one demo workspace when two instances start together on an empty database', async () => {
+    const url = await postgres.database('demo')
+    const [a, b] = await Promise.all([start(url, true), start(url, true)])
+    expect([a.demo, b.demo].filter((d) => d !== undefined)).toHaveLength(1)
+    await waitFor(() => a.services.registry.list().length === 1 && b.services.registry.list().length === 1, 'the demo on both')
+    const c = await start(url, true)
+    expect(c.demo).toBeUndefined()
+    expect(c.services.registry.list()).toHaveLength(1)
   })
 
   it('refuses to start, naming DATABASE_URL, when the database cannot be reached', async () => {
