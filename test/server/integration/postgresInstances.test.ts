@@ -85,3 +85,33 @@ describe.skipIf(postgres.skip)('two instances on one PostgreSQL database', () =>
     await expect(start(url)).rejects.toThrow(/cannot use DATABASE_URL \(PostgreSQL 127\.0\.0\.1:\d+\/no_such_database\): .*does not exist/)
   })
 })
+
+describe.skipIf(postgres.skip)('a server on PostgreSQL while PostgreSQL restarts', () => {
+  it('keeps its rooms running and writes the edits made meanwhile once PostgreSQL is back', async () => {
+    const pgServer = await postgres.server()
+    const url = await postgres.database('outage')
+    const server = await start(url)
+    const res = await fetch(`${server.url}/api/workspaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Outage' }) })
+    const w = (await res.json()) as Created
+    const [writer, reader] = [connectClient(server.url, w.id, w.tokens.editor), connectClient(server.url, w.id, w.tokens.viewer)]
+    try {
+      await Promise.all([writer.synced(), reader.synced()])
+      writer.doc.getMap('probe').set('before', 1)
+      await waitFor(() => reader.doc.getMap('probe').get('before') === 1, 'the first edit at the reader')
+      await pgServer.stopServer()
+      for (let i = 0; i < 20; i++) writer.doc.getMap('probe').set(`down${i}`, i)
+      // The room relays while its writes wait.
+      await waitFor(() => reader.doc.getMap('probe').get('down19') === 19, 'the edits made while PostgreSQL is down at the reader')
+      await pgServer.startServer()
+      writer.doc.getMap('probe').set('after', 2)
+      await waitFor(() => reader.doc.getMap('probe').get('after') === 2, 'the last edit at the reader')
+    } finally {
+      writer.destroy()
+      reader.destroy()
+    }
+    await server.stop()
+    const again = await start(url)
+    const stored = await again.services.docs.withDoc(w.id, (doc) => doc.getMap('probe').toJSON())
+    expect(Object.keys(stored)).toHaveLength(22)
+  })
+})
