@@ -8,6 +8,7 @@
  *   npm run bench -- --only=fan-out   only scenarios whose id contains the text (repeatable)
  *   npm run bench -- --only=client    the client in Chromium on big boards (bench/client), about 6 minutes
  *   npm run bench -- --only=insights  the insights dashboard: compute time in process, render time in Chromium (bench/insights)
+ *   npm run bench -- --only=two-instance  two instances on Redis + PostgreSQL beside one on lowdb (bench/twoInstances.ts)
  *   npm run bench -- --no-write       do not write bench/RESULTS.md
  *
  * For development (these never write RESULTS.md): `--peers=roundtable,reference`, `--repeats=N`,
@@ -29,6 +30,7 @@ import { goalSummary, othersCpu, scenarioTables } from './report.ts'
 import { FULL, QUICK, THROUGHPUT_ENV } from './scenarios.ts'
 import { roomCostSection } from './roomCost.ts'
 import { runSuite } from './suite.ts'
+import { TWO_INSTANCE_SCENARIO, benchTwoInstances } from './twoInstances.ts'
 
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
@@ -96,11 +98,12 @@ const client =
   only.length === 0 || only.some((o) => CLIENT_SCENARIO.includes(o))
     ? await benchClient({ ...(quick ? CLIENT_QUICK : CLIENT_FULL), ...(clientDir !== undefined ? { clientDir } : {}) })
     : ''
+const twoInstances = only.length === 0 || only.some((o) => TWO_INSTANCE_SCENARIO.includes(o)) ? await benchTwoInstances(config) : { markdown: '', goals: [] }
 const insightsSection = only.length === 0 || only.some((o) => INSIGHTS_SCENARIO.includes(o)) ? await benchInsights() : ''
 const tables = scenarioTables(suite)
 const rooms = roomCostSection(config, suite)
-const markdown = tables.markdown + rooms.markdown
-const goals = [...tables.goals, ...rooms.goals]
+const markdown = tables.markdown + rooms.markdown + twoInstances.markdown
+const goals = [...tables.goals, ...rooms.goals, ...twoInstances.goals]
 const others = othersCpu(suite)
 const wallS = (performance.now() - started) / 1000
 

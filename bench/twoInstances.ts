@@ -18,6 +18,7 @@ import { LoadGenerator } from './LoadGenerator.ts'
 import { PeerKind, PeerProcess } from './peers.ts'
 import { findProcess } from './proc.ts'
 import { cell } from './report.ts'
+import type { GoalOutcome } from './report.ts'
 import { FULL, QUICK } from './scenarios.ts'
 import type { SuiteConfig } from './scenarios.ts'
 import { summarize } from './stats.ts'
@@ -112,10 +113,15 @@ async function runPair(load: LoadGenerator, config: SuiteConfig, rooms: number, 
   }
 }
 
-/** Runs the section and returns its Markdown ('' when redis-server or PostgreSQL is missing, said in the text). */
-export async function benchTwoInstances(config: SuiteConfig): Promise<string> {
+export interface TwoInstanceSection {
+  readonly markdown: string
+  readonly goals: readonly GoalOutcome[]
+}
+
+/** Runs the section: its Markdown and goals (none when redis-server or PostgreSQL is missing, said in the text). */
+export async function benchTwoInstances(config: SuiteConfig): Promise<TwoInstanceSection> {
   if (findRedisServer() === null || findPostgres() === null) {
-    return '### two instances (Redis + PostgreSQL)\n\nNot run: redis-server or PostgreSQL (initdb, postgres) is not installed.\n'
+    return { markdown: '### two instances (Redis + PostgreSQL)\n\nNot run: redis-server or PostgreSQL (initdb, postgres) is not installed.\n', goals: [] }
   }
   const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ')
   const runs: Run[] = []
@@ -146,7 +152,8 @@ export async function benchTwoInstances(config: SuiteConfig): Promise<string> {
   return report(config, runs, loadBefore)
 }
 
-function report(config: SuiteConfig, runs: readonly Run[], loadBefore: string): string {
+function report(config: SuiteConfig, runs: readonly Run[], loadBefore: string): TwoInstanceSection {
+  const goals: GoalOutcome[] = []
   const h = config.held
   const lines = [
     '### two instances (Redis + PostgreSQL) beside one instance (lowdb)',
@@ -169,6 +176,10 @@ function report(config: SuiteConfig, runs: readonly Run[], loadBefore: string): 
     const cpuRatio = perInstance.median / single.median
     const latencyRatio = crossP50.median / singleP50.median
     const verdict = (r: number, max: number) => (Number.isFinite(r) ? `${r <= max ? 'met' : '**missed**'}: ${r.toFixed(2)}x (goal <= ${max})` : '?')
+    const goal = (text: string, r: number, max: number) =>
+      goals.push({ scenario: `two instances ${rooms}x${clients}`, text, met: Number.isFinite(r) ? r <= max : null, detail: Number.isFinite(r) ? `${r.toFixed(2)}x (goal <= ${max})` : 'not measured' })
+    goal(`relay: CPU per delivered update per instance <= ${MAX_RELAY_CPU_RATIO}x one lowdb instance`, cpuRatio, MAX_RELAY_CPU_RATIO)
+    goal(`cross-instance latency p50 <= ${MAX_CROSS_P50_RATIO}x one instance's p50`, latencyRatio, MAX_CROSS_P50_RATIO)
     lines.push(
       `#### ${rooms} rooms x ${clients} clients`,
       '',
@@ -192,7 +203,7 @@ function report(config: SuiteConfig, runs: readonly Run[], loadBefore: string): 
     for (const run of runs.filter((r) => r.error !== null && r.rooms === rooms && r.clients === clients)) lines.push(`- a ${run.mode} run failed: ${run.error}`)
     lines.push('')
   }
-  return lines.join('\n')
+  return { markdown: lines.join('\n'), goals }
 }
 
 function fmtWorst(s: ReturnType<typeof summarize>): string {
@@ -201,5 +212,5 @@ function fmtWorst(s: ReturnType<typeof summarize>): string {
 
 // `node --import tsx bench/twoInstances.ts [--quick]`: this section alone.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(await benchTwoInstances(process.argv.includes('--quick') ? QUICK : FULL))
+  console.log((await benchTwoInstances(process.argv.includes('--quick') ? QUICK : FULL)).markdown)
 }
