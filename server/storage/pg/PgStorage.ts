@@ -282,9 +282,12 @@ export class PgStorage implements DocStorage {
       if (snapshot.writer !== this.#writer && snapshot.version !== loaded?.snapshot && !snapshot.empty) {
         parts.push(((await query('SELECT state FROM doc_snapshots WHERE doc_id = $1', [docId])).rows[0] as { state: Buffer }).state)
       }
+      let stateVector: Map<number, number> | undefined
       for (const row of rows) {
         const mine = row.writer === this.#writer && Number(row.seq) <= covered
-        if (!mine && loaded?.rows.has(row.id) !== true) parts.push(row.update)
+        if (mine || loaded?.rows.has(row.id) === true) continue
+        stateVector ??= Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state))
+        if (!structsCovered(row.update, stateVector)) parts.push(row.update)
       }
       // Alone, `state` is written byte for byte (mergeUpdates returns a lone update as it is).
       const merged = parts.length === 1 ? state : Y.mergeUpdates(parts)
@@ -317,4 +320,18 @@ export class PgStorage implements DocStorage {
   #open(): void {
     if (this.#closed || this.#closing) throw new Error('storage is closed')
   }
+}
+
+/**
+ * True when every struct `update` holds is in the state whose vector is `stateVector`: that state
+ * then has the update's deletions too, since Yjs sends a transaction's structs only with its
+ * delete set (the update itself, or a sync answer with the whole delete set). Another instance's
+ * row that the relay already brought into the room is not merged again. An update of deletions
+ * alone has no struct to tell by, and is merged.
+ */
+function structsCovered(update: Uint8Array, stateVector: Map<number, number>): boolean {
+  const { to } = Y.parseUpdateMeta(update)
+  if (to.size === 0) return false
+  for (const [client, clock] of to) if ((stateVector.get(client) ?? 0) < clock) return false
+  return true
 }

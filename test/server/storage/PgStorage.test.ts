@@ -96,6 +96,37 @@ describe.skipIf(postgres.skip)('PgStorage on PostgreSQL', () => {
     await pool.end()
   })
 
+  it('does not merge another instance\'s rows its room already holds, and merges a deletion it does not', async () => {
+    const url = await postgres.database('relayed')
+    const pool = openPool(url)
+    await migrate(pool)
+    const [here, there] = [new PgStorage({ pool, commitWindowMs: 2 }), new PgStorage({ pool, commitWindowMs: 2 })]
+    // The other instance's edits reach this room through the relay (applied here, appended there).
+    const room = editor()
+    const remote = editor()
+    remote.doc.on('update', (u: Uint8Array) => Y.applyUpdate(room.doc, u))
+    for (let i = 0; i < 10; i++) await there.append('doc', remote.edit((m) => m.set(`r${i}`, i)))
+    const state = Y.encodeStateAsUpdate(room.doc)
+    await here.compact('doc', state)
+    const written = await pool.query<{ state: Buffer }>('SELECT state FROM doc_snapshots')
+    expect(written.rows[0]!.state.equals(Buffer.from(state))).toBe(true)
+
+    // A deletion alone (no struct to tell by) that the room has not seen is merged.
+    const unrelayed = new Y.Doc()
+    Y.applyUpdate(unrelayed, Y.encodeStateAsUpdate(remote.doc))
+    let deletion: Uint8Array | undefined
+    unrelayed.on('update', (u: Uint8Array) => (deletion = u))
+    unrelayed.getMap('m').delete('r3')
+    expect(Y.parseUpdateMeta(deletion!).to.size).toBe(0)
+    await there.append('doc', deletion!)
+    await here.compact('doc', Y.encodeStateAsUpdate(room.doc))
+    const loaded = replay(await there.load('doc')).getMap('m').toJSON()
+    expect(Object.keys(loaded)).toHaveLength(9)
+    expect(loaded).not.toHaveProperty('r3')
+    await Promise.all([here.close(), there.close()])
+    await pool.end()
+  })
+
   it('waits out a PostgreSQL restart: appends made meanwhile resolve once it is back, none lost', async () => {
     const server = await postgres.server()
     const url = await postgres.database('restart')
