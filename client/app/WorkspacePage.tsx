@@ -2,7 +2,7 @@
  * @module `/w/:workspaceId/...`: check the link, ask who I am (once), open the workspace, show the shell.
  * Each step is its own component so each hook runs only once its inputs exist.
  */
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { canWrite } from '../../shared/protocol/index.ts'
 import { ViewContext } from '../hooks/useView.ts'
 import { WorkspaceContext } from '../sync/WorkspaceContext.ts'
@@ -11,7 +11,7 @@ import type { Identity } from '../sync/identity.ts'
 import type { Workspace } from '../sync/openWorkspace.ts'
 import { Button } from '../ui/Button.tsx'
 import { DeniedPage } from './DeniedPage.tsx'
-import { IdentityPrompt, setPendingPerson, useClaimPerson, usePeopleProbe } from '../features/identity/index.ts'
+import { setPendingPerson, useClaimPerson, usePeopleProbe } from '../features/identity/index.ts'
 import { LoadingPage } from './LoadingPage.tsx'
 import { ProblemPage } from './ProblemPage.tsx'
 import { Shell } from './Shell.tsx'
@@ -21,6 +21,9 @@ import { useWorkspaceAccess } from './useWorkspaceAccess.ts'
 import type { WorkspaceAccess } from './useWorkspaceAccess.ts'
 
 type Ready = Extract<WorkspaceAccess, { kind: 'ready' }>
+
+// Asked once per workspace and browser: the form loads only then.
+const IdentityPrompt = lazy(() => import('../features/identity/IdentityPrompt.tsx').then((m) => ({ default: m.IdentityPrompt })))
 
 export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
   const access = useWorkspaceAccess(workspaceId)
@@ -46,17 +49,19 @@ function IdentityStep({ access }: { access: Ready }) {
   const probe = usePeopleProbe(access.workspaceId, access.token, identity === null && canEdit)
   if (identity === null) {
     return (
-      <IdentityPrompt
-        workspaceName={access.name}
-        canEdit={canEdit}
-        people={probe.people}
-        loadingPeople={probe.loading}
-        onDone={(chosen, isNewPerson) => {
-          saveIdentity(access.workspaceId, chosen)
-          if (isNewPerson && chosen.personId) setPendingPerson(access.workspaceId, chosen.personId)
-          setIdentity(chosen)
-        }}
-      />
+      <Suspense fallback={<LoadingPage label="Opening the workspace…" />}>
+        <IdentityPrompt
+          workspaceName={access.name}
+          canEdit={canEdit}
+          people={probe.people}
+          loadingPeople={probe.loading}
+          onDone={(chosen, isNewPerson) => {
+            saveIdentity(access.workspaceId, chosen)
+            if (isNewPerson && chosen.personId) setPendingPerson(access.workspaceId, chosen.personId)
+            setIdentity(chosen)
+          }}
+        />
+      </Suspense>
     )
   }
   return <OpenStep access={access} identity={identity} />

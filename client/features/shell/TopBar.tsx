@@ -9,6 +9,7 @@ import { ActivityLink } from './ActivityLink.tsx'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { CyclePicker } from '../cycle/index.ts'
 import { FilterBar } from './FilterBar.tsx'
+import { InboxButton } from '../inbox/index.ts'
 import { MoreMenu } from './MoreMenu.tsx'
 import { MeetingTopBar } from '../meeting/index.ts'
 import { PaletteButton } from '../palette/index.ts'
@@ -52,6 +53,7 @@ export function TopBar() {
           {phone ? (
             <>
               <MeetingTopBar compact />
+              <InboxButton />
               <ConnectionBadge />
               <MoreMenu>
                 <div className="topbar__row">
@@ -68,6 +70,7 @@ export function TopBar() {
           ) : (
             <>
               <MeetingTopBar />
+              <InboxButton />
               <PaletteButton />
               <ConnectionBadge />
               <PresenceAvatars />
