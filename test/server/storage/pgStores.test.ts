@@ -53,6 +53,21 @@ describe.skipIf(postgres.skip)('PostgreSQL registry, secret, ballots and checkpo
     await Promise.all([a.close(), b.close(), c.close()])
   })
 
+  it('hears the other instance again after a PostgreSQL restart (the listener reconnects and reloads)', async () => {
+    const server = await postgres.server()
+    const url = await postgres.database('relisten')
+    const [a, b] = [await instance(url), await instance(url)]
+    const regA = await PgWorkspaceRegistry.open(a.pool, a.listener)
+    const regB = await PgWorkspaceRegistry.open(b.pool, b.listener)
+    await server.restart()
+    // Created while B's listener may still be reconnecting: its reload or the notification brings it.
+    await regA.create('after-restart', 'Later', 2_000)
+    await waitFor(() => regB.get('after-restart') !== undefined, 'the workspace created after the restart on instance B')
+    await regA.create('later-still', 'Later still', 3_000)
+    await waitFor(() => regB.get('later-still') !== undefined, 'a notification after the reconnection')
+    await Promise.all([a.close(), b.close()])
+  })
+
   it('generates the link secret once: every instance signs with the first one, ROUNDTABLE_SECRET wins', async () => {
     const url = await postgres.database('secret')
     const [a, b] = [await instance(url), await instance(url)]
