@@ -46,7 +46,8 @@ export function roomCostSection(config: SuiteConfig, result: SuiteResult): { mar
   if (!result.runs.some((r) => r.scenario === heldId(rooms, 1, true)) || !result.runs.some((r) => r.scenario === heldId(rooms, clients, true))) {
     return { markdown: '', goals: [] }
   }
-  const held = new Map(PEERS.map((p) => [p, cost(result, rooms, clients, p, 'rssEndKiB', 'rssFreshKiB')]))
+  // From the fresh server after a collection in both: see held.ts.
+  const held = new Map(PEERS.map((p) => [p, cost(result, rooms, clients, p, 'rssEndKiB', 'rssFreshCollectedKiB')]))
   const collected = new Map(PEERS.map((p) => [p, cost(result, rooms, clients, p, 'rssEndCollectedKiB', 'rssFreshCollectedKiB')]))
   const ratio = (m: Map<PeerKind, Cost>, key: keyof Cost) => m.get(PeerKind.Roundtable)![key] / m.get(PeerKind.Reference)![key]
   const roomRatio = ratio(held, 'perRoomKiB')
@@ -55,7 +56,7 @@ export function roomCostSection(config: SuiteConfig, result: SuiteResult): { mar
   const lines = [
     `### room and connection apart (${heldId(rooms, 1, true)} against ${heldId(rooms, clients, true)})`,
     '',
-    `Growth from the fresh server to the end of the measured window (median over the runs): the ${clients - 1} clients more per room give a ` +
+    `Growth from the fresh server (after a forced GC) to the end of the measured window (median over the runs): the ${clients - 1} clients more per room give a ` +
       `connection's cost; what ${rooms} x 1 holds beyond its ${2 * rooms} connections (holders and clients) is the rooms'.`,
     '',
     '| figure | ' + PEERS.map((p) => PEER_LABEL[p].split(' (')[0]).join(' | ') + ' | Roundtable/ref | goal |',

@@ -187,11 +187,12 @@ function heldScenarios(config: SuiteConfig): ScenarioSpec[] {
             ]
           : [{ key: 'cpuPerConnectionPerSecondUs', label: 'server CPU per connection, idle (µs/s)', digits: 1 }]),
         { key: 'rssFreshKiB', label: 'RSS of the fresh server, as held (KiB)', digits: 0 },
+        { key: 'rssFreshCollectedKiB', label: 'RSS of the fresh server after a forced GC: the base of the growths below (KiB)', digits: 0 },
         { key: 'rssRoomsKiB', label: 'RSS with the rooms open (one holder each), as held (KiB)', digits: 0 },
         { key: 'rssEndKiB', label: 'RSS at the end of the measured window, as held (KiB)', digits: 0 },
         { key: 'rssDuringMaxKiB', label: 'RSS, highest reading over the measured window (KiB)', digits: 0 },
         { key: 'rssEndCollectedKiB', label: 'RSS at the end, after a forced GC (KiB)', digits: 0 },
-        { key: 'perConnectionHeldKiB', label: 'per connection, as held: (end - fresh) / connections, rooms included (KiB)', digits: 1 },
+        { key: 'perConnectionHeldKiB', label: 'per connection, as held: (end - fresh after GC) / connections, rooms included (KiB)', digits: 1 },
         { key: 'perConnectionCollectedKiB', label: 'per connection, after a forced GC, rooms included (KiB)', digits: 1 },
         {
           key: 'perClientBeyondRoomsHeldKiB',

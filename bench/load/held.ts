@@ -160,6 +160,10 @@ export async function held(command: HeldCommand, harness: readonly number[]): Pr
   closeAll(holders)
   if (syncFailures > 0) notes.push(`${syncFailures} provider(s) not synced within 30 s`)
 
+  // Growth is counted from the fresh server after a collection: its held figure still holds the
+  // garbage of starting and of creating the workspaces (tens of MB for Roundtable), which would
+  // flatter whoever made more of it.
+  const base = collecting ? rssFreshCollected : rssFresh
   const seconds = trackers[0]![0]!.windowMs / 1000
   const connections = total + rooms.length
   const delivered = all.reduce((sum, t) => sum + t.delivered, 0)
@@ -195,10 +199,10 @@ export async function held(command: HeldCommand, harness: readonly number[]): Pr
       rssDuringMedianKiB: rssDuring.median,
       rssDuringMaxKiB: rssDuring.max,
       rssEndCollectedKiB: rssEndCollected,
-      perConnectionHeldKiB: (rssEnd - rssFresh) / connections,
+      perConnectionHeldKiB: (rssEnd - base) / connections,
       perConnectionCollectedKiB: (rssEndCollected - rssFreshCollected) / connections,
       perClientBeyondRoomsHeldKiB: (rssEnd - rssRooms) / total,
-      perRoomOpenHeldKiB: (rssRooms - rssFresh) / rooms.length,
+      perRoomOpenHeldKiB: (rssRooms - base) / rooms.length,
       failures: syncFailures,
       unconvergedRooms: unconverged,
       othersCpuShare: measured.othersCpuShare,
