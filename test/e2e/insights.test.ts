@@ -29,7 +29,7 @@ async function api<T>(baseUrl: string, path: string, token: string): Promise<T> 
 }
 
 /** The forecast line under a key result's burn-up. */
-const forecastOf = (page: Page, title: string) => page.locator('figure.ins-card', { has: page.getByText(title, { exact: true }) }).locator('.ins-forecast')
+const forecastOf = (page: Page, title: string) => page.locator('figure.ins-card', { has: page.locator('figcaption', { hasText: title }) }).locator('.ins-forecast')
 
 describe('insights dashboard', () => {
   const suite = browserSuite()
@@ -80,22 +80,16 @@ describe('insights dashboard', () => {
 
     // 4. Screens of the whole dashboard; on a phone nothing is wider than the screen.
     await shots(page, '2-dashboard', async () => {
-      await page.locator('svg.burnup').first().waitFor()
-      await page.evaluate(() => window.scrollTo(0, 0))
+      await page.locator('.ins-progress').waitFor()
       const width = await page.evaluate(() => window.innerWidth)
       const overflow = await page.evaluate(() => [...document.querySelectorAll('.insights *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).map((el) => el.className).slice(0, 5))
       expect(overflow, `wider than ${width}px`).toEqual([])
     })
 
-    for (const [name, size, scheme] of [['desktop-light', { width: 1440, height: 900 }, 'light'], ['desktop-dark', { width: 1440, height: 900 }, 'dark'], ['phone', { width: 390, height: 844 }, 'light'], ['phone-dark', { width: 390, height: 844 }, 'dark']] as const) {
-      await page.setViewportSize(size)
-      await page.emulateMedia({ colorScheme: scheme })
-      await page.screenshot({ path: join(SHOTS, `2-dashboard-full-${name}.png`), fullPage: true })
-    }
-    await page.setViewportSize({ width: 1280, height: 800 })
-    await page.emulateMedia({ colorScheme: 'light' })
-
     // 5. A new check-in moves the forecast of its KR (one more point in its line, a new landing).
+    // The burn-ups mount as they come near the view.
+    await page.getByRole('region', { name: 'Burn-up and forecast' }).scrollIntoViewIfNeeded()
+    await page.getByRole('region', { name: 'Become the tool teams reach for in every roundtable' }).scrollIntoViewIfNeeded()
     const forecast = forecastOf(page, KR)
     const before = await forecast.textContent()
     expect(before).toMatch(/^on this pace: \d+% by \w{3} \d+ \(line over the last \d check-ins\)$/)
@@ -107,5 +101,5 @@ describe('insights dashboard', () => {
 
     expect(findings.blocking).toEqual([])
     expect(lead.errors).toEqual([])
-  })
+  }, 120_000)
 })

@@ -1,5 +1,6 @@
 /** @module Burn-ups: each objective's progress and each key result's values over the cycle, against what is expected, with the forecast. */
-import { useCallback } from 'react'
+import { useCallback, useRef } from 'react'
+import type { ReactNode } from 'react'
 import type { KeyResultId, WorkspaceSnapshot } from '../../../shared/model/index.ts'
 import type { Forecast, Insights, KeyResultBurnUp } from '../../../shared/rules/index.ts'
 import { useSnapshot } from '../../hooks/useSnapshot.ts'
@@ -7,6 +8,7 @@ import { formatNumber, pct, withUnit } from '../../format/numbers.ts'
 import { BurnUpChart } from './BurnUpChart.tsx'
 import { InsightSection } from './InsightSection.tsx'
 import { dayLabel } from './insightText.ts'
+import { useNearView } from './useNearView.ts'
 
 const selectKeyResults = (snap: WorkspaceSnapshot) => snap.keyResults
 
@@ -14,6 +16,18 @@ const EXPECTED_WORDS = { line: 'against the straight line to its target', band: 
 
 function forecastLine(f: Forecast | undefined) {
   return f?.status === 'forecast' ? f.line : null
+}
+
+/** One objective's charts, mounted once the group comes near the viewport (a placeholder of about its height until then). */
+function ObjectiveCharts({ title, charts, children }: { title: string; charts: number; children: ReactNode }) {
+  const ref = useRef<HTMLElement>(null)
+  const near = useNearView(ref)
+  return (
+    <section ref={ref} className="ins-burnups__objective" aria-label={title} aria-busy={!near}>
+      <h3 className="ins-burnups__title">{title}</h3>
+      {near ? <div className="ins-burnups__grid">{children}</div> : <div className="ins-burnups__placeholder" style={{ minHeight: `${Math.ceil(charts / 4) * 260}px` }} />}
+    </section>
+  )
 }
 
 export function BurnUpPanel({ data }: { data: Insights }) {
@@ -32,9 +46,7 @@ export function BurnUpPanel({ data }: { data: Insights }) {
       {data.progress.objectives.map((o) => {
         const objectiveBurnUp = data.burnUps.objectives.find((b) => b.objectiveId === o.objectiveId)
         return (
-          <section key={o.objectiveId} className="ins-burnups__objective" aria-label={o.title}>
-            <h3 className="ins-burnups__title">{o.title}</h3>
-            <div className="ins-burnups__grid">
+          <ObjectiveCharts key={o.objectiveId} title={o.title} charts={o.keyResults.length + 1}>
               {objectiveBurnUp && (
                 <figure className="ins-card ins-card--objective">
                   <figcaption>Objective: {pct(o.progress)} done</figcaption>
@@ -78,8 +90,7 @@ export function BurnUpPanel({ data }: { data: Insights }) {
                   </figure>
                 )
               })}
-            </div>
-          </section>
+          </ObjectiveCharts>
         )
       })}
     </div>
