@@ -85,7 +85,8 @@ function writer(c: SyncClient, prefix: string, everyMs: number) {
   return { written, stop: () => clearInterval(timer) }
 }
 
-describe.skipIf(!scaleSuitesRun())('several instances on Redis and PostgreSQL', () => {
+// Each test starts two server processes: on a loaded two-core machine that alone takes seconds.
+describe.skipIf(!scaleSuitesRun())('several instances on Redis and PostgreSQL', { timeout: 60_000 }, () => {
   it('clients on two instances converge on concurrent edits, and late joiners on either see everything', async () => {
     const a = await cluster.start()
     const b = await cluster.start()
