@@ -36,7 +36,7 @@ async function touchDrag(page: Page, cdp: CDPSession, from: Locator, to: Locator
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [start] })
     try {
       // The press delay has passed when the dragged copy shows.
-      await page.locator('.card--overlay').waitFor({ timeout: 5_000 })
+      await page.locator('.card--overlay').waitFor({ timeout: UI_TIMEOUT })
       break
     } catch (error) {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
