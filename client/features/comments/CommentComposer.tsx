@@ -37,8 +37,12 @@ export function CommentComposer({ label, submitLabel, initial = '', placeholder,
   const options = query === null ? [] : matchPeople(sorted, query.query)
   const open = options.length > 0
 
+  // The @ of a mention just picked or dismissed: its text after the pick still reads as a query.
+  const dismissed = useRef<number | null>(null)
   const follow = (value: string, caret: number) => {
-    const q = mentionQuery(value, caret)
+    let q = mentionQuery(value, caret)
+    if (q !== null && q.start === dismissed.current) q = null
+    else dismissed.current = null
     setQuery(q)
     if (q?.query !== query?.query) setActive(0)
   }
@@ -47,6 +51,7 @@ export function CommentComposer({ label, submitLabel, initial = '', placeholder,
     const caret = box.current.selectionStart
     const next = `${text.slice(0, query.start)}@${person.name} ${text.slice(caret)}`
     ;(picked.current as Map<string, PersonId>).set(person.name, person.id)
+    dismissed.current = query.start
     setText(next)
     setQuery(null)
     const at = query.start + person.name.length + 2
@@ -75,6 +80,7 @@ export function CommentComposer({ label, submitLabel, initial = '', placeholder,
         // Closes the list only, not the panel or dialog around the box.
         e.preventDefault()
         e.stopPropagation()
+        dismissed.current = query?.start ?? null
         setQuery(null)
         return
       }

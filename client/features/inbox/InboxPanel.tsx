@@ -136,6 +136,7 @@ function titleOf(item: InboxItem, snap: WorkspaceSnapshot): string {
 }
 
 function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
+  // A one-line preview: Markdown-lite marks dropped, not rendered.
+  const flat = text.replace(/\*\*|`+/g, '').replace(/\s+/g, ' ').trim()
   return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat
 }
