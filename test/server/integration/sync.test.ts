@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readConfig } from '../../../server/config.ts'
 import { startServer } from '../../../server/start.ts'
 import type { RunningServer } from '../../../server/start.ts'
-import { createKeyResult, createObjective, createTask, moveTask, updateObjective } from '../../../shared/doc/index.ts'
+import { createKeyResult, createObjective, createTask, moveTask, snapshot, updateObjective } from '../../../shared/doc/index.ts'
 import { CloseCode } from '../../../shared/protocol/index.ts'
 import { connectClient } from '../../helpers/syncClient.ts'
 import type { SyncClient } from '../../helpers/syncClient.ts'
@@ -80,7 +80,13 @@ describe('sync over real websockets', () => {
     const cycleId = [...board.snap().cycles.keys()][0]!
     const objectiveId = createObjective(board.s, { cycleId, title: 'Grow' })
     const kr = createKeyResult(board.s, { objectiveId, title: 'Signups', start: 0, target: 200, weight: 100 })
-    await waitFor(() => server.services.metrics.value('roundtable_storage_appends_total') >= 2, 'edits stored')
+    // The key result must have reached the server's document (two stored appends could be the cycle
+    // and the objective alone, on a machine that sends the key result a window later).
+    let arrived = false
+    await waitFor(() => {
+      void server.services.docs.withDoc(w.id, (doc) => (arrived = snapshot(doc).keyResults.has(kr)))
+      return arrived
+    }, 'the key result on the server')
     const res = await fetch(`${server.url}/api/workspaces/${w.id}/key-results/${kr}/check-ins`, {
       method: 'POST',
       headers: { authorization: `Bearer ${w.tokens.editor}`, 'content-type': 'application/json' },
