@@ -137,7 +137,6 @@ describe('the command palette, shortcuts and skip link', () => {
   it('reaches the first card in at most 3 Tab presses from page load, through "Skip to board"', async () => {
     const person = await openDemo('Tabber')
     const page = person.page
-    const firstCard = await page.getByRole('button', { name: /^Task: / }).first().getAttribute('aria-label')
     let tabs = 0
     let where = ''
     while (tabs < 3 && !where.startsWith('Task: ')) {
@@ -151,6 +150,9 @@ describe('the command palette, shortcuts and skip link', () => {
       }
     }
     console.log(`Tab presses from page load to the first card: ${tabs}`)
+    // The first card as the board stands now: lanes near the view are built in a transition, so
+    // which card comes first in the page can change in the moments after load.
+    const firstCard = await page.getByRole('button', { name: /^Task: / }).first().getAttribute('aria-label')
     expect(where).toBe(firstCard)
     expect(tabs).toBeLessThanOrEqual(3)
     expect(person.errors).toEqual([])
