@@ -20,6 +20,7 @@ import { checkModel } from './checkModel.ts'
 import { CommandError, CommandErrorCode, refuse } from './errors.ts'
 import { PRAISE_MAX, dateSchema, idSchema, parse } from './input.ts'
 import { Root, SCHEMA_VERSION, insertRecord, newText } from './schema.ts'
+import { tasksInBoardOrder } from './tasksInBoardOrder.ts'
 import type { Session } from './session.ts'
 
 export const EXPORT_FORMAT = 'roundtable.workspace/1'
@@ -258,6 +259,9 @@ export function importWorkspace(s: Session, data: unknown): void {
     }
     for (const { id: key, ...rest } of x.teams) insertRecord(s.doc, Root.Teams, key, rest)
     for (const { id: key, ...rest } of x.people) insertRecord(s.doc, Root.People, key, rest)
+    // Written in the order a board is drawn (see tasksInBoardOrder): a browser receives the first
+    // sync in pieces in this order, and can show the first lanes once their pieces are in.
+    for (const { id: key, ...rest } of x.columns) insertRecord(s.doc, Root.Columns, key, rest)
     for (const { id: key, title, description, wentWell, toChange, ...rest } of x.objectives) {
       const texts = { title: newText(title), description: newText(description), wentWell: newText(wentWell), toChange: newText(toChange) }
       insertRecord(s.doc, Root.Objectives, key, { ...rest, ...texts })
@@ -265,10 +269,9 @@ export function importWorkspace(s: Session, data: unknown): void {
     for (const { id: key, title, ...rest } of x.keyResults) {
       insertRecord(s.doc, Root.KeyResults, key, { ...rest, title: newText(title) })
     }
-    for (const { id: key, title, ...rest } of x.tasks) insertRecord(s.doc, Root.Tasks, key, { ...rest, title: newText(title) })
-    for (const { id: key, ...rest } of x.columns) insertRecord(s.doc, Root.Columns, key, rest)
     for (const { keyResultId, ...rest } of x.scores) insertRecord(s.doc, Root.Scores, keyResultId, rest)
     for (const { id: key, ...rest } of x.checkIns) s.doc.getMap(Root.CheckIns).set(key, rest)
+    for (const { id: key, title, ...rest } of tasksInBoardOrder(x)) insertRecord(s.doc, Root.Tasks, key, { ...rest, title: newText(title) })
     for (const { id: key, ...rest } of x.comments) s.doc.getMap(Root.Comments).set(key, rest)
     for (const { id: key, ...rest } of x.changeLog) s.doc.getMap(Root.ChangeLog).set(key, rest)
     for (const { id: key, ...rest } of x.praise) s.doc.getMap(Root.Praise).set(key, rest)

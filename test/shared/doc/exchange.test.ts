@@ -4,6 +4,8 @@ import {
   CommandError,
   addComment,
   checkIn,
+  createKeyResult,
+  createObjective,
   createTask,
   exportWorkspace,
   importWorkspace,
@@ -13,6 +15,8 @@ import {
   snapshot,
   updateKeyResult,
 } from '../../../shared/doc/index.ts'
+import { KeyResultKind, ObjectiveLevel, Origin } from '../../../shared/model/index.ts'
+import type { TaskId } from '../../../shared/model/index.ts'
 import { buildWorkspace } from '../../helpers/workspace.ts'
 
 function richWorkspace() {
@@ -55,6 +59,28 @@ describe('export and import', () => {
       expect(() => importWorkspace(openSession(copy), bad)).toThrow(CommandError)
       expect(Y.encodeStateAsUpdate(copy).byteLength).toBeLessThan(4)
     }
+  })
+
+  it('writes the board in the order it is drawn: columns and key results first, then the cards lane by lane, column by column', () => {
+    const w = buildWorkspace()
+    w.clock.advance(1000)
+    const objective2 = createObjective(w.s, { cycleId: w.cycleId, title: 'Keep them', level: ObjectiveLevel.Team, teamId: w.teamId, ownerId: null, origin: Origin.TopDown })
+    const krC = createKeyResult(w.s, { objectiveId: objective2, title: 'Cut churn', kind: KeyResultKind.Decrease, unit: '%', start: 9, target: 5, weight: 100 })
+    // Created bottom lane first and last column first, so creation order is not the board's.
+    const created = [krC, w.krB, w.krA].flatMap((keyResultId) =>
+      ['done', 'doing', 'todo'].map((columnId) => createTask(w.s, { title: `${keyResultId} ${columnId}`, columnId, keyResultId })),
+    )
+    const copy = new Y.Doc()
+    importWorkspace(openSession(copy), JSON.parse(JSON.stringify(exportWorkspace(snapshot(w.doc), 1))))
+    // One writer: the clock of each record's entry is the order it was written in.
+    const clockOf = (root: string, id: string) => (copy.getMap(root) as unknown as { _map: Map<string, { id: { clock: number } }> })._map.get(id)!.id.clock
+    const tasks = snapshot(copy).tasks
+    const written = created.toSorted((a, b) => clockOf('tasks', a) - clockOf('tasks', b)).map((id) => tasks.get(id as TaskId)!.title)
+    // krA and krB were created at the same time: the board puts them in title order, B first.
+    expect(written).toEqual([w.krB, w.krA, krC].flatMap((kr) => ['todo', 'doing', 'done'].map((column) => `${kr} ${column}`)))
+    const firstTask = Math.min(...created.map((id) => clockOf('tasks', id)))
+    for (const column of ['todo', 'doing', 'done']) expect(clockOf('columns', column)).toBeLessThan(firstTask)
+    for (const kr of [w.krA, w.krB, krC]) expect(clockOf('keyResults', kr)).toBeLessThan(firstTask)
   })
 
   it('refuses to import over an existing board', () => {
