@@ -44,8 +44,15 @@ const ballotBody = z.object({ value: z.number().refine(Number.isFinite, 'must be
 
 export function meetings(services: Services) {
   const { docs, ballots, now } = services
-  /** One vote operation at a time per workspace: a reveal never misses a ballot being cast. */
-  const serial = serialBy<string>()
+  /**
+   * One vote operation at a time per workspace, on every instance (the ballot store's lock): a
+   * reveal never misses a ballot being cast, and a round is revealed once.
+   */
+  const serial = <T>(workspaceId: string, fn: () => Promise<T>) => ballots.exclusive(workspaceId, fn)
+  /** Refuses a round another instance revealed or closed, before this one's document hears of it. */
+  const stillOpen = (workspaceId: string, roundId: VoteRoundId) => {
+    if (ballots.finished(workspaceId, roundId)) throw new CommandError(CommandErrorCode.VoteClosed, 'This vote is already revealed or closed')
+  }
   const writer = (c: Context) => {
     const workspaceId = workspaceIdOf(c.req.param('id') ?? '')
     return authorize(services, workspaceId, tokenOf(c.req.header('authorization'), c.req.query('token')), Need.Write).workspaceId
@@ -90,6 +97,7 @@ export function meetings(services: Services) {
       const revealed = await serial(workspaceId, async () => {
         const round = await asCommandApi(() =>
           docs.withDoc(workspaceId, (doc) => {
+            stillOpen(workspaceId, roundId)
             const open = openRound(session(doc, voter), roundId)
             if (!personOf(readSnapshot(doc), voter)) throw new CommandError(CommandErrorCode.NotFound, `No person with id ${voter}`, voter)
             return open
@@ -121,7 +129,10 @@ export function meetings(services: Services) {
       const roundId = roundIdOf(c)
       const { personId: actor } = await body(c, personBody)
       const round = await serial(workspaceId, async () => {
-        const revealed = await asFacilitator(workspaceId, actor as PersonId, (s) => revealVoteRound(s, roundId, ballots.ballots(workspaceId, roundId)))
+        const revealed = await asFacilitator(workspaceId, actor as PersonId, (s) => {
+          stillOpen(workspaceId, roundId)
+          return revealVoteRound(s, roundId, ballots.ballots(workspaceId, roundId))
+        })
         await ballots.drop(workspaceId, roundId)
         return revealed
       })
@@ -133,7 +144,10 @@ export function meetings(services: Services) {
       const roundId = roundIdOf(c)
       const { personId: actor } = await body(c, personBody)
       const round = await serial(workspaceId, async () => {
-        const closed = await asFacilitator(workspaceId, actor as PersonId, (s) => closeVoteRound(s, roundId))
+        const closed = await asFacilitator(workspaceId, actor as PersonId, (s) => {
+          stillOpen(workspaceId, roundId)
+          return closeVoteRound(s, roundId)
+        })
         await ballots.drop(workspaceId, roundId)
         return closed
       })
@@ -229,19 +243,3 @@ function personIdOf(c: Context): PersonId {
   return id as PersonId
 }
 
-/** Runs the calls for one key one after another (a failed call does not stop the next). */
-function serialBy<K>(): <T>(key: K, fn: () => Promise<T>) => Promise<T> {
-  const tails = new Map<K, Promise<void>>()
-  return (key, fn) => {
-    const run = (tails.get(key) ?? Promise.resolve()).then(fn)
-    const tail = run.then(
-      () => {},
-      () => {},
-    )
-    tails.set(key, tail)
-    void tail.then(() => {
-      if (tails.get(key) === tail) tails.delete(key)
-    })
-    return run
-  }
-}

@@ -14,6 +14,18 @@ export interface BallotStore {
   rounds(workspaceId: string): readonly VoteRoundId[]
   /** Forgets a round's ballots (revealed or closed); resolves once that is stored. */
   drop(workspaceId: string, roundId: VoteRoundId): Promise<void>
+  /**
+   * Runs `fn` while no other vote operation of the workspace runs: in this process, and with a
+   * store that instances share, on any instance. Inside, `ballots` and `finished` are current (read
+   * from the shared store), so a reveal never misses a ballot being cast, nor happens twice.
+   */
+  exclusive<T>(workspaceId: string, fn: () => Promise<T>): Promise<T>
+  /**
+   * Whether a round's ballots were dropped (it was revealed or closed), as far as the document may
+   * not show yet: another instance's reveal reaches this one's document a moment later. Read it
+   * inside `exclusive`. A store that one process owns answers false: its document is never behind.
+   */
+  finished(workspaceId: string, roundId: VoteRoundId): boolean
   /** Waits for the writes in progress. */
   close(): Promise<void>
 }

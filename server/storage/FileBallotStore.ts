@@ -64,6 +64,14 @@ export class FileBallotStore implements BallotStore {
     return this.#memory.remove(workspaceId, roundId) ? this.#save() : Promise.resolve()
   }
 
+  exclusive<T>(workspaceId: string, fn: () => Promise<T>): Promise<T> {
+    return this.#memory.exclusive(workspaceId, fn)
+  }
+
+  finished(): boolean {
+    return false
+  }
+
   async close(): Promise<void> {
     await (this.#next ?? this.#writing)?.catch(() => {})
   }

@@ -1,10 +1,12 @@
 /** @module Ballots in memory: the tests' BallotStore, and the map FileBallotStore persists. */
 import type { Ballot, PersonId, VoteRoundId } from '../../shared/model/index.ts'
 import type { BallotStore, StoredBallot } from './BallotStore.ts'
+import { serialBy } from './serialBy.ts'
 
 export class MemoryBallotStore implements BallotStore {
   /** workspace -> round -> person -> value; Maps, so no id can reach a prototype. */
   readonly #workspaces = new Map<string, Map<VoteRoundId, Map<PersonId, number>>>()
+  readonly #serial = serialBy<string>()
 
   constructor(initial: readonly StoredBallot[] = []) {
     for (const b of initial) this.put(b.workspaceId, b.roundId, { personId: b.personId, value: b.value })
@@ -28,6 +30,14 @@ export class MemoryBallotStore implements BallotStore {
   drop(workspaceId: string, roundId: VoteRoundId): Promise<void> {
     this.remove(workspaceId, roundId)
     return Promise.resolve()
+  }
+
+  exclusive<T>(workspaceId: string, fn: () => Promise<T>): Promise<T> {
+    return this.#serial(workspaceId, fn)
+  }
+
+  finished(): boolean {
+    return false
   }
 
   close(): Promise<void> {

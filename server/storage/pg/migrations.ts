@@ -85,6 +85,63 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX activity_workspace ON activity (workspace_id, id);
     `,
   },
+  {
+    version: 4,
+    name: 'finished vote rounds',
+    sql: `
+      -- Rounds whose ballots were dropped (revealed or closed): an instance whose document has not
+      -- heard of the reveal yet must not reveal again nor take a ballot for it.
+      CREATE TABLE vote_rounds_finished (
+        workspace_id text NOT NULL,
+        round_id text NOT NULL,
+        finished_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (workspace_id, round_id)
+      );
+    `,
+  },
+  {
+    version: 5,
+    name: 'webhooks',
+    sql: `
+      -- A hook as the server keeps it (StoredHook, its secret included): never in the document.
+      CREATE TABLE webhooks (
+        id text PRIMARY KEY,
+        workspace_id text NOT NULL,
+        hook jsonb NOT NULL
+      );
+      CREATE INDEX webhooks_workspace ON webhooks (workspace_id);
+      -- One row per event and hook. Every instance may see an event (each applies every update);
+      -- the key is the event's own (a comment and person, a meeting...), so the instance whose
+      -- insert wins sends it. Rows waiting for a retry are status 'pending': any instance claims a
+      -- due one by moving lease_until ahead (FOR UPDATE SKIP LOCKED), so a dead instance's retries
+      -- go on elsewhere. 'seen' marks what a hook was created after (never sent).
+      CREATE TABLE webhook_deliveries (
+        hook_id text NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+        event_key text NOT NULL,
+        event_id text NOT NULL,
+        event text NOT NULL,
+        body text NOT NULL,
+        status text NOT NULL,
+        attempt integer NOT NULL DEFAULT 0,
+        first_at bigint NOT NULL,
+        next_at bigint NOT NULL,
+        lease_until bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (hook_id, event_key)
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_at) WHERE status = 'pending';
+      CREATE TABLE webhook_log (
+        id bigserial PRIMARY KEY,
+        hook_id text NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+        line jsonb NOT NULL
+      );
+      CREATE INDEX webhook_log_hook ON webhook_log (hook_id, id);
+      -- The KRs each workspace's stall events last saw stalled, changed by compare-and-set.
+      CREATE TABLE webhook_stalls (
+        workspace_id text PRIMARY KEY,
+        stalled jsonb NOT NULL
+      );
+    `,
+  },
 ]
 
 /** Any constant both sides agree on: the key of the advisory lock taken while migrating. */
