@@ -17,9 +17,9 @@ import { RedisRelay } from './relay/RedisRelay.ts'
 import { Rooms } from './rooms/Rooms.ts'
 import { createDemoWorkspace } from './seed/createDemoWorkspace.ts'
 import type { Services } from './services.ts'
-import { WebhookStore } from './storage/WebhookStore.ts'
 import { openStores } from './storage/openStores.ts'
 import { createSyncServer } from './sync/syncServer.ts'
+import { PgDeliveryQueue } from './webhooks/PgDeliveryQueue.ts'
 import { Webhooks } from './webhooks/Webhooks.ts'
 
 /** After a stop, open HTTP connections get this long to finish before they are cut. */
@@ -55,9 +55,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const metrics = new Metrics()
   // Documents, registry, ballots, checkpoints, activity and secret: in PostgreSQL with DATABASE_URL, else DATA_DIR.
   const stores = await openStores(config, metrics, log)
-  const { storage, registry, ballots, checkpoints, activity } = stores
+  const { storage, registry, ballots, checkpoints, activity, pool } = stores
   const webhooks: Webhooks = new Webhooks({
-    store: await WebhookStore.open(config.dataDir, log),
+    // With PostgreSQL, hooks and deliveries are shared: each event is sent once across instances.
+    store: stores.hooks,
+    deliverer: pool === null ? undefined : (queue) => new PgDeliveryQueue({ ...queue, pool }),
     read: (workspaceId, fn) => rooms.withDoc(workspaceId, (doc) => fn(readSnapshot(doc))),
     publicUrl: config.publicUrl,
     ...config.webhooks,

@@ -41,9 +41,10 @@ export function webhooks(services: Services, hooks: Webhooks) {
   }
 
   return new Hono()
-    .get('/:id/webhooks', (c) => {
+    .get('/:id/webhooks', async (c) => {
       const workspaceId = owner(c)
-      return c.json({ webhooks: store.hooksOf(workspaceId).map((h) => ({ ...hookView(h), deliveries: store.deliveries(h.id).slice(0, 5).map(deliveryView) })) })
+      const list = await Promise.all(store.hooksOf(workspaceId).map(async (h) => ({ ...hookView(h), deliveries: (await store.deliveryLog(h.id)).slice(0, 5).map(deliveryView) })))
+      return c.json({ webhooks: list })
     })
 
     .post('/:id/webhooks', bodyTooLarge(MAX_BODY_BYTES), async (c) => {
@@ -62,8 +63,7 @@ export function webhooks(services: Services, hooks: Webhooks) {
         createdAt: services.now(),
         origin: new URL(c.req.url).origin,
       }
-      await hooks.baseline(workspaceId)
-      await store.add(hook)
+      await hooks.create(hook)
       return c.json({ ...hookView(hook), secret: hook.secret }, 201)
     })
 
@@ -84,9 +84,9 @@ export function webhooks(services: Services, hooks: Webhooks) {
       return c.body(null, 204)
     })
 
-    .get('/:id/webhooks/:hookId/deliveries', (c) => {
+    .get('/:id/webhooks/:hookId/deliveries', async (c) => {
       const hook = hookOf(c)
-      return c.json({ deliveries: store.deliveries(hook.id).map(deliveryView) })
+      return c.json({ deliveries: (await store.deliveryLog(hook.id)).map(deliveryView) })
     })
 
     .post('/:id/webhooks/:hookId/test', async (c) => {

@@ -9,6 +9,7 @@
 import { join } from 'node:path'
 import type { DeliveryStatus, WebhookEvent } from '../../shared/protocol/index.ts'
 import { DurableJSONFile } from './DurableJSONFile.ts'
+import type { HookStore } from './HookStore.ts'
 
 export const WEBHOOKS_FILE = 'webhooks.json'
 /** Delivery log lines kept per hook. */
@@ -45,7 +46,7 @@ interface WebhooksData {
   readonly stalls: Readonly<Record<string, readonly string[]>>
 }
 
-export class WebhookStore {
+export class WebhookStore implements HookStore {
   readonly #file: DurableJSONFile<WebhooksData> | null
   readonly #hooks = new Map<string, StoredHook>()
   readonly #deliveries = new Map<string, StoredDelivery[]>()
@@ -128,6 +129,30 @@ export class WebhookStore {
   /** A hook's delivery log, newest first. */
   deliveries(hookId: string): readonly StoredDelivery[] {
     return [...(this.#deliveries.get(hookId) ?? [])].reverse()
+  }
+
+  deliveryLog(hookId: string): Promise<readonly StoredDelivery[]> {
+    return Promise.resolve(this.deliveries(hookId))
+  }
+
+  stalls(workspaceId: string): Promise<readonly string[] | undefined> {
+    return Promise.resolve(this.stallsOf(workspaceId))
+  }
+
+  /** One process owns the file, and Webhooks looks at a workspace once at a time: nobody else changes it. */
+  swapStalls(workspaceId: string, _previous: readonly string[] | undefined, next: readonly string[]): Promise<boolean> {
+    this.setStalls(workspaceId, next)
+    return Promise.resolve(true)
+  }
+
+  resetStalls(workspaceId: string, keyResultIds: readonly string[]): Promise<void> {
+    this.setStalls(workspaceId, keyResultIds)
+    return Promise.resolve()
+  }
+
+  /** Nothing to note: this process's own memory of what it looked at suffices (Webhooks' seen comments). */
+  markSeen(): Promise<void> {
+    return Promise.resolve()
   }
 
   /** The KRs last seen stalled in a workspace; undefined before its first look. */

@@ -1,8 +1,9 @@
 /**
- * @module Opens what the server keeps: documents, registry, ballots, checkpoints, activity and the
- * link secret, in PostgreSQL when DATABASE_URL is set (shared by every instance), else in DATA_DIR.
+ * @module Opens what the server keeps: documents, registry, ballots, checkpoints, activity, webhooks
+ * and the link secret, in PostgreSQL when DATABASE_URL is set (shared by every instance), else in DATA_DIR.
  */
 import { join } from 'node:path'
+import type { Pool } from 'pg'
 import { loadSecret } from '../auth/secret.ts'
 import { ConfigError } from '../config.ts'
 import type { Config } from '../config.ts'
@@ -15,12 +16,15 @@ import type { DocStorage } from './DocStorage.ts'
 import { FileBallotStore } from './FileBallotStore.ts'
 import { FileCheckpoints } from './FileCheckpoints.ts'
 import { FileStorage } from './FileStorage.ts'
+import type { HookStore } from './HookStore.ts'
+import { WebhookStore } from './WebhookStore.ts'
 import { WorkspaceRegistry } from './WorkspaceRegistry.ts'
 import type { Registry } from './WorkspaceRegistry.ts'
 import { migrate } from './pg/migrations.ts'
 import { PgActivityLog } from './pg/PgActivityLog.ts'
 import { PgBallotStore } from './pg/PgBallotStore.ts'
 import { PgCheckpoints } from './pg/PgCheckpoints.ts'
+import { PgHookStore } from './pg/PgHookStore.ts'
 import { PgListener } from './pg/PgListener.ts'
 import { openPool } from './pg/pgPool.ts'
 import { loadPgSecret } from './pg/pgSecret.ts'
@@ -33,6 +37,9 @@ export interface Stores {
   readonly ballots: BallotStore
   readonly checkpoints: CheckpointStore
   readonly activity: ActivityLog
+  readonly hooks: HookStore
+  /** The PostgreSQL pool when DATABASE_URL is set (webhook deliveries are queued in it), else null. */
+  readonly pool: Pool | null
   readonly secret: string
   /**
    * True for the one start that should create the demo workspace: the registry is empty and, in
@@ -55,6 +62,8 @@ export async function openStores(config: Config, metrics: Metrics, log: (message
     ballots: await FileBallotStore.open(config.dataDir),
     checkpoints: new FileCheckpoints(join(config.dataDir, 'checkpoints')),
     activity: new FileActivityLog(join(config.dataDir, 'activity'), log),
+    hooks: await WebhookStore.open(config.dataDir, log),
+    pool: null,
     secret: await loadSecret(config.dataDir, config.secret),
     isFirstStart: async () => registry.list().length === 0,
     where: config.dataDir,
@@ -77,6 +86,8 @@ async function openPgStores(url: string, config: Config, metrics: Metrics, log: 
       ballots: await PgBallotStore.open(pool, listener),
       checkpoints: new PgCheckpoints(pool),
       activity: new PgActivityLog(pool, log),
+      hooks: await PgHookStore.open(pool, listener, log),
+      pool,
       secret: await loadPgSecret(pool, config.secret),
       isFirstStart: async () => {
         if (registry.list().length > 0) return false

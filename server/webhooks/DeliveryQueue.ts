@@ -10,7 +10,7 @@ import { DeliveryStatus } from '../../shared/protocol/index.ts'
 import type { WebhookEvent } from '../../shared/protocol/index.ts'
 import type { StoredDelivery } from '../storage/WebhookStore.ts'
 import type { HookUrlCheck } from './hookUrl.ts'
-import { SIGNATURE_HEADER, signBody } from './signature.ts'
+import { postDelivery } from './postDelivery.ts'
 
 export interface DeliveryQueueOptions {
   /** Deliveries held at once, server-wide (WEBHOOKS_MAX_PENDING). */
@@ -38,6 +38,11 @@ export interface Delivery {
   readonly secret: string
   readonly eventId: string
   readonly event: WebhookEvent | 'test'
+  /**
+   * What the event is, the same on every instance that sees it (the comment and person of a
+   * mention, a meeting's id...): with a shared store, one delivery per hook and key.
+   */
+  readonly key: string
   /** The exact bytes signed and sent. */
   readonly body: string
 }
@@ -49,7 +54,18 @@ interface Job extends Delivery {
   timer: ReturnType<typeof setTimeout> | null
 }
 
-export class DeliveryQueue {
+/** What Webhooks hands its deliveries to: this queue, or PgDeliveryQueue when instances share PostgreSQL. */
+export interface Deliverer {
+  /** Queues `delivery`; never waits for the receiver. */
+  send(delivery: Delivery): void
+  /** Deliveries this instance holds (sending, or waiting for a retry). */
+  readonly pending: number
+  /** Resolves once this instance holds none (tests). */
+  drained(): Promise<void>
+  close(): void
+}
+
+export class DeliveryQueue implements Deliverer {
   readonly #options: DeliveryQueueOptions
   /** Every held delivery, oldest first. */
   readonly #held: Job[] = []
@@ -117,34 +133,10 @@ export class DeliveryQueue {
     job.sending = true
     job.attempt += 1
     this.#sending += 1
-    let responseCode: number | null = null
-    let error = ''
-    try {
-      const check = await checkUrl(job.url)
-      if (!check.ok) throw new Error(check.message)
-      const res = await fetch(job.url, {
-        method: 'POST',
-        body: job.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-        headers: {
-          'Content-Type': 'application/json',
-          'User-Agent': 'Roundtable-Webhooks/1',
-          [SIGNATURE_HEADER]: signBody(job.secret, job.body),
-          'X-Roundtable-Event': job.event,
-          'X-Roundtable-Delivery': job.eventId,
-        },
-      })
-      responseCode = res.status
-      await res.body?.cancel().catch(() => {})
-      if (res.status < 200 || res.status >= 300) error = `answered ${res.status}`
-    } catch (err) {
-      const e = err as Error
-      error = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause as Error | undefined)?.message ?? e.message
-    } finally {
-      job.sending = false
-      this.#sending -= 1
-    }
+    // postDelivery never throws: a failure is its answer.
+    const { responseCode, error } = await postDelivery(job, timeoutMs, checkUrl)
+    job.sending = false
+    this.#sending -= 1
     if (!this.#held.includes(job)) return this.#next()
     const at = now()
     const line = { eventId: job.eventId, event: job.event, at, attempt: job.attempt, responseCode, error }

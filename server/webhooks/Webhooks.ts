@@ -19,15 +19,19 @@ import { ActivityKind } from '../../shared/model/index.ts'
 import type { Activity, Comment, KeyResultId, PersonId, TaskId, WorkspaceSnapshot } from '../../shared/model/index.ts'
 import { CheckpointReason, WebhookEvent } from '../../shared/protocol/index.ts'
 import { stallWarnings } from '../../shared/rules/index.ts'
+import type { StallWarning } from '../../shared/rules/index.ts'
 import type { ActivityLog } from '../storage/ActivityLog.ts'
 import type { CheckpointStore } from '../storage/CheckpointStore.ts'
-import type { StoredHook, WebhookStore } from '../storage/WebhookStore.ts'
+import type { HookStore } from '../storage/HookStore.ts'
+import type { StoredHook } from '../storage/WebhookStore.ts'
 import { DeliveryQueue } from './DeliveryQueue.ts'
+import type { Deliverer, DeliveryQueueOptions } from './DeliveryQueue.ts'
 import { checkHookUrl } from './hookUrl.ts'
 import type { HookUrlCheck } from './hookUrl.ts'
 import { deliveryBody } from './payload.ts'
 import type { HookEvent, Named } from './payload.ts'
 import { StallTracker, stalledKeyResults } from './StallTracker.ts'
+import type { StallChange } from './StallTracker.ts'
 
 /** Stall rules are run again this often for every workspace with stall hooks (time makes stalls). */
 export const STALL_SWEEP_MS = 3_600_000
@@ -40,8 +44,13 @@ const STALL_EVENTS: readonly WebhookEvent[] = [WebhookEvent.StallAppeared, Webho
 /** The events that need a look at the whole document after any edit. */
 const LOOK_EVENTS: readonly WebhookEvent[] = [...STALL_EVENTS, WebhookEvent.Mention]
 
+/** Tries of a look's compare-and-set of the stalls last seen, when other instances keep changing them. */
+const STALL_SWAP_TRIES = 3
+
 export interface WebhooksOptions {
-  readonly store: WebhookStore
+  readonly store: HookStore
+  /** What sends the deliveries; default the in-memory DeliveryQueue (PgDeliveryQueue when instances share PostgreSQL). */
+  readonly deliverer?: (options: DeliveryQueueOptions) => Deliverer
   /** Reads a workspace's live document (loading it when needed) as a snapshot. */
   readonly read: <T>(workspaceId: string, fn: (snap: WorkspaceSnapshot) => T) => Promise<T>
   /** Links in payloads point here (PUBLIC_URL); null: the origin each hook was created from. */
@@ -69,7 +78,7 @@ interface Pending {
 
 export class Webhooks {
   readonly #options: WebhooksOptions
-  readonly #queue: DeliveryQueue
+  readonly #queue: Deliverer
   readonly #stalls = new StallTracker()
   readonly #pending = new Map<string, Pending>()
   /** The mentions already looked at, per workspace (seenKey: comment and person). */
@@ -83,7 +92,7 @@ export class Webhooks {
   constructor(options: WebhooksOptions) {
     this.#options = options
     this.#startedAt = options.now()
-    this.#queue = new DeliveryQueue({
+    this.#queue = (options.deliverer ?? ((o) => new DeliveryQueue(o)))({
       maxPending: options.maxPending,
       concurrency: CONCURRENT_REQUESTS,
       timeoutMs: options.timeoutMs,
@@ -94,13 +103,20 @@ export class Webhooks {
       checkUrl: (url) => this.checkUrl(url),
       record: (hookId, delivery) => options.store.record(hookId, delivery),
     })
-    this.#sweep = setInterval(() => {
-      for (const workspaceId of options.store.workspaces()) if (options.store.wants(workspaceId, STALL_EVENTS)) this.#schedule(workspaceId, null)
-    }, STALL_SWEEP_MS)
+    this.#sweep = setInterval(() => this.sweepStalls(), STALL_SWEEP_MS)
     this.#sweep.unref()
   }
 
-  get store(): WebhookStore {
+  /**
+   * Looks at every workspace with stall hooks (the hourly check: time makes stalls). With several
+   * instances each runs it; the stalls' compare-and-set lets one of them report each change.
+   */
+  sweepStalls(): void {
+    const { store } = this.#options
+    for (const workspaceId of store.workspaces()) if (store.wants(workspaceId, STALL_EVENTS)) this.#schedule(workspaceId, null)
+  }
+
+  get store(): HookStore {
     return this.#options.store
   }
 
@@ -148,19 +164,27 @@ export class Webhooks {
    * stalls and comments as the baseline of its events: a new hook is not told about older ones.
    * Once it has hooks, their baseline is kept current by every look.
    */
-  async baseline(workspaceId: string): Promise<void> {
+  async baseline(workspaceId: string): Promise<string[]> {
     const { store, read, now } = this.#options
-    if (store.wants(workspaceId)) return
     const { stalled, comments } = await read(workspaceId, (snap) => ({ stalled: [...stalledKeyResults(stallWarnings(snap, now())).keys()].sort(), comments: [...snap.comments.values()].flatMap((c) => c.mentions.map((p) => seenKey(c, p))) }))
-    store.setStalls(workspaceId, stalled)
+    if (store.wants(workspaceId)) return comments
+    await store.resetStalls(workspaceId, stalled)
     this.#seenComments.set(workspaceId, new Set(comments))
+    return comments
+  }
+
+  /** Adds a hook after taking its baseline: the mentions made before it are marked seen for it. */
+  async create(hook: StoredHook): Promise<void> {
+    const mentions = await this.baseline(hook.workspaceId)
+    await this.#options.store.add(hook)
+    await this.#options.store.markSeen(hook.id, mentions.map(mentionKey))
   }
 
   /** Sends a test event to one hook. */
   async sendTest(hook: StoredHook): Promise<string> {
     const name = await this.#options.read(hook.workspaceId, (snap) => snap.settings.name)
     const event = this.#event('test', this.#options.now(), { id: hook.workspaceId, title: name })
-    this.#deliver(hook, event)
+    this.#deliver(hook, event, `test:${event.id}`)
     return event.id
   }
 
@@ -233,29 +257,23 @@ export class Webhooks {
     const hooks = store.hooksOf(workspaceId)
     if (hooks.length === 0) return
     const wants = (e: WebhookEvent) => hooks.some((h) => h.events.includes(e))
-    const events = await read(workspaceId, (snap) => {
+    const looked = await read(workspaceId, (snap) => {
       const t = now()
       const workspace = { id: workspaceId, title: snap.settings.name }
       const kr = (id: string | null): Named | null => (id === null ? null : { id, title: snap.keyResults.get(id as KeyResultId)?.title ?? '' })
       const person = (id: string | null): Named | null => (id === null ? null : { id, title: snap.people.get(id as PersonId)?.name ?? '' })
-      const out: HookEvent[] = []
+      const out: Keyed[] = []
       for (const trigger of triggers) {
         if (!wants(trigger.event)) continue
         if (trigger.event === 'minutes-ready') {
-          out.push({ ...this.#event(trigger.event, trigger.at, workspace), meetingId: trigger.meetingId })
+          out.push({ key: `minutes-ready:${trigger.meetingId}`, event: { ...this.#event(trigger.event, trigger.at, workspace), meetingId: trigger.meetingId } })
           continue
         }
         const { entry } = trigger
         const base = { ...this.#event(trigger.event, entry.at, workspace), keyResult: kr(entry.keyResultId), person: person(entry.personId), detail: entry.detail }
-        out.push(trigger.event === 'task-done' ? { ...base, task: { id: entry.target.id, title: snap.tasks.get(entry.target.id as TaskId)?.title ?? '' } } : base)
-      }
-      if (wants(WebhookEvent.StallAppeared) || wants(WebhookEvent.StallCleared)) {
-        const stalled = stalledKeyResults(stallWarnings(snap, t))
-        for (const change of this.#stalls.changes(workspaceId, store.stallsOf(workspaceId), stalled, t)) {
-          const stalls = change.warnings.map((w) => ({ ruleId: w.ruleId, severity: w.severity, reason: w.reason }))
-          out.push({ ...this.#event(change.kind, t, workspace), keyResult: kr(change.keyResultId), stalls })
-        }
-        store.setStalls(workspaceId, [...stalled.keys()].sort())
+        // Only the instance that accepted the edit records its activity; the key is for its retries' sake all the same.
+        const key = `${trigger.event}:${entry.target.id}:${entry.at}`
+        out.push({ key, event: trigger.event === 'task-done' ? { ...base, task: { id: entry.target.id, title: snap.tasks.get(entry.target.id as TaskId)?.title ?? '' } } : base })
       }
       let seen = this.#seenComments.get(workspaceId)
       if (seen === undefined) {
@@ -268,36 +286,81 @@ export class Webhooks {
         const { kind, id } = comment.target
         const task = kind === 'task' ? snap.tasks.get(id as TaskId) : undefined
         for (const mentioned of comment.mentions) {
-          if (seen.has(seenKey(comment, mentioned))) continue
-          seen.add(seenKey(comment, mentioned))
+          const seenAs = seenKey(comment, mentioned)
+          if (seen.has(seenAs)) continue
+          seen.add(seenAs)
           if (!wants(WebhookEvent.Mention)) continue
           out.push({
-            ...this.#event(WebhookEvent.Mention, comment.at, workspace),
-            keyResult: kind === 'keyResult' ? kr(id) : kr(task?.placement.keyResultId ?? null),
-            task: task === undefined ? null : { id, title: task.title },
-            person: person(comment.authorId),
-            mentioned: person(mentioned),
-            // Mentions are stored as ids; a chat message reads names.
-            comment: { id: comment.id, body: commentPlainText(comment.body, nameOf) },
+            // Every instance that looks may find it: the key is the comment and person, so it is sent once.
+            key: mentionKey(seenAs),
+            event: {
+              ...this.#event(WebhookEvent.Mention, comment.at, workspace),
+              keyResult: kind === 'keyResult' ? kr(id) : kr(task?.placement.keyResultId ?? null),
+              task: task === undefined ? null : { id, title: task.title },
+              person: person(comment.authorId),
+              mentioned: person(mentioned),
+              // Mentions are stored as ids; a chat message reads names.
+              comment: { id: comment.id, body: commentPlainText(comment.body, nameOf) },
+            },
           })
         }
       }
-      return out
+      const stalls = wants(WebhookEvent.StallAppeared) || wants(WebhookEvent.StallCleared) ? stalledKeyResults(stallWarnings(snap, t)) : null
+      // Titles of every KR: one that stopped being stalled is not among the warnings.
+      const titles = stalls === null ? null : new Map([...snap.keyResults.values()].map((k) => [k.id as string, k.title]))
+      return { t, workspace, out, stalls, titles }
     })
-    for (const event of events) for (const hook of hooks) if (event.event !== 'test' && hook.events.includes(event.event)) this.#deliver(hook, event)
+    const events = looked.out
+    if (looked.stalls !== null && looked.titles !== null) {
+      const { t, workspace, stalls, titles } = looked
+      for (const change of await this.#stallChanges(workspaceId, stalls, t)) {
+        const warnings = change.warnings.map((w) => ({ ruleId: w.ruleId, severity: w.severity, reason: w.reason }))
+        const keyResult = { id: change.keyResultId, title: titles.get(change.keyResultId) ?? '' }
+        events.push({ key: `${change.kind}:${change.keyResultId}:${t}`, event: { ...this.#event(change.kind, t, workspace), keyResult, stalls: warnings } })
+      }
+    }
+    for (const { key, event } of events) for (const hook of hooks) if (event.event !== 'test' && hook.events.includes(event.event)) this.#deliver(hook, event, key)
+  }
+
+  /**
+   * The stall changes this look reports: the KRs last seen stalled are swapped for `current` only
+   * if no other instance changed them meanwhile (else it reads them again and retries), so each
+   * change is reported by the one instance whose swap won.
+   */
+  async #stallChanges(workspaceId: string, current: ReadonlyMap<string, readonly StallWarning[]>, t: number): Promise<StallChange[]> {
+    const { store } = this.#options
+    const next = [...current.keys()].sort()
+    for (let i = 0; i < STALL_SWAP_TRIES; i++) {
+      const previous = await store.stalls(workspaceId)
+      if (previous !== undefined && previous.length === next.length && previous.every((id, j) => id === next[j])) return []
+      if (await store.swapStalls(workspaceId, previous, next)) return this.#stalls.changes(workspaceId, previous, current, t)
+    }
+    this.#options.log(`webhooks ${workspaceId}: the stalls kept changing under this look; the next one reports them`)
+    return []
   }
 
   #event(event: HookEvent['event'], at: number, workspace: Named): HookEvent {
     return { id: `evt_${randomId()}`, event, at, workspace, keyResult: null, task: null, meetingId: null, person: null, mentioned: null, comment: null, detail: '', stalls: [] }
   }
 
-  #deliver(hook: StoredHook, event: HookEvent): void {
+  #deliver(hook: StoredHook, event: HookEvent, key: string): void {
     const body = deliveryBody(event, this.#options.publicUrl ?? hook.origin, hook.slack)
-    this.#queue.send({ hookId: hook.id, url: hook.url, secret: hook.secret, eventId: event.id, event: event.event, body })
+    this.#queue.send({ hookId: hook.id, url: hook.url, secret: hook.secret, key, eventId: event.id, event: event.event, body })
   }
+}
+
+/** An event and what it is (the same on every instance that sees it). */
+interface Keyed {
+  readonly key: string
+  readonly event: HookEvent
 }
 
 /** A mention is told once per comment and person: an edit that mentions someone new tells about them only. */
 function seenKey(comment: Comment, person: string): string {
   return `${comment.id}:${person}`
+}
+
+/** A mention's event key: its comment and person. */
+function mentionKey(seenAs: string): string {
+  return `mention:${seenAs}`
 }

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readConfig } from '../../../server/config.ts'
 import { startServer } from '../../../server/start.ts'
 import type { RunningServer } from '../../../server/start.ts'
+import type { WebhookStore } from '../../../server/storage/WebhookStore.ts'
 import { verifySignature } from '../../../server/webhooks/signature.ts'
 import { OriginSource, addComment, checkIn, editComment, createKeyResult, createObjective, createPerson, createTask, moveTask, openSession, publishCycle, snapshot } from '../../../shared/doc/index.ts'
 import { endMeeting, startMeeting } from '../../../shared/doc/meetings.ts'
@@ -39,6 +40,8 @@ interface ApiJson {
 
 let dataDir: string
 let server: RunningServer | null = null
+/** The file store the server runs with (no DATABASE_URL here), read synchronously. */
+const fileStore = () => server!.services.webhooks!.store as WebhookStore
 let receiver: Server | null = null
 const received: Received[] = []
 /** What the receiver answers next (then 200). */
@@ -135,7 +138,7 @@ describe('webhooks over the real server', () => {
     expect(got?.headers['x-roundtable-event']).toBe('test')
     expect(verifySignature(secret, got!.body, got!.headers['x-roundtable-signature'] as string)).toBe(true)
     expect(verifySignature('whsec_other', got!.body, got!.headers['x-roundtable-signature'] as string)).toBe(false)
-    await waitFor(() => server!.services.webhooks!.store.deliveries(created.json.id).length === 1, 'the log line')
+    await waitFor(() => fileStore().deliveries(created.json.id).length === 1, 'the log line')
     const log = await api('GET', `${base}/${created.json.id}/deliveries`, w.tokens.owner)
     expect(log.json.deliveries).toEqual([expect.objectContaining({ event: 'test', status: 'delivered', responseCode: 200, attempt: 1 })])
 
@@ -260,10 +263,10 @@ describe('webhooks over the real server', () => {
     await waitFor(() => received.length === 2, 'the second attempt')
     await api('POST', `/api/workspaces/${w.id}/webhooks/${hook.id}/test`, w.tokens.owner)
     await waitFor(() => received.length === 3, 'the third attempt')
-    await waitFor(() => server!.services.webhooks!.store.deliveries(hook.id).length === 4, 'three failures and a drop')
+    await waitFor(() => fileStore().deliveries(hook.id).length === 4, 'three failures and a drop')
     expect(server!.services.webhooks!.pending).toBe(2)
     expect(logLines.filter((l) => l.includes('dropped'))).toEqual([expect.stringContaining(`dropped test event ${first} for hook ${hook.id}`)])
-    const statuses = server!.services.webhooks!.store.deliveries(hook.id).map((d) => [d.eventId === first, d.status])
+    const statuses = fileStore().deliveries(hook.id).map((d) => [d.eventId === first, d.status])
     expect(statuses).toContainEqual([true, 'dropped'])
   })
 })
