@@ -61,6 +61,17 @@ export class FanOut {
     else this.#schedule()
   }
 
+  /**
+   * An update that is already a window's batch (relayed from another instance, which held it for
+   * its own window): it leaves on the next turn, with whatever is queued, instead of waiting for
+   * this room's window too.
+   */
+  queueBatch(update: Uint8Array): void {
+    this.#updates.push(update)
+    this.#queuedBytes += update.length
+    this.#scheduleNow()
+  }
+
   queueAwareness(clientIds: readonly number[]): void {
     for (const id of clientIds) this.#awareness.add(id)
     if (clientIds.length > 0) this.#schedule()

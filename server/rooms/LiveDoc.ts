@@ -93,7 +93,11 @@ export class LiveDoc {
     this.persistence.start(stored)
     const fanOutTarget = {
       awarenessMessage: (clientIds: readonly number[]) => this.#awareness.message(clientIds),
-      broadcast: (messages: readonly Uint8Array[], updates: number) => this.#broadcast(messages, updates),
+      broadcast: (messages: readonly Uint8Array[], updates: number) => {
+        // The other instances first: theirs is the longer way.
+        this.#relay?.flush()
+        this.#broadcast(messages, updates)
+      },
       reportError: (err: unknown) => log(`sync ${id}: broadcast failed: ${describeError(err)}`),
     }
     this.#fanOut = new FanOut(fanOutTarget, context.ticker)
@@ -233,8 +237,9 @@ export class LiveDoc {
     this.#fanOut.flush()
   }
 
-  /** Drops what is queued for broadcast: nobody is left to receive it. */
+  /** Drops what is queued for broadcast: nobody is left to receive it (here; the other instances still get it). */
   cancelBroadcasts(): void {
+    this.#relay?.flush()
     this.#fanOut.cancel()
   }
 
@@ -331,11 +336,13 @@ export class LiveDoc {
     this.#freshStep2 = null
     if (origin === RELAYED) {
       this.persistence.relayed(update)
-    } else {
-      const appended = this.persistence.append(update)
-      for (const recorder of this.#recorders) recorder.push(appended)
-      this.#relay?.updated(update, origin)
+      // Another instance's broadcast window already held it: it is not held for ours as well.
+      this.#fanOut.queueBatch(update)
+      return
     }
+    const appended = this.persistence.append(update)
+    for (const recorder of this.#recorders) recorder.push(appended)
+    this.#relay?.updated(update, origin)
     this.#fanOut.queueUpdate(update)
   }
 

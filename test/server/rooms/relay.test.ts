@@ -70,10 +70,11 @@ let bus: MemoryBus
 const open: Rooms[] = []
 const clients: FakeClient[] = []
 
-function instance(id: string): Rooms {
+/** `windowMs`: the broadcast window (0: every change leaves on the next turn). */
+function instance(id: string, windowMs = 0): Rooms {
   const rooms = new Rooms({
     storage,
-    limits: { ...DEFAULT_LIMITS, broadcastWindowMs: 0, heartbeatIntervalMs: 0 },
+    limits: { ...DEFAULT_LIMITS, broadcastWindowMs: windowMs, heartbeatIntervalMs: 0 },
     metrics: new Metrics(),
     log: () => {},
     relay: bus.relay(id),
@@ -96,6 +97,17 @@ async function settle(...cs: FakeClient[]): Promise<void> {
     if (bus.idle && cs.every((c) => c.unread().length === 0)) return
   }
   throw new Error('still talking after 50 rounds')
+}
+
+/** Settles until `done` (a held broadcast window waits for its tick, when nothing is in flight). */
+async function settleUntil(done: () => boolean, ...cs: FakeClient[]): Promise<void> {
+  const deadline = performance.now() + 5_000
+  while (!done()) {
+    if (performance.now() > deadline) throw new Error('not done within 5 s')
+    await settle(...cs)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+  await settle(...cs)
 }
 
 function type(c: FakeClient, at: number, s: string): void {
@@ -123,6 +135,55 @@ describe('relay between instances', () => {
     // Two edits: two appends (one per accepting instance) and two relayed updates, no echo.
     expect(storage.appends - appendsBefore).toBe(2)
     expect(bus.published.filter((m) => m.kind === RelayKind.Update).length - publishedBefore).toBe(2)
+  })
+
+  it('a burst of updates in one broadcast window crosses as one publish, applied and broadcast by the other instance at once; nothing comes back', async () => {
+    bus = new MemoryBus()
+    const [a, b] = [instance('A', 50), instance('B', 50)]
+    const [ca, cb] = [client(a, 'w6'), client(b, 'w6')]
+    await settle(ca, cb)
+    type(ca, 0, 'start ')
+    await settle(ca, cb)
+    const published = bus.published.length
+    const writes = cb.socket.writes
+    let transactions = 0
+    cb.doc.on('afterTransaction', (t: Y.Transaction) => void (t.local || transactions++))
+    // Twelve updates from A's client within one turn: each its own message and transaction on A.
+    for (let i = 0; i < 12; i++) type(ca, 0, `${i % 10}`)
+    await settleUntil(() => text(cb.doc).length === 'start '.length + 12, ca, cb)
+    expect(text(cb.doc)).toBe(text(ca.doc))
+    expect(text(cb.doc)).toHaveLength('start '.length + 12)
+    expect(bus.published.slice(published)).toEqual([{ from: 'A', kind: RelayKind.Update }])
+    // B applied the batch as one update and sent it in one write; its client saw one transaction.
+    expect(cb.socket.writes - writes).toBe(1)
+    expect(transactions).toBe(1)
+  })
+
+  it('presence changed several times in one window crosses once, as it stands at the end', async () => {
+    bus = new MemoryBus()
+    const [a, b] = [instance('A', 50), instance('B', 50)]
+    const [ca, cb] = [client(a, 'w7'), client(b, 'w7')]
+    await settle(ca, cb)
+    const published = bus.published.length
+    for (const name of ['Ann', 'Ann 2', 'Ann 3']) ca.setPresence({ name })
+    await settleUntil(() => cb.awareness.getStates().has(ca.doc.clientID), ca, cb)
+    expect(cb.awareness.getStates().get(ca.doc.clientID)).toEqual({ name: 'Ann 3' })
+    expect(bus.published.slice(published).filter((m) => m.from === 'A')).toEqual([{ from: 'A', kind: RelayKind.Awareness }])
+  })
+
+  it('what a room holds for the relay is published when it unloads before its window ends', async () => {
+    bus = new MemoryBus()
+    const [a, b] = [instance('A', 50), instance('B', 50)]
+    const [ca, cb] = [client(a, 'w8'), client(b, 'w8')]
+    await settle(ca, cb)
+    type(ca, 0, 'first ')
+    await settle(ca, cb)
+    // Inside the window that 'first' opened: held, then the last client leaves and the room unloads.
+    type(ca, 0, 'last words')
+    ca.disconnect()
+    await waitFor(() => a.stats().rooms === 0, 5_000)
+    await settleUntil(() => text(cb.doc).length > 'first '.length, cb)
+    expect(text(cb.doc)).toBe('last words' + 'first ')
   })
 
   it('a room unloads while its peer keeps editing: relayed edits do not keep it compacting, and its compaction holds them', async () => {
