@@ -9,7 +9,9 @@ import { ProblemPage } from './ProblemPage.tsx'
 import { navigate, useRoute } from './route.ts'
 
 const HomePage = lazy(() => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })))
-const WorkspacePage = lazy(() => import('./WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })))
+/** The workspace page's chunk; main.tsx starts loading it before the first render on a workspace link. */
+export const loadWorkspacePage = () => import('./WorkspacePage.tsx')
+const WorkspacePage = lazy(() => loadWorkspacePage().then((m) => ({ default: m.WorkspacePage })))
 
 export function App() {
   return (

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { Role } from '../../shared/protocol/index.ts'
 import { lookupWorkspace, tokenFromHash } from './api.ts'
 import { getKnownWorkspace, rememberWorkspace, storedToken } from './knownWorkspaces.ts'
+import { earlyLookup, forgetEarlyLookup } from './startEarly.ts'
 
 export type WorkspaceAccess =
   | { readonly kind: 'checking' }
@@ -46,8 +47,12 @@ export function useWorkspaceAccess(workspaceId: string): WorkspaceAccess {
     }
     const controller = new AbortController()
     setState({ kind: 'checking' })
-    lookupWorkspace(workspaceId, token, controller.signal).then(
+    // The first check was usually started with the page (startEarly); a retry asks again.
+    const early = attempt === 0 ? earlyLookup(workspaceId, token) : null
+    ;(early ?? lookupWorkspace(workspaceId, token, controller.signal)).then(
       (result) => {
+        if (controller.signal.aborted) return
+        forgetEarlyLookup()
         switch (result.kind) {
           case 'ok':
             rememberWorkspace({ id: workspaceId, name: result.info.name, role: result.info.role, token })

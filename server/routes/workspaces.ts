@@ -16,6 +16,7 @@ import {
   parseWorkspaceExport,
   randomId,
   readSnapshot,
+  recordCounts,
 } from '../../shared/doc/index.ts'
 import type { KeyResultId, WorkspaceSnapshot } from '../../shared/model/index.ts'
 import { Role } from '../../shared/protocol/index.ts'
@@ -82,12 +83,8 @@ export function workspaces(services: Services) {
     .get('/:id', async (c) => {
       const { workspaceId, role } = access(c, Need.Read)
       const meta = registry.get(workspaceId) as WorkspaceMeta
-      const counts = await read(workspaceId, (snap) => ({
-        cycles: snap.cycles.size,
-        objectives: snap.objectives.size,
-        keyResults: snap.keyResults.size,
-        tasks: snap.tasks.size,
-      }))
+      // Counted, not read: every browser opening a board waits for this answer.
+      const counts = await docs.withDoc(workspaceId, recordCounts)
       return c.json({ id: meta.id, name: meta.name, createdAt: new Date(meta.createdAt).toISOString(), role, counts })
     })
 

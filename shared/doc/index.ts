@@ -3,6 +3,8 @@
  * commands that each run as one transaction with the session's origin.
  */
 export { readSnapshot, snapshot } from './snapshot.ts'
+export { recordCounts } from './recordCounts.ts'
+export type { RecordCounts } from './recordCounts.ts'
 export { subscribe } from './subscribe.ts'
 export type { ChangeEvent } from './subscribe.ts'
 export { openSession, isCommandOrigin, randomId, OriginSource } from './session.ts'

@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPerson } from '../../../shared/doc/index.ts'
-import { App } from '../../../client/app/App.tsx'
+import { App, loadWorkspacePage } from '../../../client/app/App.tsx'
+import { startEarly } from '../../../client/app/startEarly.ts'
 import { getKnownWorkspace, rememberWorkspace } from '../../../client/app/knownWorkspaces.ts'
 import { loadIdentity } from '../../../client/sync/identity.ts'
 
@@ -88,6 +89,23 @@ describe('workspace page', () => {
     expect(screen.getByRole('heading', { name: 'Acme' })).toBeTruthy()
     expect(screen.queryByText(/You are viewing/)).toBeNull()
     expect(loadIdentity('ws-1')).toMatchObject({ name: 'Dana Lee', personId: 'p-dana' })
+  })
+
+  it('uses the check started with the page (startEarly): one request; a retry asks again', async () => {
+    const fetch = vi.fn(async (url: string) => (url === '/api/workspaces/ws-1' ? Promise.reject(new TypeError('Failed to fetch')) : json(404, {})))
+    vi.stubGlobal('fetch', fetch)
+    openLink('/w/ws-1#token=early-token')
+    startEarly(loadWorkspacePage)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    render(<App />)
+    expect(await screen.findByRole('heading', { name: "Can't reach Roundtable" })).toBeTruthy()
+    expect(fetch).toHaveBeenCalledTimes(1)
+    fetch.mockImplementation(async () => json(200, { id: 'ws-1', name: 'Acme', role: 'editor' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByRole('dialog', { name: 'Join Acme' })).toBeTruthy()
+    expect(fetch).toHaveBeenCalledTimes(2)
+    const [, init] = fetch.mock.calls[1] as unknown as [string, RequestInit]
+    expect((init.headers as Record<string, string>).authorization).toBe('Bearer early-token')
   })
 
   it('opens the view a link names, the token leaving the address but not the path, and Back goes to the view before', async () => {

@@ -180,6 +180,19 @@ describe('export, import and stalls', () => {
     expect(again).toEqual(exported)
   })
 
+  it('the info counts the records the board holds', async () => {
+    const w = await demo()
+    const snap = await ctx.docs.withDoc(w.id, (doc) => snapshot(doc))
+    const res = await app.request(`/api/workspaces/${w.id}`, auth(w.tokens.viewer!))
+    expect(((await res.json()) as { counts: unknown }).counts).toEqual({
+      cycles: snap.cycles.size,
+      objectives: snap.objectives.size,
+      keyResults: snap.keyResults.size,
+      tasks: snap.tasks.size,
+    })
+    expect(snap.tasks.size).toBeGreaterThan(0)
+  })
+
   it('refuses an import with broken references', async () => {
     const w = await demo()
     const exported = (await (await app.request(`/api/workspaces/${w.id}/export`, auth(w.tokens.viewer!))).json()) as {
