@@ -18,9 +18,14 @@ export function useNearView(ref: RefObject<HTMLElement | null>): boolean {
     const observer = new IntersectionObserver(
       (entries) => {
         const entry = entries[entries.length - 1]
-        // A transition: building a lane's cards renders in slices that yield to input and to the
-        // next piece of a first sync, instead of one long task for every lane that came near.
-        if (entry) startTransition(() => setNear(entry.isIntersecting))
+        if (entry === undefined) return
+        // A lane on screen is built at once: in a transition, the next piece of a first sync
+        // (a new board model) would restart it, piece after piece, and the first screen of cards
+        // would wait for the last piece. A few lanes fit on a screen, so this is one short task.
+        if (entry.isIntersecting && onScreen(entry.boundingClientRect)) setNear(true)
+        // One only near: a transition, so building every lane that came near renders in slices
+        // that yield to input and to the next piece, instead of one long task.
+        else startTransition(() => setNear(entry.isIntersecting))
       },
       { root: node.closest('.board__scroll'), rootMargin: MARGIN },
     )
@@ -28,4 +33,9 @@ export function useNearView(ref: RefObject<HTMLElement | null>): boolean {
     return () => observer.disconnect()
   }, [ref])
   return near
+}
+
+/** Whether any of `box` is inside the window (the board's scroller fills most of it). */
+function onScreen(box: DOMRectReadOnly): boolean {
+  return box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth
 }
