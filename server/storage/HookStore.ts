@@ -39,6 +39,11 @@ export interface HookStore {
    * store, an instance that never looked at them would otherwise take them for new.
    */
   markSeen(hookId: string, keys: readonly string[]): Promise<void>
+  /**
+   * True for the one instance that should run the hourly stall check now: none ran it in the last
+   * half `everyMs` (each instance's timer asks; one store of its own always says yes).
+   */
+  claimSweep(now: number, everyMs: number): Promise<boolean>
   /** Writes what is waiting. */
   close(): Promise<void>
 }

@@ -150,6 +150,10 @@ export class WebhookStore implements HookStore {
     return Promise.resolve()
   }
 
+  claimSweep(): Promise<boolean> {
+    return Promise.resolve(true)
+  }
+
   /** Nothing to note: this process's own memory of what it looked at suffices (Webhooks' seen comments). */
   markSeen(): Promise<void> {
     return Promise.resolve()

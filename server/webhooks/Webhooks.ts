@@ -103,13 +103,20 @@ export class Webhooks {
       checkUrl: (url) => this.checkUrl(url),
       record: (hookId, delivery) => options.store.record(hookId, delivery),
     })
-    this.#sweep = setInterval(() => this.sweepStalls(), STALL_SWEEP_MS)
+    // Every instance's timer asks; the store lets one of them check (the others would find the same).
+    this.#sweep = setInterval(() => {
+      options.store.claimSweep(options.now(), STALL_SWEEP_MS).then(
+        (mine) => mine && this.sweepStalls(),
+        (error: unknown) => options.log(`webhooks: the hourly stall check could not be claimed: ${(error as Error).message}`),
+      )
+    }, STALL_SWEEP_MS)
     this.#sweep.unref()
   }
 
   /**
    * Looks at every workspace with stall hooks (the hourly check: time makes stalls). With several
-   * instances each runs it; the stalls' compare-and-set lets one of them report each change.
+   * instances one runs it each hour (claimSweep); if more do, the stalls' compare-and-set still
+   * lets one of them report each change.
    */
   sweepStalls(): void {
     const { store } = this.#options

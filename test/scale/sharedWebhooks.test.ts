@@ -214,6 +214,12 @@ describe.skipIf(!scaleSuitesRun())('webhooks and votes shared by two in-process 
     const perEvent = w.krIds.map((krId) => count('stall-appeared', (r) => r.json.keyResult?.id, krId))
     expect(perEvent).toEqual(w.krIds.map(() => 1))
     expect(received.filter((r) => r.json.event === 'stall-cleared')).toHaveLength(0)
+    // Each instance's hourly timer asks; one of them runs the check, once per half hour at most.
+    const hour = 3_600_000
+    const claims = await Promise.all([hooksOf(a).store.claimSweep(10 * hour, hour), hooksOf(b).store.claimSweep(10 * hour, hour)])
+    expect(claims.filter(Boolean)).toHaveLength(1)
+    expect(await hooksOf(b).store.claimSweep(10.4 * hour, hour)).toBe(false)
+    expect(await hooksOf(b).store.claimSweep(10.5 * hour, hour)).toBe(true)
   })
 
   it('two reveals of one vote on two instances: one reveals, the other is refused, and every accepted ballot is in it', async () => {

@@ -122,6 +122,16 @@ export class PgHookStore implements HookStore {
     )
   }
 
+  async claimSweep(now: number, everyMs: number): Promise<boolean> {
+    // One statement: the row is created, or moved on if the last sweep is old enough; else untouched.
+    const { rowCount } = await this.#pool.query(
+      `INSERT INTO settings (name, value) VALUES ('webhook_stall_sweep', $1::text)
+       ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value WHERE settings.value::bigint <= $1::bigint - $2::bigint`,
+      [now, Math.floor(everyMs / 2)],
+    )
+    return rowCount === 1
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([...this.#writes])
   }
