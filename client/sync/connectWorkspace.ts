@@ -1,17 +1,17 @@
 /**
  * @module Connects one workspace document: the stock y-websocket provider to the server, watched
  * so that a dead connection is seen within seconds (watchConnection), and an IndexedDB copy so
- * edits made offline survive a reload and merge on reconnect. The socket opens once the copy has
- * been read into the document, so sync step 1 carries its state vector and the server sends only
+ * edits made offline survive a reload and merge on reconnect (offlineCopy: read back in pieces, one
+ * short task each). The socket opens once the copy has been read into the document, so sync step 1 carries its state vector and the server sends only
  * what the copy lacks (a reload with no remote change receives a few hundred bytes, not the board).
  */
-import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { isCommandOrigin, snapshot } from '../../shared/doc/index.ts'
 import { CloseCode } from '../../shared/protocol/index.ts'
 import type { ConnectionStatus } from './connectionStatus.ts'
+import { offlineCopyName, openOfflineCopy } from './offlineCopy.ts'
 import { browserStore, WaitingChanges } from './WaitingChanges.ts'
 import { watchConnection } from './watchConnection.ts'
 
@@ -58,8 +58,8 @@ export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
   const doc = new Y.Doc()
   // Declare every root before any remote update arrives (Yjs must know each root's type).
   snapshot(doc)
-  const local = options.offline === false ? null : new IndexeddbPersistence(`roundtable:${options.workspaceId}`, doc)
-  const localReady = local === null ? Promise.resolve() : local.whenSynced.then(() => undefined)
+  const local = options.offline === false ? null : openOfflineCopy(doc, offlineCopyName(options.workspaceId))
+  const localReady = local === null ? Promise.resolve() : local.ready
   const base = options.serverUrl ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
   const provider = new WebsocketProvider(`${base}/sync`, options.workspaceId, doc, {
     // With an offline copy, the socket opens once the copy is read (connectOnce below).
@@ -68,7 +68,14 @@ export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
     maxBackoffTime: MAX_BACKOFF_MS,
     // Too fast or too large are about one message: try again. A refused link is final.
     shouldReconnect: (event: CloseEvent) => !FINAL.has(event.code),
+    // No BroadcastChannel between tabs: on every connect it encodes and posts the whole document
+    // (half a second of main thread at 2,000 cards, right after the offline copy is read); other
+    // tabs get every change from the server, and share the offline copy.
+    disableBc: true,
   } as ConstructorParameters<typeof WebsocketProvider>[3])
+  // While the copy is read, the provider has no use for updates (no socket yet), and any 'update'
+  // listener makes Yjs encode each piece: it listens again once the socket is about to open.
+  if (local !== null) doc.off('update', provider._updateHandler)
   const unwatch = watchConnection(provider)
   // With an offline copy: connect once, when it is read or when the wait for it is over.
   let awaitingCopy = local !== null
@@ -77,6 +84,7 @@ export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
     if (!awaitingCopy) return
     awaitingCopy = false
     clearTimeout(waitTimer)
+    doc.on('update', provider._updateHandler)
     provider.connect()
   }
   const waitTimer = awaitingCopy
@@ -145,7 +153,7 @@ export function connectWorkspace(options: ConnectOptions): WorkspaceConnection {
       clearTimeout(waitTimer)
       unwatch()
       provider.destroy()
-      void local?.destroy()
+      local?.destroy()
       doc.destroy()
     },
   }

@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { AwarenessEntry } from '../../shared/protocol/decodeAwareness.ts'
 import { MessageType, SyncStep } from '../../shared/protocol/index.ts'
-import { syncPieces } from './syncPieces.ts'
+import { syncPieces } from '../../shared/doc/syncPieces.ts'
 
 /**
  * The size of one piece of a large answer to sync step 1: a browser on a slow laptop integrates

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MessageType, SyncStep } from '../../../shared/protocol/index.ts'
 import { SYNC_PIECE_BYTES } from '../../../server/rooms/encode.ts'
-import { syncPieces } from '../../../server/rooms/syncPieces.ts'
+import { syncPieces } from '../../../shared/doc/syncPieces.ts'
 import { exchange, harness } from './harness.ts'
 
 /** A board-like document: `n` task maps with titles, some retitled by typing, some deleted. */

@@ -1,5 +1,5 @@
 /**
- * @module What a joining peer lacks, cut into updates of about `pieceBytes` each, so that a browser
+ * @module What a peer lacks, cut into updates of about `pieceBytes` each, so that a browser
  * integrates a large board in several short tasks instead of one long one (a 2,000-card board's
  * sync step 2 is 680 KB, one task of 400 ms to 1 s). Each piece is a run of one client's structs
  * in clock order with the deletions inside that run: no deleted card or typed-over text shows
