@@ -99,6 +99,49 @@ describe.skipIf(postgres.skip)('PostgreSQL registry, secret, ballots and checkpo
     await Promise.all([a.close(), b.close(), c.close()])
   })
 
+  it('holds vote operations off across instances: B waits for A, then reads the ballot A cast and the round A finished', async () => {
+    const url = await postgres.database('votelock')
+    const [a, b] = [await instance(url), await instance(url)]
+    const storeA = await PgBallotStore.open(a.pool, a.listener)
+    const storeB = await PgBallotStore.open(b.pool, b.listener)
+    const order: string[] = []
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let entered = () => {}
+    const inA = new Promise<void>((resolve) => (entered = resolve))
+    const onA = storeA.exclusive('w1', async () => {
+      entered()
+      await storeA.cast('w1', round, { personId: ada, value: 4 })
+      await held
+      order.push('A done')
+    })
+    await inA
+    const onB = storeB.exclusive('w1', async () => {
+      order.push('B in')
+      // Read inside the lock: A's ballot and A's drop, whatever NOTIFY has delivered yet.
+      return { ballots: storeB.ballots('w1', round), finished: storeB.finished('w1', round) }
+    })
+    // B waits for the lock A holds (PostgreSQL shows its request not granted), and does not get in.
+    const waiting = async () => Number((await a.pool.query<{ n: string }>(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rows[0]!.n)
+    const deadline = Date.now() + 10_000
+    while ((await waiting()) !== 1) {
+      if (Date.now() > deadline) throw new Error('B never waited for the lock')
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    expect(order).toEqual([])
+    release()
+    await onA
+    expect(await onB).toEqual({ ballots: [{ personId: ada, value: 4 }], finished: false })
+    await storeA.exclusive('w1', () => storeA.drop('w1', round))
+    expect(await storeB.exclusive('w1', async () => storeB.finished('w1', round))).toBe(true)
+    // A failed operation rolls its writes back.
+    await expect(storeB.exclusive('w1', async () => (await storeB.cast('w1', 'r2' as VoteRoundId, { personId: bob, value: 1 }), Promise.reject(new Error('refused'))))).rejects.toThrow('refused')
+    expect(await storeA.exclusive('w1', async () => storeA.ballots('w1', 'r2' as VoteRoundId))).toEqual([])
+    expect(order).toEqual(['A done', 'B in'])
+    await Promise.all([storeA.close(), storeB.close()])
+    await Promise.all([a.close(), b.close()])
+  })
+
   it('round-trips checkpoints: write, list in order, read, prune', async () => {
     const url = await postgres.database('checkpoints')
     const pool = openPool(url)
