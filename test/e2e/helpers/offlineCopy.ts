@@ -1,7 +1,7 @@
-/** @module The page's IndexedDB copy of a workspace, as y-indexeddb keeps it, read from the page. */
+/** @module The page's IndexedDB copy of a workspace (client/sync/offlineCopy.ts, y-indexeddb's layout), read from the page. */
 import type { Page } from 'playwright-core'
 
-/** Updates stored in the page's IndexedDB copy of the workspace (y-indexeddb's "updates" store). */
+/** Updates stored in the page's IndexedDB copy of the workspace (its "updates" store). */
 export function storedUpdates(page: Page, workspaceId: string): Promise<number> {
   return page.evaluate(
     (name) =>
