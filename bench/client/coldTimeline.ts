@@ -57,7 +57,8 @@ async function oneCold(baseUrl: string, workspaceId: string, token: string): Pro
     const rows = await pageRows(page)
     if (values.profile !== undefined) {
       const { profile } = await cdp.send('Profiler.stop')
-      writeFileSync(values.profile, JSON.stringify(profile))
+      // The document request's time (CDP, monotonic seconds) on the profile's clock (µs).
+      writeFileSync(values.profile, JSON.stringify({ ...profile, navigationMicros: socket.origin() * 1e6 }))
     }
     // CDP times are monotonic seconds; the document request's is about the page's time origin.
     for (const [at, what] of socket.events) rows.push({ at: (at - socket.origin()) * 1000, what })
